@@ -1,0 +1,28 @@
+package org.stellaops.attestor.store;
+
+import java.util.List;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The append-only audit trail.
+ */
+@ConsumerType
+public interface AuditStore {
+
+    /**
+     * Appends an event durably.
+     *
+     * @param event the event
+     */
+    void append(AuditEvent event);
+
+    /**
+     * @param limit at most this many
+     * @return the newest events, newest first
+     */
+    List<AuditEvent> recent(int limit);
+
+    /** @return the number of events */
+    long count();
+}

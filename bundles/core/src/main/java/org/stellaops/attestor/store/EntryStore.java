@@ -1,0 +1,61 @@
+package org.stellaops.attestor.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Attestation records with a unique index on the envelope digest and a lookup index on every log-entry uuid.
+ * All writes are durable when the method returns (they survive kill -9); implementations may group concurrent
+ * writers into one commit.
+ */
+@ConsumerType
+public interface EntryStore {
+
+    /**
+     * Inserts the record unless one with the same envelope digest exists.
+     *
+     * @param record the new record
+     * @return the stored record: {@code record} itself if it was inserted, otherwise the existing one
+     */
+    Stored putIfAbsent(EntryRecord record);
+
+    /**
+     * Replaces the record with the same envelope digest (e.g. when a pending log entry arrives).
+     *
+     * @param record the new version
+     * @throws org.stellaops.attestor.cas.StorageException if no such record exists or on I/O failure
+     */
+    void replace(EntryRecord record);
+
+    /**
+     * @param envelopeDigest {@code sha256:<hex>}
+     * @return the record, if stored
+     */
+    Optional<EntryRecord> byEnvelopeDigest(String envelopeDigest);
+
+    /**
+     * @param uuid any log entry's uuid (lowercase hex leaf hash)
+     * @return the record that holds that log entry, if any
+     */
+    Optional<EntryRecord> byUuid(String uuid);
+
+    /**
+     * @param limit at most this many
+     * @return the most recently created records, newest first
+     */
+    List<EntryRecord> recent(int limit);
+
+    /** @return the number of records */
+    long count();
+
+    /**
+     * The outcome of {@link #putIfAbsent}.
+     *
+     * @param record the record now stored under the digest
+     * @param created true if this call inserted it
+     */
+    record Stored(EntryRecord record, boolean created) {
+    }
+}
