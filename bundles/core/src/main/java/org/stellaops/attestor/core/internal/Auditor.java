@@ -1,0 +1,57 @@
+package org.stellaops.attestor.core.internal;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stellaops.attestor.store.AuditEvent;
+import org.stellaops.attestor.store.AuditStore;
+import org.stellaops.attestor.store.Provenance;
+
+/**
+ * Writes the audit trail and posts the matching EventAdmin notification. An audit write failure is not
+ * swallowed: the caller's operation fails with it, because an unaudited security action is not acceptable.
+ */
+final class Auditor {
+
+    static final String SUCCESS = "success";
+    private static final String TOPIC_PREFIX = "org/stellaops/attestor/";
+    private static final Logger LOG = LoggerFactory.getLogger(Auditor.class);
+
+    private final AuditStore store;
+    private final Clock clock;
+    private volatile EventAdmin events;
+
+    Auditor(AuditStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    void setEventAdmin(EventAdmin eventAdmin) {
+        this.events = eventAdmin;
+    }
+
+    /** {@code entry.submit} + success → {@code org/stellaops/attestor/entry/SUBMIT}; a failure adds {@code _FAILED}. */
+    static String topic(String action, String outcome) {
+        int dot = action.lastIndexOf('.');
+        String area = action.substring(0, Math.max(dot, 0)).replace('.', '/');
+        String verb = action.substring(dot + 1).toUpperCase(java.util.Locale.ROOT);
+        return TOPIC_PREFIX + (area.isEmpty() ? "" : area + "/") + verb + (SUCCESS.equals(outcome) ? "" : "_FAILED");
+    }
+
+    void record(Provenance who, String action, String target, String outcome, String detail) {
+        store.append(new AuditEvent(clock.instant(), who.principal(), action, target, outcome,
+                who.remoteAddress(), detail));
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(new Event(topic(action, outcome),
+                    Map.of("target", target, "outcome", outcome, "actor", who.principal())));
+        }
+        if (!SUCCESS.equals(outcome)) {
+            LOG.info("{} {} by {} from {} failed: {}", action, target, who.principal(), who.remoteAddress(), outcome);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.stellaops.attestor.core.service;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.Provenance;
+import org.stellaops.attestor.store.TrustedKey;
+
+/**
+ * The Attestor core as front ends see it. Every method that rejects input throws
+ * {@link org.stellaops.attestor.sdk.AttestorException} (or a subclass) with a stable code and changes nothing.
+ */
+@ProviderType
+public interface AttestationService {
+
+    /**
+     * Accepts a DSSE envelope: parses it strictly, verifies its signatures against the trust roots, validates the
+     * predicate with its handler, archives the bytes, logs every verified signature in the primary log and stores
+     * the record. Idempotent on the envelope digest.
+     *
+     * @param envelopeJson the request body exactly as received
+     * @param provenance how it arrived
+     * @return the stored record and whether this call created it
+     */
+    Submission submit(byte[] envelopeJson, Provenance provenance);
+
+    /**
+     * Looks up a record by a log-entry uuid (lowercase hex leaf hash) or by {@code sha256:<hex envelope digest>}.
+     *
+     * @param id the identifier
+     * @return the record with the archived envelope bytes, if found
+     * @throws org.stellaops.attestor.sdk.AttestorException with code {@code request.bad_id} for a malformed id
+     */
+    Optional<StoredAttestation> fetch(String id);
+
+    /**
+     * Verifies a stored attestation: every signature against the current trust roots, every log entry's leaf,
+     * inclusion proof and checkpoint signature.
+     *
+     * @param id a uuid or {@code sha256:<hex>}
+     * @param provenance who asked
+     * @return the report
+     * @throws org.stellaops.attestor.sdk.AttestorException with code {@code entry.not_found} if unknown
+     */
+    VerificationReport verifyStored(String id, Provenance provenance);
+
+    /**
+     * Verifies an envelope given by value; if it was submitted before, its log entries are verified too.
+     *
+     * @param envelopeJson the envelope JSON
+     * @param provenance who asked
+     * @return the report
+     */
+    VerificationReport verifyEnvelope(byte[] envelopeJson, Provenance provenance);
+
+    /**
+     * Adds a trusted signer key.
+     *
+     * @param name a human-readable name
+     * @param publicKeyPem a PEM SubjectPublicKeyInfo
+     * @param provenance who asked
+     * @return the key (existing if the same key was added before)
+     */
+    TrustedKey addTrustedKey(String name, String publicKeyPem, Provenance provenance);
+
+    /** @return every trusted key, revoked ones included */
+    List<TrustedKey> trustedKeys();
+
+    /**
+     * Revokes a trusted key; it stays listed, marked with the revocation time.
+     *
+     * @param keyId the key id
+     * @param provenance who asked
+     * @return the revoked key
+     */
+    TrustedKey revokeTrustedKey(String keyId, Provenance provenance);
+
+    /** @return the configured transparency logs, primary first */
+    List<LogDescriptor> logs();
+
+    /**
+     * @param limit at most this many
+     * @return the newest records, newest first
+     */
+    List<EntryRecord> recent(int limit);
+
+    /** @return liveness and dependency status */
+    Health health();
+
+    /**
+     * The result of {@link #submit}.
+     *
+     * @param record the stored record
+     * @param created whether this call stored it (false: it was a duplicate)
+     */
+    record Submission(EntryRecord record, boolean created) {
+    }
+
+    /**
+     * A stored record with the envelope bytes as received.
+     *
+     * @param record the record
+     * @param envelopeJson the archived envelope bytes
+     */
+    record StoredAttestation(EntryRecord record, byte[] envelopeJson) {
+    }
+
+    /**
+     * Service health.
+     *
+     * @param ok whether every required dependency is present
+     * @param entries number of stored records
+     * @param logs number of transparency logs available
+     * @param predicateTypes number of predicate types with a handler
+     */
+    record Health(boolean ok, long entries, int logs, int predicateTypes) {
+    }
+}

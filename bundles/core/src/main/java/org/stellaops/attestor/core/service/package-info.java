@@ -1,0 +1,7 @@
+/**
+ * The service API of the Attestor core, used by the HTTP API, the console and other front ends: submit, fetch and
+ * verify attestations, manage trust roots, list logs.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package org.stellaops.attestor.core.service;

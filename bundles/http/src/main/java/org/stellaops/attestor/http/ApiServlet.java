@@ -1,0 +1,176 @@
+package org.stellaops.attestor.http;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stellaops.attestor.cas.StorageException;
+import org.stellaops.attestor.core.service.AttestationService;
+import org.stellaops.attestor.core.service.AttestationService.StoredAttestation;
+import org.stellaops.attestor.core.service.AttestationService.Submission;
+import org.stellaops.attestor.core.service.PredicateRejectedException;
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.json.JsonLimits;
+import org.stellaops.attestor.sdk.json.StrictJson;
+
+/**
+ * The v1 REST API (docs/api.md). Every failure is an RFC 9457 problem with a stable {@code code}; nothing here
+ * holds state, so the servlet can be replaced at runtime without losing anything.
+ */
+@Component(service = Servlet.class, configurationPid = "org.stellaops.attestor.http")
+@HttpWhiteboardServletPattern("/api/*")
+@Designate(ocd = ApiServlet.Config.class)
+public class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Room for the JSON around an envelope in a verify request. */
+    private static final int WRAPPER_ALLOWANCE = 64 * 1024;
+
+    /** API settings. */
+    @ObjectClassDefinition(name = "Attestor HTTP API")
+    public @interface Config {
+        /** @return the largest accepted request body */
+        @AttributeDefinition(name = "Max request bytes", description = "Larger bodies are refused with 413 before parsing")
+        int maxRequestBytes() default 4 * 1024 * 1024;
+    }
+
+    @Reference
+    private transient AttestationService service;
+
+    private transient volatile int maxRequestBytes;
+    private final transient List<Route> routes = List.of(
+            Route.of("POST", "/v1/rekor/entries", this::submit),
+            Route.of("GET", "/v1/rekor/entries/([^/]+)", this::fetch),
+            Route.of("POST", "/v1/rekor/verify", this::verify),
+            Route.of("POST", "/v1/trust/keys", this::addKey),
+            Route.of("GET", "/v1/trust/keys", this::listKeys),
+            Route.of("DELETE", "/v1/trust/keys/([^/]+)", this::revokeKey),
+            Route.of("GET", "/v1/logs", this::logs));
+
+    @Activate
+    @Modified
+    void activate(Config config) {
+        maxRequestBytes = config.maxRequestBytes();
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        HttpExchange exchange = new HttpExchange(req, resp, path);
+        try {
+            dispatch(exchange);
+        } catch (PredicateRejectedException e) {
+            exchange.problemBody(Problems.withErrors(Problems.body(e.code(), e.getMessage(), req.getRequestURI()),
+                    e.errors()));
+        } catch (AttestorException e) {
+            exchange.problem(e.code(), e.getMessage());
+        } catch (StorageException e) {
+            LOG.error("storage failure on {} {}", req.getMethod(), req.getRequestURI(), e);
+            exchange.problem(e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
+            exchange.problem("internal.error", "an unexpected error occurred; see the server log");
+        }
+    }
+
+    private void dispatch(HttpExchange exchange) throws IOException {
+        boolean pathMatched = false;
+        for (Route route : routes) {
+            List<String> params = route.match(exchange.path());
+            if (params == null) {
+                continue;
+            }
+            pathMatched = true;
+            if (route.method().equals(exchange.method())) {
+                route.handler().handle(exchange, params);
+                return;
+            }
+        }
+        if (pathMatched) {
+            exchange.problem("request.method_not_allowed", exchange.method() + " is not allowed on " + exchange.path());
+        } else {
+            exchange.problem("request.not_found", "no API operation at " + exchange.path());
+        }
+    }
+
+    private void submit(HttpExchange exchange, List<String> params) throws IOException {
+        byte[] body = exchange.jsonBody(maxRequestBytes);
+        Submission submission = service.submit(body, exchange.provenance());
+        exchange.json(submission.created() ? 201 : 200, Views.record(submission.record()));
+    }
+
+    private void fetch(HttpExchange exchange, List<String> params) throws IOException {
+        StoredAttestation stored = service.fetch(params.get(0)).orElseThrow(() ->
+                new AttestorException("entry.not_found", "no attestation with id " + params.get(0)));
+        Map<String, Object> view = Views.record(stored.record());
+        view.put("envelope", JSON.readTree(stored.envelopeJson()));
+        exchange.json(200, view);
+    }
+
+    private void verify(HttpExchange exchange, List<String> params) throws IOException {
+        JsonNode request = object(exchange.jsonBody(maxRequestBytes + WRAPPER_ALLOWANCE));
+        JsonNode uuid = request.get("uuid");
+        JsonNode envelope = request.get("envelope");
+        if ((uuid == null) == (envelope == null)) {
+            throw new AttestorException("request.malformed", "send exactly one of {\"uuid\"} or {\"envelope\"}");
+        }
+        var report = uuid != null
+                ? service.verifyStored(text(uuid, "uuid"), exchange.provenance())
+                : service.verifyEnvelope(JSON.writeValueAsBytes(envelope), exchange.provenance());
+        exchange.json(200, Views.report(report));
+    }
+
+    private void addKey(HttpExchange exchange, List<String> params) throws IOException {
+        JsonNode request = object(exchange.jsonBody(64 * 1024));
+        var key = service.addTrustedKey(text(request.get("name"), "name"),
+                text(request.get("publicKeyPem"), "publicKeyPem"), exchange.provenance());
+        exchange.json(201, Views.trustedKey(key));
+    }
+
+    private void listKeys(HttpExchange exchange, List<String> params) throws IOException {
+        exchange.json(200, Map.of("keys", service.trustedKeys().stream().map(Views::trustedKey).toList()));
+    }
+
+    private void revokeKey(HttpExchange exchange, List<String> params) throws IOException {
+        exchange.json(200, Views.trustedKey(service.revokeTrustedKey(params.get(0), exchange.provenance())));
+    }
+
+    private void logs(HttpExchange exchange, List<String> params) throws IOException {
+        exchange.json(200, Map.of("logs", Views.logs(service.logs())));
+    }
+
+    private JsonNode object(byte[] body) {
+        JsonNode node = StrictJson.parse(body, new JsonLimits(body.length + 1, JsonLimits.DEFAULT.maxDepth()));
+        if (!node.isObject()) {
+            throw new AttestorException("request.malformed", "the request body must be a JSON object");
+        }
+        return node;
+    }
+
+    private static String text(JsonNode node, String member) {
+        if (node == null || !node.isTextual()) {
+            throw new AttestorException("request.malformed", "\"" + member + "\" must be a string");
+        }
+        return node.asText();
+    }
+}

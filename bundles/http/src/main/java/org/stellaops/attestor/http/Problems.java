@@ -1,0 +1,84 @@
+package org.stellaops.attestor.http;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.stellaops.attestor.api.predicate.ValidationError;
+
+/**
+ * RFC 9457 problem details with a stable {@code code} member. The HTTP status is derived from the code's family,
+ * so a new code in an existing family needs no change here (docs/api.md lists them all).
+ */
+final class Problems {
+
+    static final String CONTENT_TYPE = "application/problem+json";
+    static final String TYPE_BASE = "https://stella-ops.org/problems/";
+
+    private Problems() {
+    }
+
+    static int status(String code) {
+        if (code.equals("request.too_large")) {
+            return 413;
+        }
+        if (code.equals("request.unsupported_media_type")) {
+            return 415;
+        }
+        if (code.equals("request.method_not_allowed")) {
+            return 405;
+        }
+        if (code.endsWith("not_found")) {
+            return 404;
+        }
+        if (code.equals("trust.key_already_revoked")) {
+            return 409;
+        }
+        if (code.startsWith("signature.") || code.startsWith("predicate.")) {
+            return 422;
+        }
+        if (code.equals("tlog.unavailable") || code.equals("storage.failure")) {
+            return 503;
+        }
+        if (code.startsWith("tlog.")) {
+            return 502;
+        }
+        if (code.startsWith("storage.") || code.equals("internal.error")) {
+            return 500;
+        }
+        return 400;
+    }
+
+    static Map<String, Object> body(String code, String detail, String instance) {
+        int status = status(code);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", TYPE_BASE + code);
+        problem.put("title", title(status));
+        problem.put("status", status);
+        problem.put("code", code);
+        problem.put("detail", detail == null ? "" : detail);
+        problem.put("instance", instance);
+        return problem;
+    }
+
+    static Map<String, Object> withErrors(Map<String, Object> problem, List<ValidationError> errors) {
+        problem.put("errors", errors.stream()
+                .map(e -> Map.of("pointer", e.pointer(), "message", e.message())).toList());
+        return problem;
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Content";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            default -> "Bad Request";
+        };
+    }
+}
