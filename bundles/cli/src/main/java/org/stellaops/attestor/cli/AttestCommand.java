@@ -1,0 +1,15 @@
+package org.stellaops.attestor.cli;
+
+import picocli.CommandLine.Command;
+
+/**
+ * {@code stella attest}: the attestation commands.
+ */
+@Command(name = "attest", mixinStandardHelpOptions = true,
+        description = "Sign in-toto statements into DSSE envelopes, verify envelopes and log entries, fetch entries.",
+        subcommands = {SignCommand.class, VerifyCommand.class, FetchCommand.class},
+        exitCodeListHeading = ExitCodes.HELP_HEADING,
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNAVAILABLE,
+            ExitCodes.HELP_INTERNAL})
+final class AttestCommand {
+}
