@@ -1,0 +1,56 @@
+package org.stellaops.attestor.sdk;
+
+/**
+ * The stable error codes carried by {@link AttestorException#code()}. They never change meaning; the HTTP layer
+ * maps them to RFC 9457 problem types.
+ */
+public final class ErrorCodes {
+
+    /** The input is larger than the configured limit. */
+    public static final String REQUEST_TOO_LARGE = "request.too_large";
+    /** The input is not well-formed JSON, has trailing content or is not valid UTF-8. */
+    public static final String JSON_MALFORMED = "json.malformed";
+    /** An object has the same member name twice. */
+    public static final String JSON_DUPLICATE_MEMBER = "json.duplicate_member";
+    /** Arrays and objects are nested deeper than the configured limit. */
+    public static final String JSON_TOO_DEEP = "json.too_deep";
+    /** The DSSE envelope is not an object, has members of the wrong type, or has no payload. */
+    public static final String ENVELOPE_MALFORMED = "envelope.malformed";
+    /** The DSSE envelope has no (or an empty) payloadType. */
+    public static final String ENVELOPE_MISSING_PAYLOAD_TYPE = "envelope.missing_payload_type";
+    /** A payload or signature is not strict base64. */
+    public static final String ENVELOPE_BAD_BASE64 = "envelope.bad_base64";
+    /** The DSSE envelope has no signatures. */
+    public static final String ENVELOPE_NO_SIGNATURES = "envelope.no_signatures";
+    /** A DSSE signature is missing or empty. */
+    public static final String ENVELOPE_EMPTY_SIGNATURE = "envelope.empty_signature";
+    /** The DSSE envelope has more signatures than the sdk accepts. */
+    public static final String ENVELOPE_TOO_MANY_SIGNATURES = "envelope.too_many_signatures";
+    /** The in-toto statement has members of the wrong type. */
+    public static final String STATEMENT_MALFORMED = "statement.malformed";
+    /** The statement's {@code _type} is neither in-toto v1 nor v0.1. */
+    public static final String STATEMENT_UNKNOWN_TYPE = "statement.unknown_type";
+    /** The statement has no subjects. */
+    public static final String STATEMENT_NO_SUBJECTS = "statement.no_subjects";
+    /** A subject has no digest, or a digest value of the wrong form. */
+    public static final String STATEMENT_BAD_SUBJECT_DIGEST = "statement.bad_subject_digest";
+    /** The statement has no (or an empty) predicateType. */
+    public static final String STATEMENT_MISSING_PREDICATE_TYPE = "statement.missing_predicate_type";
+    /** A key could not be decoded. */
+    public static final String KEY_MALFORMED = "key.malformed";
+    /** A key is too small to be accepted (RSA below 2048 bits). */
+    public static final String KEY_TOO_WEAK = "key.too_weak";
+    /** A key type or key/algorithm pair is not supported. */
+    public static final String KEY_UNSUPPORTED_ALGORITHM = "key.unsupported_algorithm";
+    /** A Merkle inclusion or consistency proof does not verify. */
+    public static final String MERKLE_INVALID_PROOF = "merkle.invalid_proof";
+    /** A signed note is not of the C2SP signed-note form. */
+    public static final String NOTE_MALFORMED = "note.malformed";
+    /** A signed note carries no valid signature of a known key, or a known key's signature fails. */
+    public static final String NOTE_UNVERIFIED = "note.unverified";
+    /** A checkpoint's note text is not of the C2SP tlog-checkpoint form. */
+    public static final String CHECKPOINT_MALFORMED = "checkpoint.malformed";
+
+    private ErrorCodes() {
+    }
+}

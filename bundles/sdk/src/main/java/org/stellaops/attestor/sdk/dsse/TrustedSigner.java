@@ -1,0 +1,48 @@
+package org.stellaops.attestor.sdk.dsse;
+
+import java.security.PublicKey;
+import java.util.Objects;
+
+import org.stellaops.attestor.api.model.KeyAlgorithm;
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.crypto.PublicKeys;
+import org.stellaops.attestor.sdk.internal.BcKeys;
+
+/**
+ * A key the verifier trusts, with the ID it reports when the key verifies a signature.
+ *
+ * @param keyId the trusted key's ID (often {@link PublicKeys#keyId(PublicKey)}); matched against DSSE keyid hints
+ * @param key the public key (converted to a BouncyCastle key once, here, so verification needs no conversion)
+ * @param algorithm the algorithm the key signs with
+ */
+public record TrustedSigner(String keyId, PublicKey key, KeyAlgorithm algorithm) {
+
+    /**
+     * Validates the signer.
+     *
+     * @param keyId non-empty
+     * @param key not null
+     * @param algorithm compatible with the key
+     * @throws AttestorException {@code key.unsupported_algorithm} or {@code key.too_weak} if key and algorithm
+     *         do not go together
+     */
+    public TrustedSigner {
+        Objects.requireNonNull(keyId, "keyId");
+        if (keyId.isEmpty()) {
+            throw new IllegalArgumentException("a trusted signer needs a key id");
+        }
+        Objects.requireNonNull(algorithm, "algorithm");
+        PublicKeys.checkCompatible(Objects.requireNonNull(key, "key"), algorithm);
+        key = BcKeys.toBc(key);
+    }
+
+    /**
+     * A signer for a key with its default algorithm and its SPKI-digest key ID.
+     *
+     * @param key the public key
+     * @return the signer
+     */
+    public static TrustedSigner of(PublicKey key) {
+        return new TrustedSigner(PublicKeys.keyId(key), key, PublicKeys.defaultAlgorithm(key));
+    }
+}
