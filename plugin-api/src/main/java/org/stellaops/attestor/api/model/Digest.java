@@ -1,6 +1,5 @@
 package org.stellaops.attestor.api.model;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -8,18 +7,18 @@ import java.util.regex.Pattern;
  * A named digest such as {@code sha256:9f86d0…}. The value is lowercase hexadecimal, the form used by in-toto
  * subjects and by the Attestor HTTP API.
  *
- * @param algorithm the in-toto algorithm name, lowercase (for example {@code sha256}, {@code sha512})
+ * @param algorithm the in-toto digest-set name (for example {@code sha256}, {@code sha512_256}, {@code gitCommit})
  * @param hex the digest value as lowercase hexadecimal
  */
 public record Digest(String algorithm, String hex) {
 
-    private static final Pattern ALGORITHM = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    private static final Pattern ALGORITHM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
     private static final Pattern HEX = Pattern.compile("([0-9a-f]{2}){1,128}");
 
     /**
      * Validates the parts.
      *
-     * @param algorithm lowercase algorithm name
+     * @param algorithm digest-set name: letters, digits, {@code _} and {@code -}
      * @param hex lowercase hexadecimal value
      * @throws IllegalArgumentException if either part is malformed
      */
@@ -59,7 +58,7 @@ public record Digest(String algorithm, String hex) {
         if (colon <= 0) {
             throw new IllegalArgumentException("expected <algorithm>:<hex>");
         }
-        return new Digest(text.substring(0, colon).toLowerCase(Locale.ROOT), text.substring(colon + 1));
+        return new Digest(text.substring(0, colon), text.substring(colon + 1));
     }
 
     /** @return {@code algorithm:hex} */

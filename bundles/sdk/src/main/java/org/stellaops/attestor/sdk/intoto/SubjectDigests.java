@@ -18,7 +18,7 @@ final class SubjectDigests {
             Map.entry("sha3_224", 56), Map.entry("sha3_256", 64), Map.entry("sha3_384", 96),
             Map.entry("sha3_512", 128));
     private static final Pattern LOWER_HEX = Pattern.compile("[0-9a-f]+");
-    private static final Pattern API_ALGORITHM = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    private static final Pattern API_ALGORITHM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,31}");
     private static final Pattern API_HEX = Pattern.compile("([0-9a-f]{2}){1,128}");
 
     private SubjectDigests() {
