@@ -1,0 +1,103 @@
+package org.stellaops.attestor.tlog.embedded;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.stellaops.attestor.api.keys.KeyDriver;
+import org.stellaops.attestor.api.model.KeyAlgorithm;
+import org.stellaops.attestor.api.model.KeyInfo;
+import org.stellaops.attestor.api.model.KeyState;
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.checkpoint.Checkpoints;
+import org.stellaops.attestor.sdk.crypto.PublicKeys;
+import org.stellaops.attestor.sdk.note.NoteKeys;
+import org.stellaops.attestor.sdk.note.NoteSigner;
+import org.stellaops.attestor.sdk.note.NoteVerifier;
+import org.stellaops.attestor.sdk.note.Notes;
+
+/**
+ * The log's checkpoint key: an ECDSA key held by a {@link KeyDriver}, found by name. The note key name is the
+ * origin; the log ID is SHA-256 of the key's SubjectPublicKeyInfo (the ECDSA rule of Rekor v2 and C2SP).
+ */
+final class LogKey {
+
+    private static final Set<KeyAlgorithm> ECDSA = EnumSet.of(KeyAlgorithm.ECDSA_P256_SHA256, KeyAlgorithm.ECDSA_P384_SHA384);
+
+    private final PublicKey publicKey;
+    private final NoteSigner signer;
+    private final NoteVerifier verifier;
+
+    private LogKey(PublicKey publicKey, NoteSigner signer, NoteVerifier verifier) {
+        this.publicKey = publicKey;
+        this.signer = signer;
+        this.verifier = verifier;
+    }
+
+    /**
+     * Finds the active key named {@code keyName}.
+     *
+     * @param driver the key driver
+     * @param keyName the key's name
+     * @param origin the log origin, also the note key name
+     * @return the key
+     * @throws org.stellaops.attestor.api.tlog.TransparencyLogException {@code tlog.unavailable} if there is no such
+     *         active ECDSA key
+     */
+    static LogKey find(KeyDriver driver, String keyName, String origin) {
+        KeyInfo info = driver.keys().stream()
+                .filter(k -> k.name().equals(keyName) && k.state() == KeyState.ACTIVE)
+                .findFirst()
+                .orElseThrow(() -> LogErrors.unavailable("key driver '" + driver.name() + "' has no active key named '" + keyName + "'"));
+        if (!ECDSA.contains(info.algorithm())) {
+            throw LogErrors.unavailable("checkpoint key '" + keyName + "' is " + info.algorithm() + "; the embedded log needs an ECDSA key");
+        }
+        PublicKey pub = decode(info.publicKey().value());
+        String keyId = info.keyId();
+        NoteSigner signer = NoteKeys.ecdsaSigner(origin, pub, message -> driver.sign(keyId, message));
+        return new LogKey(pub, signer, NoteKeys.ecdsaVerifier(origin, pub));
+    }
+
+    /**
+     * @param body checkpoint note text
+     * @return the signed note
+     */
+    String sign(String body) {
+        return Notes.sign(body, List.of(signer));
+    }
+
+    /**
+     * @param note a signed note
+     * @return whether this key's signature on it verifies
+     */
+    boolean verifies(String note) {
+        try {
+            Notes.verify(note, List.of(verifier));
+            return true;
+        } catch (AttestorException unverified) {
+            return false;
+        }
+    }
+
+    /** @return lowercase hex SHA-256 of the key's SubjectPublicKeyInfo */
+    String logId() {
+        return Checkpoints.logIdEcdsa(publicKey);
+    }
+
+    /** @return the public key as PEM */
+    String publicKeyPem() {
+        return PublicKeys.toPem(publicKey);
+    }
+
+    private static PublicKey decode(byte[] spki) {
+        try {
+            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
+        } catch (GeneralSecurityException e) {
+            throw LogErrors.unavailable("checkpoint key is not a valid EC public key", e);
+        }
+    }
+}

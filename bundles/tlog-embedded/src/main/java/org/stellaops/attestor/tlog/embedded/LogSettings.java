@@ -1,0 +1,48 @@
+package org.stellaops.attestor.tlog.embedded;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How an embedded log is opened.
+ *
+ * @param directory where the tiles, bundles and checkpoints live
+ * @param origin checkpoint origin and note key name: non-empty, no whitespace, no {@code +}
+ * @param signingKeyName name of the checkpoint key in the key driver
+ * @param batchSize most entries integrated per checkpoint, at least 1
+ * @param batchMaxAgeMillis 0 to integrate whatever is queued as soon as the sequencer is free; otherwise how long
+ *        to wait after the oldest queued submission for a fuller batch
+ * @param readUrl where clients read the tiles, for the descriptor
+ */
+public record LogSettings(Path directory, String origin, String signingKeyName, int batchSize, long batchMaxAgeMillis,
+                          String readUrl) {
+
+    /**
+     * Validates the settings.
+     *
+     * @param directory not null
+     * @param origin a valid note key name
+     * @param signingKeyName not empty
+     * @param batchSize at least 1
+     * @param batchMaxAgeMillis not negative
+     * @param readUrl not null
+     */
+    public LogSettings {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(signingKeyName, "signingKeyName");
+        Objects.requireNonNull(readUrl, "readUrl");
+        if (origin.isEmpty() || origin.contains("+") || origin.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c))) {
+            throw new IllegalArgumentException("origin must be non-empty, without whitespace or '+': '" + origin + "'");
+        }
+        if (signingKeyName.isEmpty()) {
+            throw new IllegalArgumentException("signingKeyName is empty");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+        if (batchMaxAgeMillis < 0) {
+            throw new IllegalArgumentException("batchMaxAgeMillis must not be negative");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.stellaops.attestor.tlog.embedded;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The single writer: one thread drains the submission queue in batches of up to {@code batchSize} and hands each
+ * batch to the integrator. With {@code batchMaxAgeMillis = 0} it takes whatever is queued the moment it is free
+ * (adaptive group commit: batches grow with load, an idle log answers at once); with a positive age it waits up
+ * to that long after the oldest submission for a fuller batch. Callers never wait on a lock: they only enqueue.
+ */
+final class Sequencer {
+
+    private static final Pending STOP = new Pending(new byte[0], new byte[0], null, 0);
+
+    private final BlockingQueue<Pending> queue;
+    private final int batchSize;
+    private final long maxAgeNanos;
+    private final Consumer<List<Pending>> integrator;
+    private final Thread thread;
+    private volatile boolean accepting = true;
+
+    /**
+     * @param name thread name
+     * @param batchSize most entries per batch
+     * @param batchMaxAgeMillis how long to wait for a fuller batch; 0 for none
+     * @param maxPending most submissions queued at once (pushback beyond)
+     * @param integrator integrates one batch; must complete or fail every future of the batch
+     */
+    Sequencer(String name, int batchSize, long batchMaxAgeMillis, int maxPending, Consumer<List<Pending>> integrator) {
+        this.queue = new LinkedBlockingQueue<>(maxPending);
+        this.batchSize = batchSize;
+        this.maxAgeNanos = TimeUnit.MILLISECONDS.toNanos(batchMaxAgeMillis);
+        this.integrator = integrator;
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /**
+     * Queues a submission.
+     *
+     * @param pending the submission
+     * @return false if the log is stopping or the queue is full; the caller fails the submission
+     */
+    boolean offer(Pending pending) {
+        if (!accepting || !queue.offer(pending)) {
+            return false;
+        }
+        // stop() may have drained the queue between the check and the offer: take the submission back.
+        return accepting || !queue.remove(pending);
+    }
+
+    /**
+     * Stops accepting, lets the batch in progress finish, fails everything still queued and waits for the thread.
+     *
+     * @param failure what queued submissions fail with
+     */
+    void stop(RuntimeException failure) {
+        accepting = false;
+        queue.offer(STOP);
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        List<Pending> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.stream().filter(p -> p != STOP).forEach(p -> p.future().completeExceptionally(failure));
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (accepting) {
+            Pending first;
+            try {
+                first = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first == STOP) {
+                return;
+            }
+            List<Pending> batch = new ArrayList<>(batchSize);
+            batch.add(first);
+            boolean stop;
+            try {
+                stop = fill(batch, first.enqueuedNanos());
+            } catch (InterruptedException e) {
+                stop = true;
+            }
+            try {
+                integrator.accept(batch);
+            } catch (RuntimeException e) {
+                // The integrator fails its own batch; this only guards against a bug leaving callers waiting forever.
+                batch.forEach(p -> p.future().completeExceptionally(LogErrors.unavailable("batch integration failed", e)));
+            }
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    /** @return true if the stop marker was seen */
+    private boolean fill(List<Pending> batch, long firstEnqueued) throws InterruptedException {
+        long deadline = firstEnqueued + maxAgeNanos;
+        while (batch.size() < batchSize) {
+            int before = batch.size();
+            queue.drainTo(batch, batchSize - batch.size());
+            if (removeStop(batch, before)) {
+                return true;
+            }
+            long wait = deadline - System.nanoTime();
+            if (batch.size() >= batchSize || maxAgeNanos == 0 || wait <= 0) {
+                return false;
+            }
+            Pending next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            if (next == STOP) {
+                return true;
+            }
+            if (next == null) {
+                return false;
+            }
+            batch.add(next);
+        }
+        return false;
+    }
+
+    private static boolean removeStop(List<Pending> batch, int from) {
+        for (int i = from; i < batch.size(); i++) {
+            if (batch.get(i) == STOP) {
+                batch.remove(i);
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,139 @@
+package org.stellaops.attestor.tlog.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.stellaops.attestor.api.model.LogEntry;
+import org.stellaops.attestor.api.tlog.TransparencyLogException;
+
+class SequencerTest {
+
+    private static Pending pending() {
+        return new Pending(new byte[32], new byte[0], new CompletableFuture<>(), System.nanoTime());
+    }
+
+    /** Integrator that records batch sizes and completes every future with null. */
+    private static final class Recorder implements java.util.function.Consumer<List<Pending>> {
+        final List<Integer> sizes = new CopyOnWriteArrayList<>();
+        final CountDownLatch release;
+
+        Recorder(CountDownLatch release) {
+            this.release = release;
+        }
+
+        @Override
+        public void accept(List<Pending> batch) {
+            sizes.add(batch.size());
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            batch.forEach(p -> p.future().complete(null));
+        }
+    }
+
+    @Test
+    void neverHandsMoreThanBatchSizeEntriesToOneBatch() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        Recorder recorder = new Recorder(hold);
+        Sequencer sequencer = new Sequencer("t", 8, 0, 1000, recorder);
+        sequencer.start();
+        List<Pending> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Pending p = pending();
+            all.add(p);
+            assertTrue(sequencer.offer(p));
+        }
+        hold.countDown();
+        CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        sequencer.stop(LogErrors.unavailable("stopped"));
+        assertEquals(50, recorder.sizes.stream().mapToInt(Integer::intValue).sum());
+        assertTrue(recorder.sizes.stream().allMatch(s -> s <= 8), recorder.sizes.toString());
+        assertTrue(recorder.sizes.size() < 50, "a held sequencer must group what queued up: " + recorder.sizes);
+    }
+
+    @Test
+    void waitsForAFullBatchWhenAMaxAgeIsSet() throws Exception {
+        Recorder recorder = new Recorder(new CountDownLatch(0));
+        Sequencer sequencer = new Sequencer("t", 10, 60_000, 1000, recorder);
+        sequencer.start();
+        List<Pending> all = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Pending p = pending();
+            all.add(p);
+            sequencer.offer(p);
+        }
+        CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        sequencer.stop(LogErrors.unavailable("stopped"));
+        assertEquals(List.of(10), recorder.sizes);
+    }
+
+    @Test
+    void finishesTheCurrentBatchAndFailsTheQueuedRestOnStop() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        Recorder recorder = new Recorder(hold);
+        Sequencer sequencer = new Sequencer("t", 1, 0, 1000, recorder);
+        sequencer.start();
+        Pending first = pending();
+        sequencer.offer(first);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (recorder.sizes.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        Pending queued = pending();
+        sequencer.offer(queued);
+        Thread stopper = new Thread(() -> sequencer.stop(LogErrors.unavailable("stopped")));
+        stopper.start();
+        // stop() clears the accepting flag before it waits for the sequencer: once the stopper waits, release.
+        long stopDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (stopper.getState() != Thread.State.WAITING && System.nanoTime() < stopDeadline) {
+            Thread.onSpinWait();
+        }
+        hold.countDown();
+        stopper.join(30_000);
+        assertFalse(stopper.isAlive());
+        assertEquals(null, first.future().get(1, TimeUnit.SECONDS));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> queued.future().get(1, TimeUnit.SECONDS));
+        assertEquals(TransparencyLogException.UNAVAILABLE, assertInstanceOf(TransparencyLogException.class, failed.getCause()).code());
+    }
+
+    @Test
+    void refusesSubmissionsOnceStopped() {
+        Sequencer sequencer = new Sequencer("t", 4, 0, 1000, new Recorder(new CountDownLatch(0)));
+        sequencer.start();
+        sequencer.stop(LogErrors.unavailable("stopped"));
+        CompletableFuture<LogEntry> future = new CompletableFuture<>();
+        assertFalse(sequencer.offer(new Pending(new byte[32], new byte[0], future, System.nanoTime())));
+    }
+
+    @Test
+    void refusesSubmissionsBeyondThePendingLimit() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        Recorder recorder = new Recorder(hold);
+        Sequencer sequencer = new Sequencer("t", 1, 0, 2, recorder);
+        sequencer.start();
+        sequencer.offer(pending());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (recorder.sizes.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(sequencer.offer(pending()));
+        assertTrue(sequencer.offer(pending()));
+        assertFalse(sequencer.offer(pending()));
+        hold.countDown();
+        sequencer.stop(LogErrors.unavailable("stopped"));
+    }
+}

@@ -1,0 +1,100 @@
+package org.stellaops.attestor.tlog.embedded;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.stellaops.attestor.api.keys.KeyDriver;
+import org.stellaops.attestor.api.keys.KeyDriverCapabilities;
+import org.stellaops.attestor.api.keys.KeyDriverException;
+import org.stellaops.attestor.api.model.Bytes;
+import org.stellaops.attestor.api.model.KeyAlgorithm;
+import org.stellaops.attestor.api.model.KeyInfo;
+import org.stellaops.attestor.api.model.KeyState;
+import org.stellaops.attestor.sdk.crypto.PrivateKeys;
+import org.stellaops.attestor.sdk.crypto.PublicKeys;
+import org.stellaops.attestor.sdk.crypto.Signatures;
+
+/** A real in-memory key driver holding one EC P-256 key named {@code service}. */
+final class TestKeyDriver implements KeyDriver {
+
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+    private final KeyInfo info;
+    private final AtomicInteger signatures = new AtomicInteger();
+
+    TestKeyDriver(PrivateKey privateKey, String name) {
+        this.privateKey = privateKey;
+        this.publicKey = PrivateKeys.publicKeyOf(privateKey);
+        this.info = new KeyInfo(PublicKeys.keyId(publicKey), name, KeyAlgorithm.ECDSA_P256_SHA256,
+                Bytes.of(PublicKeys.spki(publicKey)), KeyState.ACTIVE, Instant.now(), null);
+    }
+
+    static TestKeyDriver generate() {
+        return new TestKeyDriver(generateKeyPair().getPrivate(), "service");
+    }
+
+    static KeyPair generateKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    PublicKey publicKey() {
+        return publicKey;
+    }
+
+    PrivateKey privateKey() {
+        return privateKey;
+    }
+
+    int signatureCount() {
+        return signatures.get();
+    }
+
+    @Override
+    public String name() {
+        return "test";
+    }
+
+    @Override
+    public KeyDriverCapabilities capabilities() {
+        return new KeyDriverCapabilities(Set.of(KeyAlgorithm.ECDSA_P256_SHA256), true, false, false);
+    }
+
+    @Override
+    public List<KeyInfo> keys() {
+        return List.of(info);
+    }
+
+    @Override
+    public Optional<KeyInfo> key(String keyId) {
+        return info.keyId().equals(keyId) ? Optional.of(info) : Optional.empty();
+    }
+
+    @Override
+    public KeyInfo createKey(String name, KeyAlgorithm algorithm) {
+        throw new KeyDriverException(KeyDriverException.UNSUPPORTED_ALGORITHM, "this test driver holds one key");
+    }
+
+    @Override
+    public byte[] sign(String keyId, byte[] message) {
+        if (!info.keyId().equals(keyId)) {
+            throw new KeyDriverException(KeyDriverException.NOT_FOUND, "no key " + keyId);
+        }
+        signatures.incrementAndGet();
+        return Signatures.sign(privateKey, KeyAlgorithm.ECDSA_P256_SHA256, message);
+    }
+}
