@@ -1,0 +1,36 @@
+package org.stellaops.attestor.cas.fs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FsContentStoreComponentTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsItsObjectsUnderTheDataDirectoryByDefault() {
+        FsContentStore store = new FsContentStore(
+                Osgi.context(Map.of("attestor.data.dir", dir.toString()), Osgi.newRegistrations()),
+                Osgi.config(CasFsConfig.class, Map.of()));
+        assertEquals(dir.resolve("cas").toAbsolutePath(), store.root());
+        String address = store.put(new byte[] {1, 2, 3});
+        assertTrue(Files.isRegularFile(dir.resolve("cas").resolve("sha256").resolve(address.substring(0, 2))
+                .resolve(address.substring(2, 4)).resolve(address)));
+    }
+
+    @Test
+    void usesTheConfiguredDirectory() {
+        Path custom = dir.resolve("archive");
+        FsContentStore store = new FsContentStore(Osgi.context(Map.of(), Osgi.newRegistrations()),
+                Osgi.config(CasFsConfig.class, Map.of("directory", custom.toString())));
+        assertEquals(custom.toAbsolutePath(), store.root());
+    }
+}

@@ -1,0 +1,179 @@
+package org.stellaops.attestor.store.embedded;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.stellaops.attestor.cas.StorageException;
+
+/**
+ * One MVStore file with explicit, grouped, crash-consistent commits.
+ *
+ * <p>MVStore's own auto-commit is off (no background writer, no commit triggered by buffered memory), so a version
+ * reaches the file only through {@link GroupCommit}. A write that touches several maps runs under the shared side
+ * of a read-write lock; the commit takes the exclusive side just while MVStore snapshots and writes the new version,
+ * so every committed version holds whole writes only. The fsync happens after the lock is released, so writers keep
+ * going while the disk flushes.
+ *
+ * <p>The file is opened through H2's {@code retry:} file system, which reopens the channel when a reading thread was
+ * interrupted (a plain {@code FileChannel} would close for everyone).
+ */
+final class StoreFile implements AutoCloseable {
+
+    /** Every this many commits the committer also compacts sparse chunks, so the file does not only grow. */
+    private static final int MAINTENANCE_INTERVAL = 512;
+    private static final int TARGET_FILL_RATE = 50;
+    private static final int MAINTENANCE_WRITE_BYTES = 4 * 1024 * 1024;
+    private static final int CLOSE_COMPACTION_MILLIS = 200;
+
+    private final Path path;
+    private final MVStore store;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final GroupCommit commits;
+    private long commitsSinceMaintenance;
+
+    /**
+     * Opens or creates the file.
+     *
+     * @param path the file
+     * @param cacheSizeMb page cache size
+     * @throws StorageException {@code storage.failure} if the file cannot be opened (for example, it is locked by
+     *         another process)
+     */
+    StoreFile(Path path, int cacheSizeMb) {
+        this.path = path.toAbsolutePath().normalize();
+        try {
+            Path parent = this.path.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            this.store = new MVStore.Builder()
+                    .fileName("retry:" + this.path)
+                    .autoCommitDisabled()
+                    .autoCommitBufferSize(0)
+                    .cacheSize(cacheSizeMb)
+                    .open();
+        } catch (IOException | MVStoreException e) {
+            throw new StorageException(StorageException.FAILURE, "cannot open the store file " + this.path, e);
+        }
+        this.commits = new GroupCommit("attestor-store-commit", this::commitAndSync);
+    }
+
+    /** @return the absolute file path */
+    Path path() {
+        return path;
+    }
+
+    /**
+     * @param name the map name
+     * @param <K> key type (String or Long)
+     * @param <V> value type (String or Long)
+     * @return the map, created if needed
+     */
+    <K, V> MVMap<K, V> map(String name) {
+        return guard(() -> store.openMap(name));
+    }
+
+    /**
+     * Applies a mutation, then waits until it is durable.
+     *
+     * @param mutation changes to one or more maps; it must not block on other writers
+     * @param <T> result type
+     * @return the mutation's result
+     * @throws StorageException {@code storage.failure} on any store failure
+     */
+    <T> T write(Supplier<T> mutation) {
+        T result = apply(mutation);
+        awaitDurable();
+        return result;
+    }
+
+    /**
+     * Applies a mutation atomically with respect to commits, without waiting for durability; the caller must call
+     * {@link #awaitDurable()} before it reports success.
+     *
+     * @param mutation changes to one or more maps; it must not block on other writers
+     * @param <T> result type
+     * @return the mutation's result
+     */
+    <T> T apply(Supplier<T> mutation) {
+        lock.readLock().lock();
+        try {
+            return guard(mutation);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Waits until every mutation that completed before this call is durable.
+     *
+     * @throws StorageException {@code storage.failure} if the commit failed or the store is closed
+     */
+    void awaitDurable() {
+        commits.awaitDurable();
+    }
+
+    /**
+     * Runs a read, translating MVStore failures.
+     *
+     * @param read the read
+     * @param <T> result type
+     * @return its result
+     */
+    <T> T guard(Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (MVStoreException | IllegalStateException e) {
+            throw new StorageException(StorageException.FAILURE, "store failure in " + path + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private void commitAndSync() {
+        lock.writeLock().lock();
+        try {
+            store.commit();
+            if (++commitsSinceMaintenance >= MAINTENANCE_INTERVAL) {
+                commitsSinceMaintenance = 0;
+                // rewriting live pages out of sparse chunks modifies maps, so it runs while writers are held off
+                if (store.compact(TARGET_FILL_RATE, MAINTENANCE_WRITE_BYTES)) {
+                    store.commit();
+                }
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        store.sync();
+    }
+
+    /** @return the number of group commits so far */
+    long commitCount() {
+        return commits.commits();
+    }
+
+    /** Lets waiting writers finish, then commits and closes the file. */
+    @Override
+    public void close() {
+        try {
+            commits.close();
+        } finally {
+            lock.writeLock().lock();
+            try {
+                if (!store.isClosed()) {
+                    store.close(CLOSE_COMPACTION_MILLIS);
+                }
+            } catch (MVStoreException e) {
+                throw new StorageException(StorageException.FAILURE, "cannot close the store file " + path, e);
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+    }
+}
