@@ -38,6 +38,11 @@ final class SubjectDigests {
             throw Statements.error(ErrorCodes.STATEMENT_BAD_SUBJECT_DIGEST, "subject " + subject + " digest "
                     + algorithm + " must be " + length + " lowercase hex characters");
         }
+        if (algorithm.equals("gitCommit") && ((hex.length() != 40 && hex.length() != 64)
+                || !LOWER_HEX.matcher(hex).matches())) {
+            throw Statements.error(ErrorCodes.STATEMENT_BAD_SUBJECT_DIGEST, "subject " + subject
+                    + " digest gitCommit must be 40 (SHA-1) or 64 (SHA-256) lowercase hex characters");
+        }
         if (!API_ALGORITHM.matcher(algorithm).matches() || !API_HEX.matcher(hex).matches()) {
             return null;
         }

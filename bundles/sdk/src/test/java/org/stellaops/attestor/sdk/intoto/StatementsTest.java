@@ -82,7 +82,8 @@ class StatementsTest {
         String subject = "[{\"digest\":{\"sha512\":\"" + "b".repeat(128) + "\",\"gitCommit\":\"" + "c".repeat(40)
                 + "\",\"sha3_256\":\"" + "d".repeat(64) + "\"}}]";
         Statement s = parse(statement("\"https://in-toto.io/Statement/v1\"", subject, "\"p\"", null));
-        assertEquals(List.of(new Digest("sha512", "b".repeat(128))), s.subjects().get(0).digests());
+        assertEquals(List.of(new Digest("sha512", "b".repeat(128)), new Digest("gitCommit", "c".repeat(40)),
+                new Digest("sha3_256", "d".repeat(64))), s.subjects().get(0).digests());
         assertEquals("", s.subjects().get(0).name());
     }
 
