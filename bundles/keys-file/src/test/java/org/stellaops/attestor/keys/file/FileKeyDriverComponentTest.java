@@ -1,5 +1,6 @@
 package org.stellaops.attestor.keys.file;
 
+import org.stellaops.attestor.testing.Osgi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.stellaops.attestor.keys.file;
+package org.stellaops.attestor.testing;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -10,18 +10,18 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /**
- * Just enough of the OSGi runtime to call a component's activation constructor outside a framework: a bundle
+ * Test support only (never deployed). Just enough of the OSGi runtime to call a component's activation constructor outside a framework: a bundle
  * context that answers framework properties and records service registrations, and configuration annotations
  * built from their defaults plus overrides (as Declarative Services builds them).
  */
-final class Osgi {
+public final class Osgi {
 
     /** A service registration made through {@link #context}. */
-    static final class Registration {
-        final Class<?> type;
-        final Object service;
-        final Dictionary<String, ?> properties;
-        boolean unregistered;
+    public static final class Registration {
+        public final Class<?> type;
+        public final Object service;
+        public final Dictionary<String, ?> properties;
+        public boolean unregistered;
 
         Registration(Class<?> type, Object service, Dictionary<String, ?> properties) {
             this.type = type;
@@ -33,7 +33,7 @@ final class Osgi {
     private Osgi() {
     }
 
-    static BundleContext context(Map<String, String> frameworkProperties, List<Registration> registrations) {
+    public static BundleContext context(Map<String, String> frameworkProperties, List<Registration> registrations) {
         return (BundleContext) Proxy.newProxyInstance(Osgi.class.getClassLoader(), new Class<?>[] {BundleContext.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getProperty")) {
@@ -61,7 +61,7 @@ final class Osgi {
     }
 
     @SuppressWarnings("unchecked")
-    static <A> A config(Class<A> type, Map<String, Object> overrides) {
+    public static <A> A config(Class<A> type, Map<String, Object> overrides) {
         return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (overrides.containsKey(method.getName())) {
                 return overrides.get(method.getName());
@@ -73,7 +73,7 @@ final class Osgi {
         });
     }
 
-    static List<Registration> newRegistrations() {
+    public static List<Registration> newRegistrations() {
         return new ArrayList<>();
     }
 }
