@@ -1,0 +1,116 @@
+package org.stellaops.attestor.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.stellaops.attestor.api.model.KeyAlgorithm;
+import org.stellaops.attestor.sdk.crypto.PublicKeys;
+
+/** The unmeasured steps before a load phase: health check, trust-root registration, pre-signing. */
+final class AttestorSetup {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final URI base;
+
+    AttestorSetup(HttpClient http, URI base) {
+        this.http = http;
+        this.base = base;
+    }
+
+    /**
+     * Creates the driver's HTTP client: HTTP/1.1 (what the server speaks without TLS), never following a redirect
+     * and never using a proxy, so no request can leave the loopback address it was given.
+     *
+     * @return the client
+     */
+    static HttpClient client() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(HttpClient.Builder.NO_PROXY)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /**
+     * Asks {@code GET /health}.
+     *
+     * @throws IOException if the server is not reachable or not UP
+     * @throws InterruptedException if interrupted
+     */
+    void checkHealth() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/health")).timeout(TIMEOUT).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /health answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /**
+     * Registers a public key as a trust root with {@code POST /api/v1/trust/keys}.
+     *
+     * @param name the key's name on the server
+     * @param pair the key pair whose public key is registered
+     * @return the key id the server gave
+     * @throws IOException if the server refuses the key or is unreachable
+     * @throws InterruptedException if interrupted
+     */
+    String registerKey(String name, KeyPair pair) throws IOException, InterruptedException {
+        ObjectNode body = MAPPER.createObjectNode()
+                .put("name", name)
+                .put("publicKeyPem", PublicKeys.toPem(pair.getPublic()));
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/trust/keys"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IOException("POST /api/v1/trust/keys answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        String keyId = MAPPER.readTree(response.body()).path("keyId").asText();
+        if (!keyId.equals(PublicKeys.keyId(pair.getPublic()))) {
+            throw new IOException("the server gave key id " + keyId + " for a key whose SPKI digest is "
+                    + PublicKeys.keyId(pair.getPublic()));
+        }
+        return keyId;
+    }
+
+    /**
+     * Signs {@code count} distinct SLSA v1 provenance envelopes (unique subjects) with the key, on all cores.
+     *
+     * @param statements the statement factory of this run
+     * @param from the first sequence number
+     * @param count how many envelopes
+     * @param signer the signing key (P-256)
+     * @return the envelope JSON documents, in sequence order
+     */
+    static List<byte[]> presign(ProvenanceStatements statements, long from, int count, KeyPair signer) {
+        KeyAlgorithm alg = KeyAlgorithm.ECDSA_P256_SHA256;
+        return IntStream.range(0, count).parallel()
+                .mapToObj(i -> SignedEnvelopes.sign(statements.statement(from + i), signer, alg, true))
+                .toList();
+    }
+
+    /** @return a short random run id that keeps this run's subjects apart from every other run's */
+    static String runId() {
+        byte[] random = new byte[6];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
+    }
+}

@@ -1,0 +1,183 @@
+package org.stellaops.attestor.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * HTTP load driver for a running Attestor on this machine.
+ *
+ * <p>It generates a fresh P-256 key, registers it as a trust root, pre-signs distinct SLSA v1 provenance envelopes
+ * (a unique subject each, so every submission creates a new entry), then runs N concurrent clients for a bounded
+ * time and prints throughput, latency percentiles and counts per status code. Modes: {@code submit}
+ * ({@code POST /api/v1/rekor/entries}, 201 expected), {@code verify} ({@code POST /api/v1/rekor/verify} by uuid of
+ * entries submitted just before, 200 with {@code verified:true} expected) and {@code mixed}. An unmeasured warm-up
+ * in the same mode comes first; in submit and mixed mode its rate sizes the number of pre-signed envelopes.
+ *
+ * <p>Exit status: 0 when every request got its expected answer, 1 when any did not (in any phase), a client hung or
+ * setup failed, 2 for a refused command line (including any URL that is not loopback).
+ */
+public final class LoadDriver {
+
+    private static final Duration SEED_TIME_LIMIT = Duration.ofMinutes(5);
+    private static final int STATEMENT_BYTES = 2048;
+    private static final int WARMUP_ENVELOPES = 1000;
+    private static final int MIN_AUTO_ENVELOPES = 2000;
+    /** The warm-up runs on a cold JIT (server and driver): the measured rate was 2–3× higher in practice. */
+    private static final int AUTO_ENVELOPE_FACTOR = 4;
+    private static final int MAX_AUTO_ENVELOPES = 200_000;
+
+    private final LoadOptions options;
+    private final PrintStream out;
+    private final HttpClient http;
+    private final AttestorSetup setup;
+    private ProvenanceStatements statements;
+    private KeyPair signer;
+    private long nextSequence;
+
+    private LoadDriver(LoadOptions options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+        this.http = AttestorSetup.client();
+        this.setup = new AttestorSetup(http, options.baseUrl());
+    }
+
+    /**
+     * Runs the driver and exits with its status.
+     *
+     * @param args see {@link LoadOptions#USAGE}
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the driver.
+     *
+     * @param args the command line
+     * @param out where the figures go
+     * @param err where usage errors go
+     * @return the exit status
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            err.println(LoadOptions.USAGE);
+            return 2;
+        }
+        try {
+            return new LoadDriver(options, out).drive();
+        } catch (IOException | PhaseFailed e) {
+            out.println("stopped: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("interrupted");
+            return 1;
+        }
+    }
+
+    private int drive() throws IOException, InterruptedException {
+        setup.checkHealth();
+        String runId = AttestorSetup.runId();
+        signer = registerKeys(runId);
+        statements = new ProvenanceStatements(runId, STATEMENT_BYTES);
+        out.printf(Locale.ROOT, "run %s: mode %s, %d clients, %d s, %s, statement %d bytes%n", runId,
+                name(options.mode()), options.clients(), options.duration().toSeconds(), options.baseUrl(),
+                statements.statement(0).length);
+        UuidPool uuids = new UuidPool();
+        double submitRate = 0;
+        if (options.mode() != LoadMode.SUBMIT) {
+            submitRate = phase("seed", Workloads.submit(presign(options.seedEntries()), uuids), SEED_TIME_LIMIT,
+                    options.seedEntries());
+        }
+        Workload measured;
+        if (options.mode() == LoadMode.VERIFY) {
+            warmUp(Workloads.verify(uuids));
+            measured = Workloads.verify(uuids);
+        } else {
+            if (!options.warmup().isZero()) {
+                submitRate = phase("warmup", Workloads.submit(presign(WARMUP_ENVELOPES), uuids),
+                        options.warmup(), WARMUP_ENVELOPES);
+            }
+            List<byte[]> envelopes = presign(envelopeCount(submitRate));
+            measured = options.mode() == LoadMode.MIXED ? Workloads.mixed(envelopes, uuids)
+                    : Workloads.submit(envelopes, null);
+        }
+        RunResult result = newRun().run(measured, options.clients(), options.duration(), options.maxRequests());
+        Report.print(name(options.mode()), options.clients(), result, out);
+        return result.clean() ? 0 : 1;
+    }
+
+    /** Runs an unmeasured phase; any unexpected answer ends the driver. */
+    private double phase(String name, Workload workload, Duration limit, long maxRequests)
+            throws InterruptedException {
+        RunResult r = newRun().run(workload, options.clients(), limit, maxRequests);
+        Report.print(name, options.clients(), r, out);
+        if (!r.clean()) {
+            throw new PhaseFailed("the " + name + " phase had unexpected answers");
+        }
+        return r.throughput();
+    }
+
+    private void warmUp(Workload workload) throws InterruptedException {
+        if (!options.warmup().isZero()) {
+            phase("warmup", workload, options.warmup(), options.maxRequests());
+        }
+    }
+
+    private int envelopeCount(double submitRate) {
+        if (options.envelopes() > 0) {
+            return options.envelopes();
+        }
+        double needed = Math.ceil(submitRate * options.duration().toMillis() / 1000.0 * AUTO_ENVELOPE_FACTOR) + options.clients();
+        int count = (int) Math.min(MAX_AUTO_ENVELOPES, Math.max(MIN_AUTO_ENVELOPES, needed));
+        out.printf(Locale.ROOT, "warm-up rate %.1f req/s: pre-signing %d envelopes for the measured phase%n",
+                submitRate, count);
+        return count;
+    }
+
+    private LoadRun newRun() {
+        return new LoadRun(http, options.baseUrl(), options.requestTimeout(), out);
+    }
+
+    private KeyPair registerKeys(String runId) throws IOException, InterruptedException {
+        KeyPair key = BenchAlgorithm.ECDSA_P256.generate();
+        String keyId = setup.registerKey("load-driver-" + runId, key);
+        for (int i = 1; i < options.keys(); i++) {
+            setup.registerKey("load-driver-" + runId + "-extra-" + i, BenchAlgorithm.ECDSA_P256.generate());
+        }
+        out.println("registered signer " + keyId + (options.keys() > 1
+                ? " and " + (options.keys() - 1) + " further trusted keys" : ""));
+        return key;
+    }
+
+    private List<byte[]> presign(int count) {
+        long t0 = System.nanoTime();
+        List<byte[]> envelopes = AttestorSetup.presign(statements, nextSequence, count, signer);
+        nextSequence += count;
+        out.printf(Locale.ROOT, "pre-signed %d envelopes (%d bytes each) in %.1f s%n", count,
+                envelopes.get(0).length, (System.nanoTime() - t0) / 1e9);
+        return envelopes;
+    }
+
+    private static String name(LoadMode mode) {
+        return mode.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** An unmeasured phase went wrong: the server is not in a state worth measuring. */
+    private static final class PhaseFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        PhaseFailed(String message) {
+            super(message);
+        }
+    }
+}

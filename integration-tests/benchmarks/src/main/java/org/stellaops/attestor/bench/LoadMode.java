@@ -1,0 +1,11 @@
+package org.stellaops.attestor.bench;
+
+/** What the load driver sends. */
+public enum LoadMode {
+    /** New envelopes to {@code POST /api/v1/rekor/entries}; 201 expected. */
+    SUBMIT,
+    /** {@code {"uuid"}} of entries submitted before the run to {@code POST /api/v1/rekor/verify}; 200 + verified. */
+    VERIFY,
+    /** Alternating submit and verify, verifying entries submitted before or during the run. */
+    MIXED
+}

@@ -1,0 +1,190 @@
+package org.stellaops.attestor.bench;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load driver's command line, with hard caps: the driver must never turn into an unbounded flood, and it only
+ * ever talks to the local machine.
+ *
+ * @param baseUrl the Attestor base URL, loopback only
+ * @param clients concurrent clients (1–1024)
+ * @param duration how long the measured phase issues requests (1 s – 10 min)
+ * @param mode what is sent
+ * @param keys trusted keys this run registers (1–100): the signing key plus {@code keys - 1} unused ones that only
+ *        grow the server's trusted set
+ * @param maxRequests cap on the requests of the measured phase
+ * @param envelopes envelopes pre-signed for the measured submissions (each is submitted at most once); 0 = sized
+ *        from the submission rate seen while warming up
+ * @param seedEntries entries submitted before a {@code verify} or {@code mixed} run, to be verified
+ * @param warmup length of the unmeasured warm-up in the measured mode (0 = none)
+ * @param requestTimeout per-request timeout
+ */
+public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode mode, int keys, long maxRequests,
+                          int envelopes, int seedEntries, Duration warmup, Duration requestTimeout) {
+
+    /** The only hosts the driver talks to. */
+    public static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
+    /** The longest measured phase accepted. */
+    public static final Duration MAX_DURATION = Duration.ofMinutes(10);
+    /** The most requests one measured phase may issue. */
+    public static final long MAX_REQUESTS = 5_000_000;
+
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,7})(ms|s|m)?");
+
+    /** The usage text. */
+    public static final String USAGE = String.join("\n",
+            "usage: java -cp benchmarks.jar org.stellaops.attestor.bench.LoadDriver --url http://127.0.0.1:PORT",
+            "         [--clients 64] [--duration 30s] [--mode submit|verify|mixed] [--keys 1]",
+            "         [--max-requests 1000000] [--envelopes N] [--seed-entries 256] [--warmup 5s] [--timeout 30s]",
+            "  --url       Attestor base URL; only 127.0.0.1, localhost and [::1] are accepted",
+            "  --duration  N, Ns, Nms or Nm; at most 10m",
+            "  --keys      trusted keys to register (the signer + N-1 others that only grow the trusted set)",
+            "  --envelopes envelopes pre-signed for the measured submissions (default: 4x what the warm-up",
+            "              rate needs for the duration); a run stops early when they run out",
+            "  --warmup    unmeasured warm-up in the same mode before the measured phase (0 = none)");
+
+    /**
+     * Parses and checks a command line.
+     *
+     * @param args the arguments
+     * @return the options
+     * @throws UsageException if an argument is missing, unknown, malformed or over its cap
+     */
+    public static LoadOptions parse(String... args) {
+        Builder b = new Builder();
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i];
+            if (i + 1 >= args.length) {
+                throw new UsageException(name + " needs a value");
+            }
+            b.set(name, args[i + 1]);
+        }
+        return b.build();
+    }
+
+    /**
+     * Checks that a URL is a plain http URL of this machine.
+     *
+     * @param url the URL text
+     * @return the URL without trailing slash
+     * @throws UsageException if the host is not loopback or the URL is not plain http
+     */
+    public static URI loopbackUrl(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new UsageException("--url is not a URL: " + e.getMessage());
+        }
+        if (!"http".equalsIgnoreCase(uri.getScheme())) {
+            throw new UsageException("--url must be http://, not " + url);
+        }
+        String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
+        if (host == null || !LOOPBACK_HOSTS.contains(host)) {
+            throw new UsageException("refusing " + url + ": the load driver only talks to 127.0.0.1, localhost or "
+                    + "[::1]");
+        }
+        boolean plainPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath());
+        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null || !plainPath) {
+            throw new UsageException("--url must be a base URL like http://127.0.0.1:8080, not " + url);
+        }
+        return URI.create("http://" + host + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+    }
+
+    /**
+     * Parses {@code 30s}, {@code 500ms}, {@code 2m} or a bare number of seconds.
+     *
+     * @param text the duration text
+     * @return the duration
+     * @throws UsageException if the text is not such a duration
+     */
+    public static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches()) {
+            throw new UsageException("not a duration (use 30s, 500ms or 2m): " + text);
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        switch (unit) {
+            case "ms":
+                return Duration.ofMillis(n);
+            case "m":
+                return Duration.ofMinutes(n);
+            default:
+                return Duration.ofSeconds(n);
+        }
+    }
+
+    /** Collects option values and applies the defaults and caps. */
+    private static final class Builder {
+        private URI url;
+        private int clients = 64;
+        private Duration duration = Duration.ofSeconds(30);
+        private LoadMode mode = LoadMode.SUBMIT;
+        private int keys = 1;
+        private long maxRequests = 1_000_000;
+        private int envelopes;
+        private int seedEntries = 256;
+        private Duration warmup = Duration.ofSeconds(5);
+        private Duration timeout = Duration.ofSeconds(30);
+
+        void set(String name, String value) {
+            switch (name) {
+                case "--url" -> url = loopbackUrl(value);
+                case "--clients" -> clients = (int) number(name, value, 1, 1024);
+                case "--duration" -> duration = bounded(name, parseDuration(value), MAX_DURATION);
+                case "--mode" -> mode = mode(value);
+                case "--keys" -> keys = (int) number(name, value, 1, 100);
+                case "--max-requests" -> maxRequests = number(name, value, 1, MAX_REQUESTS);
+                case "--envelopes" -> envelopes = (int) number(name, value, 1, 500_000);
+                case "--seed-entries" -> seedEntries = (int) number(name, value, 1, 100_000);
+                case "--warmup" -> warmup = parseDuration(value).isZero() ? Duration.ZERO
+                        : bounded(name, parseDuration(value), Duration.ofMinutes(2));
+                case "--timeout" -> timeout = bounded(name, parseDuration(value), Duration.ofMinutes(2));
+                default -> throw new UsageException("unknown option " + name);
+            }
+        }
+
+        LoadOptions build() {
+            if (url == null) {
+                throw new UsageException("--url is required");
+            }
+            return new LoadOptions(url, clients, duration, mode, keys, maxRequests, envelopes, seedEntries, warmup,
+                    timeout);
+        }
+
+        private static LoadMode mode(String value) {
+            try {
+                return LoadMode.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--mode must be submit, verify or mixed, not " + value);
+            }
+        }
+
+        private static long number(String name, String value, long min, long max) {
+            long n;
+            try {
+                n = Long.parseLong(value.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new UsageException(name + " needs a number, not " + value);
+            }
+            if (n < min || n > max) {
+                throw new UsageException(name + " must be between " + min + " and " + max + ", not " + n);
+            }
+            return n;
+        }
+
+        private static Duration bounded(String name, Duration d, Duration max) {
+            if (d.isZero() || d.compareTo(max) > 0) {
+                throw new UsageException(name + " must be above 0 and at most " + max.toSeconds() + " s, not " + d);
+            }
+            return d;
+        }
+    }
+}

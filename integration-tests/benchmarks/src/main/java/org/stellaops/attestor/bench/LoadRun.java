@@ -1,0 +1,177 @@
+package org.stellaops.attestor.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One load phase: N client threads send the workload's requests back to back until the duration or the request cap
+ * is reached, each request with its own timeout. The run itself is bounded too: it stops waiting for clients one
+ * request timeout (plus a grace period) after the duration, and reports the clients that never came back.
+ */
+final class LoadRun {
+
+    private static final int MAX_SAMPLES = 5;
+    private static final int MAX_SAMPLE_BODY = 600;
+    private static final Duration GRACE = Duration.ofSeconds(10);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private final HttpClient http;
+    private final URI base;
+    private final Duration requestTimeout;
+    private final PrintStream progress;
+
+    private final AtomicLong issued = new AtomicLong();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong lastFinish = new AtomicLong();
+    private final AtomicBoolean exhausted = new AtomicBoolean();
+    private final List<String> samples = new ArrayList<>();
+
+    /**
+     * @param http the client (HTTP/1.1, no redirects, no proxy)
+     * @param base the loopback base URL
+     * @param requestTimeout timeout of each request
+     * @param progress where a progress line goes every few seconds
+     */
+    LoadRun(HttpClient http, URI base, Duration requestTimeout, PrintStream progress) {
+        this.http = http;
+        this.base = base;
+        this.requestTimeout = requestTimeout;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the phase. A run object is used once.
+     *
+     * @param workload the requests
+     * @param clients concurrent clients
+     * @param duration how long requests are issued
+     * @param maxRequests the most requests issued
+     * @return the figures
+     * @throws InterruptedException if the driver is interrupted while waiting for its clients
+     */
+    RunResult run(Workload workload, int clients, Duration duration, long maxRequests) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + duration.toNanos();
+        CountDownLatch finished = new CountDownLatch(clients);
+        List<ClientStats> stats = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            ClientStats s = new ClientStats();
+            stats.add(s);
+            Thread t = new Thread(() -> {
+                try {
+                    clientLoop(workload, s, deadline, maxRequests);
+                } finally {
+                    lastFinish.accumulateAndGet(System.nanoTime(), Math::max);
+                    finished.countDown();
+                }
+            }, "load-client-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+        long giveUp = deadline + requestTimeout.toNanos() + GRACE.toNanos();
+        awaitClients(finished, start, giveUp);
+        int stillRunning = (int) finished.getCount();
+        long end = stillRunning == 0 ? lastFinish.get() : System.nanoTime();
+        List<String> sampleCopy;
+        synchronized (samples) {
+            sampleCopy = List.copyOf(samples);
+        }
+        return RunResult.merge(stats, end - start, sampleCopy, stillRunning, exhausted.get());
+    }
+
+    private void awaitClients(CountDownLatch finished, long start, long giveUp) throws InterruptedException {
+        while (true) {
+            long left = giveUp - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            if (finished.await(Math.min(left, PROGRESS_EVERY.toNanos()), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            progress.printf("  [%3d s] %d done, %d unexpected, %d clients busy%n", seconds, done.get(), failed.get(),
+                    finished.getCount());
+        }
+    }
+
+    private void clientLoop(Workload workload, ClientStats stats, long deadline, long maxRequests) {
+        while (System.nanoTime() < deadline) {
+            long sequence = issued.getAndIncrement();
+            if (sequence >= maxRequests) {
+                return;
+            }
+            Call call = workload.next(sequence);
+            if (call == null) {
+                exhausted.set(true);
+                return;
+            }
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(call.path()))
+                    .timeout(requestTimeout)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()))
+                    .build();
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                judge(call, response.statusCode(), response.body(), System.nanoTime() - t0, stats);
+            } catch (IOException e) {
+                String label = "error " + e.getClass().getSimpleName();
+                record(stats, System.nanoTime() - t0, label, false, call.path() + " -> " + label + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void judge(Call call, int status, byte[] body, long latency, ClientStats stats) {
+        String label = Integer.toString(status);
+        boolean ok = status == call.expectedStatus();
+        if (ok) {
+            try {
+                ok = call.bodyCheck().test(body);
+                if (ok) {
+                    call.onExpected().accept(body);
+                } else {
+                    label = status + " (unexpected body)";
+                }
+            } catch (RuntimeException e) {
+                ok = false;
+                label = status + " (unreadable body)";
+            }
+        }
+        record(stats, latency, label, ok, ok ? null : call.path() + " -> " + label + ": " + text(body));
+    }
+
+    private void record(ClientStats stats, long latency, String label, boolean ok, String sample) {
+        stats.record(latency, label, ok);
+        done.incrementAndGet();
+        if (!ok) {
+            failed.incrementAndGet();
+            synchronized (samples) {
+                if (samples.size() < MAX_SAMPLES) {
+                    samples.add(sample);
+                }
+            }
+        }
+    }
+
+    private static String text(byte[] body) {
+        String s = new String(body, StandardCharsets.UTF_8);
+        return s.length() <= MAX_SAMPLE_BODY ? s : s.substring(0, MAX_SAMPLE_BODY) + "…";
+    }
+}

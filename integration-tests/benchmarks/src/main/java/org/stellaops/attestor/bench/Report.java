@@ -1,0 +1,60 @@
+package org.stellaops.attestor.bench;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Prints the figures of a load phase for humans, plus one {@code RESULT} line for scripts. */
+final class Report {
+
+    private Report() {
+    }
+
+    /**
+     * Prints a phase's result.
+     *
+     * @param phase the phase name (submit, verify, mixed, seed)
+     * @param clients concurrent clients
+     * @param r the result
+     * @param out where to print
+     */
+    static void print(String phase, int clients, RunResult r, PrintStream out) {
+        double seconds = r.elapsedNanos() / 1e9;
+        out.printf(Locale.ROOT, "== %s: %d clients%n", phase, clients);
+        out.printf(Locale.ROOT, "requests   %d in %.2f s = %.1f req/s%n", r.requests(), seconds, r.throughput());
+        out.printf(Locale.ROOT, "latency ms p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  (mean %.2f)%n",
+                ms(r.percentileNanos(50)), ms(r.percentileNanos(90)), ms(r.percentileNanos(99)),
+                ms(r.percentileNanos(100)), r.meanNanos() / 1e6);
+        out.println("outcomes   " + outcomes(r.outcomes()));
+        out.println("unexpected " + r.failures());
+        if (r.exhausted()) {
+            out.println("note       the pre-signed envelopes ran out before the duration ended (raise --envelopes)");
+        }
+        if (r.stillRunning() > 0) {
+            out.println("HANG       " + r.stillRunning() + " clients were still waiting for an answer when the run "
+                    + "gave up on them");
+        }
+        for (String sample : r.failureSamples()) {
+            out.println("  unexpected: " + sample);
+        }
+        out.printf(Locale.ROOT, "RESULT phase=%s clients=%d requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f "
+                        + "p90_ms=%.2f p99_ms=%.2f max_ms=%.2f unexpected=%d hung=%d outcomes=%s%n",
+                phase, clients, r.requests(), seconds, r.throughput(), ms(r.percentileNanos(50)),
+                ms(r.percentileNanos(90)), ms(r.percentileNanos(99)), ms(r.percentileNanos(100)), r.failures(),
+                r.stillRunning(), outcomes(r.outcomes()).replace(' ', ','));
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static String outcomes(Map<String, Long> outcomes) {
+        if (outcomes.isEmpty()) {
+            return "none";
+        }
+        return outcomes.entrySet().stream()
+                .map(e -> e.getKey().replace(' ', '_') + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
+    }
+}

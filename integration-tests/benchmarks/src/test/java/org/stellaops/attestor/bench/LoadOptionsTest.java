@@ -1,0 +1,82 @@
+package org.stellaops.attestor.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class LoadOptionsTest {
+
+    @Test
+    void refusesAUrlWhoseHostIsNotLoopback() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> LoadOptions.parse("--url", "http://example.com:8080"));
+        assertTrue(e.getMessage().contains("only talks to 127.0.0.1"), e.getMessage());
+    }
+
+    @Test
+    void refusesLoopbackLookalikesAndOtherAddresses() {
+        for (String url : new String[] {"http://127.0.0.2:8080", "http://localhost.example.com",
+            "http://10.0.0.1:8080", "http://[::2]:8080", "http://0.0.0.0:8080", "http://user@127.0.0.1:8080",
+            "https://127.0.0.1:8443", "http://127.0.0.1:8080/api"}) {
+            assertThrows(UsageException.class, () -> LoadOptions.loopbackUrl(url), url);
+        }
+    }
+
+    @Test
+    void acceptsTheThreeLoopbackSpellings() {
+        assertEquals(URI.create("http://127.0.0.1:8080"), LoadOptions.loopbackUrl("http://127.0.0.1:8080/"));
+        assertEquals(URI.create("http://localhost:9"), LoadOptions.loopbackUrl("http://LOCALHOST:9"));
+        assertEquals(URI.create("http://[::1]:8080"), LoadOptions.loopbackUrl("http://[::1]:8080"));
+    }
+
+    @Test
+    void parsesTheDocumentedCommandLineWithItsDefaults() {
+        LoadOptions o = LoadOptions.parse("--url", "http://127.0.0.1:8080", "--mode", "verify", "--keys", "3");
+        assertEquals(64, o.clients());
+        assertEquals(Duration.ofSeconds(30), o.duration());
+        assertEquals(LoadMode.VERIFY, o.mode());
+        assertEquals(3, o.keys());
+        assertEquals(Duration.ofSeconds(5), o.warmup());
+        assertEquals(0, o.envelopes(), "0 = sized from the warm-up rate");
+    }
+
+    @Test
+    void acceptsAZeroWarmupToSkipIt() {
+        assertEquals(Duration.ZERO, LoadOptions.parse("--url", "http://127.0.0.1:1", "--warmup", "0").warmup());
+        assertEquals(Duration.ZERO, LoadOptions.parse("--url", "http://127.0.0.1:1", "--warmup", "0s").warmup());
+    }
+
+    @Test
+    void parsesDurationsInMillisecondsSecondsAndMinutes() {
+        assertEquals(Duration.ofMillis(500), LoadOptions.parseDuration("500ms"));
+        assertEquals(Duration.ofSeconds(30), LoadOptions.parseDuration("30s"));
+        assertEquals(Duration.ofSeconds(45), LoadOptions.parseDuration("45"));
+        assertEquals(Duration.ofMinutes(2), LoadOptions.parseDuration("2m"));
+    }
+
+    @Test
+    void refusesValuesAboveTheHardCaps() {
+        String url = "http://127.0.0.1:8080";
+        assertThrows(UsageException.class, () -> LoadOptions.parse("--url", url, "--duration", "11m"));
+        assertThrows(UsageException.class, () -> LoadOptions.parse("--url", url, "--clients", "5000"));
+        assertThrows(UsageException.class, () -> LoadOptions.parse("--url", url, "--max-requests", "6000000"));
+    }
+
+    @Test
+    void refusesACommandLineWithoutUrl() {
+        assertThrows(UsageException.class, () -> LoadOptions.parse("--clients", "4"));
+    }
+
+    @Test
+    void driverExitsWithStatusTwoBeforeSendingAnythingToANonLoopbackUrl() {
+        var out = new java.io.ByteArrayOutputStream();
+        int status = LoadDriver.run(new String[] {"--url", "http://192.0.2.1:8080"},
+                new java.io.PrintStream(out), new java.io.PrintStream(out));
+        assertEquals(2, status);
+    }
+}

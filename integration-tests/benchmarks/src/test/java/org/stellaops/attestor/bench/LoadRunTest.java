@@ -1,0 +1,143 @@
+package org.stellaops.attestor.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The driver's own behaviour (caps, counting, judging answers) against a small real HTTP server on loopback whose
+ * answers the test controls; the figures against the real Attestor come from run-benchmarks.sh.
+ */
+class LoadRunTest {
+
+    private static final String UUID = "ab".repeat(32);
+
+    private HttpServer server;
+    private ExecutorService executor;
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile String verifyAnswer = "{\"verified\":true}";
+    private URI base;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
+        server.createContext(Workloads.ENTRIES, this::entries);
+        server.createContext(Workloads.VERIFY, ex -> answer(ex, 200, verifyAnswer));
+        server.createContext("/slow", this::slow);
+        server.start();
+        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        release.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void submitsEachEnvelopeOnceAndCountsEveryStatus() throws Exception {
+        List<byte[]> envelopes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            envelopes.add((i < 8 ? "good" : "bad").getBytes(StandardCharsets.US_ASCII));
+        }
+        UuidPool uuids = new UuidPool();
+        RunResult r = run(Workloads.submit(envelopes, uuids), 3, Duration.ofSeconds(30), 1000);
+        assertEquals(Map.of("201", 8L, "422", 2L), r.outcomes());
+        assertEquals(2, r.failures());
+        assertEquals(8, uuids.size());
+        assertTrue(r.exhausted());
+        assertTrue(r.failureSamples().get(0).contains("signature.invalid"), r.failureSamples().get(0));
+        assertFalse(r.clean());
+    }
+
+    @Test
+    void stopsIssuingAtTheRequestCap() throws Exception {
+        UuidPool uuids = new UuidPool();
+        uuids.add(UUID);
+        RunResult r = run(Workloads.verify(uuids), 4, Duration.ofSeconds(30), 25);
+        assertEquals(25, r.requests());
+        assertEquals(Map.of("200", 25L), r.outcomes());
+        assertTrue(r.clean());
+    }
+
+    @Test
+    void countsAVerificationThatIsNotVerifiedAsUnexpected() throws Exception {
+        verifyAnswer = "{\"verified\":false}";
+        UuidPool uuids = new UuidPool();
+        uuids.add(UUID);
+        RunResult r = run(Workloads.verify(uuids), 1, Duration.ofSeconds(30), 3);
+        assertEquals(Map.of("200 (unexpected body)", 3L), r.outcomes());
+        assertEquals(3, r.failures());
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerGivesTimeoutsNotAHungDriver() throws Exception {
+        Workload slow = sequence -> new Call("/slow", new byte[0], 200, b -> true, b -> { });
+        RunResult r = new LoadRun(AttestorSetup.client(), base, Duration.ofMillis(200), quiet())
+                .run(slow, 2, Duration.ofMillis(300), 100);
+        assertEquals(0, r.stillRunning());
+        assertEquals(r.requests(), r.failures());
+        assertTrue(r.outcomes().containsKey("error HttpTimeoutException"), r.outcomes().toString());
+    }
+
+    private RunResult run(Workload workload, int clients, Duration duration, long max) throws InterruptedException {
+        return new LoadRun(AttestorSetup.client(), base, Duration.ofSeconds(10), quiet())
+                .run(workload, clients, duration, max);
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    }
+
+    private void entries(HttpExchange ex) throws IOException {
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII);
+        if (body.equals("good")) {
+            answer(ex, 201, "{\"uuid\":\"" + UUID + "\"}");
+        } else {
+            answer(ex, 422, "{\"code\":\"signature.invalid\"}");
+        }
+    }
+
+    private void slow(HttpExchange ex) throws IOException {
+        try {
+            release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        answer(ex, 200, "{}");
+    }
+
+    private static void answer(HttpExchange ex, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+}
