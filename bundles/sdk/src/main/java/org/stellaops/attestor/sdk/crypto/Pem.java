@@ -56,4 +56,30 @@ record Pem(String label, byte[] der) {
     static AttestorException malformed(String message) {
         return new AttestorException(ErrorCodes.KEY_MALFORMED, message);
     }
+
+    /** RFC 8410 id-Ed25519. */
+    static final org.bouncycastle.asn1.ASN1ObjectIdentifier ID_ED25519 =
+            new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.3.101.112");
+
+    /**
+     * The JCA key-factory name for a key algorithm OID, shared by public and private key parsing.
+     *
+     * @param oid the algorithm OID of a SubjectPublicKeyInfo or PrivateKeyInfo
+     * @param what "public" or "private", for the error message
+     * @return {@code EC}, {@code Ed25519} or {@code RSA}
+     * @throws AttestorException {@code key.unsupported_algorithm} for anything else
+     */
+    static String keyFactoryFor(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, String what) {
+        if (org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
+            return "EC";
+        }
+        if (ID_ED25519.equals(oid)) {
+            return "Ed25519";
+        }
+        if (org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.rsaEncryption.equals(oid)) {
+            return "RSA";
+        }
+        throw new AttestorException(org.stellaops.attestor.sdk.ErrorCodes.KEY_UNSUPPORTED_ALGORITHM,
+                "unsupported " + what + " key algorithm " + oid);
+    }
 }

@@ -9,7 +9,6 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -33,7 +32,6 @@ public final class PrivateKeys {
 
     private static final String PKCS8 = "PRIVATE KEY";
     /** RFC 8410 id-Ed25519; BouncyCastle keeps its constant in a non-exported package. */
-    private static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
     private static final String SEC1 = "EC PRIVATE KEY";
     private static final String PKCS1 = "RSA PRIVATE KEY";
 
@@ -68,7 +66,7 @@ public final class PrivateKeys {
                 default:
                     throw Pem.malformed("unsupported PEM block \"" + block.label() + "\"");
             }
-            String factory = factoryFor(info.getPrivateKeyAlgorithm().getAlgorithm());
+            String factory = Pem.keyFactoryFor(info.getPrivateKeyAlgorithm().getAlgorithm(), "private");
             return KeyFactory.getInstance(factory, Bc.PROVIDER)
                     .generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
         } catch (IOException | GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
@@ -136,16 +134,4 @@ public final class PrivateKeys {
         return new PrivateKeyInfo(alg, sec1);
     }
 
-    private static String factoryFor(ASN1ObjectIdentifier oid) {
-        if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
-            return "EC";
-        }
-        if (ID_ED25519.equals(oid)) {
-            return "Ed25519";
-        }
-        if (PKCSObjectIdentifiers.rsaEncryption.equals(oid)) {
-            return "RSA";
-        }
-        throw new AttestorException(ErrorCodes.KEY_UNSUPPORTED_ALGORITHM, "unsupported private key algorithm " + oid);
-    }
 }

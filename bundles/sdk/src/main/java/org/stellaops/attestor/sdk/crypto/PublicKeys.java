@@ -11,10 +11,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.ErrorCodes;
@@ -34,7 +31,6 @@ public final class PublicKeys {
 
     private static final String PEM_LABEL = "PUBLIC KEY";
     /** RFC 8410 id-Ed25519; BouncyCastle keeps its constant in a non-exported package. */
-    private static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
 
     private PublicKeys() {
     }
@@ -73,7 +69,7 @@ public final class PublicKeys {
         } catch (IOException | RuntimeException e) {
             throw new AttestorException(ErrorCodes.KEY_MALFORMED, "public key is not DER SubjectPublicKeyInfo", e);
         }
-        String factory = factoryFor(info.getAlgorithm().getAlgorithm());
+        String factory = Pem.keyFactoryFor(info.getAlgorithm().getAlgorithm(), "public");
         try {
             return KeyFactory.getInstance(factory, Bc.PROVIDER).generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -194,18 +190,6 @@ public final class PublicKeys {
         }
     }
 
-    private static String factoryFor(ASN1ObjectIdentifier oid) {
-        if (X9ObjectIdentifiers.id_ecPublicKey.equals(oid)) {
-            return "EC";
-        }
-        if (ID_ED25519.equals(oid)) {
-            return "Ed25519";
-        }
-        if (PKCSObjectIdentifiers.rsaEncryption.equals(oid)) {
-            return "RSA";
-        }
-        throw unsupported("unsupported public key algorithm " + oid);
-    }
 
     private static AttestorException unsupported(String message) {
         return new AttestorException(ErrorCodes.KEY_UNSUPPORTED_ALGORITHM, message);
