@@ -5,7 +5,8 @@ import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * The append-only audit trail.
+ * The append-only audit trail. (Method names differ from {@link EntryStore}'s so that one store object can
+ * implement both contracts.)
  */
 @ConsumerType
 public interface AuditStore {
@@ -21,8 +22,8 @@ public interface AuditStore {
      * @param limit at most this many
      * @return the newest events, newest first
      */
-    List<AuditEvent> recent(int limit);
+    List<AuditEvent> recentEvents(int limit);
 
     /** @return the number of events */
-    long count();
+    long eventCount();
 }

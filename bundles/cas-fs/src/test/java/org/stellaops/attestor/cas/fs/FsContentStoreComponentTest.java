@@ -1,6 +1,5 @@
 package org.stellaops.attestor.cas.fs;
 
-import org.stellaops.attestor.testing.Osgi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stellaops.attestor.testing.Osgi;
 
 class FsContentStoreComponentTest {
 
@@ -19,7 +19,7 @@ class FsContentStoreComponentTest {
     @Test
     void keepsItsObjectsUnderTheDataDirectoryByDefault() {
         FsContentStore store = new FsContentStore(
-                Osgi.context(Map.of("attestor.data.dir", dir.toString()), Osgi.newRegistrations()),
+                Osgi.context(Map.of("attestor.data.dir", dir.toString())),
                 Osgi.config(CasFsConfig.class, Map.of()));
         assertEquals(dir.resolve("cas").toAbsolutePath(), store.root());
         String address = store.put(new byte[] {1, 2, 3});
@@ -30,7 +30,7 @@ class FsContentStoreComponentTest {
     @Test
     void usesTheConfiguredDirectory() {
         Path custom = dir.resolve("archive");
-        FsContentStore store = new FsContentStore(Osgi.context(Map.of(), Osgi.newRegistrations()),
+        FsContentStore store = new FsContentStore(Osgi.context(Map.of()),
                 Osgi.config(CasFsConfig.class, Map.of("directory", custom.toString())));
         assertEquals(custom.toAbsolutePath(), store.root());
     }

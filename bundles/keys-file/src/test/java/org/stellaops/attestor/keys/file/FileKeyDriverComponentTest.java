@@ -1,6 +1,5 @@
 package org.stellaops.attestor.keys.file;
 
-import org.stellaops.attestor.testing.Osgi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stellaops.attestor.testing.Osgi;
 
 class FileKeyDriverComponentTest {
 
@@ -18,7 +18,7 @@ class FileKeyDriverComponentTest {
     Path dir;
 
     private FileKeyDriver activate(Map<String, Object> config) {
-        return new FileKeyDriver(Osgi.context(Map.of("attestor.data.dir", dir.toString()), Osgi.newRegistrations()),
+        return new FileKeyDriver(Osgi.context(Map.of("attestor.data.dir", dir.toString())),
                 Osgi.config(FileKeyDriverConfig.class, config));
     }
 

@@ -37,7 +37,7 @@ final class AuditTrail implements AuditStore {
     }
 
     @Override
-    public List<AuditEvent> recent(int limit) {
+    public List<AuditEvent> recentEvents(int limit) {
         List<AuditEvent> result = new ArrayList<>();
         if (limit <= 0) {
             return result;
@@ -56,7 +56,7 @@ final class AuditTrail implements AuditStore {
     }
 
     @Override
-    public long count() {
+    public long eventCount() {
         return file.guard(events::sizeAsLong);
     }
 }

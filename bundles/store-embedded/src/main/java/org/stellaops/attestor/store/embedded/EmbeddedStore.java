@@ -2,24 +2,22 @@ package org.stellaops.attestor.store.embedded;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
+import java.util.Optional;
 
-import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.stellaops.attestor.cas.StorageException;
+import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.AuditStore;
+import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.TrustRootStore;
+import org.stellaops.attestor.store.TrustedKey;
 
 /**
  * The default persistence: entries with their dedupe and uuid indexes, trust roots and the audit trail in one local
@@ -27,26 +25,18 @@ import org.stellaops.attestor.store.TrustRootStore;
  * Every write is durable (committed and fsynced) when the method returns; concurrent writers share commits (group
  * commit), and a write touching several maps is committed atomically.
  *
- * <p>One component owns the file (MVStore allows a single opener) and publishes three services backed by it:
- * {@link EntryStore}, {@link TrustRootStore} and {@link AuditStore}, each with the service property
- * {@value #STORE_PROPERTY}={@value #STORE_NAME}. They are three objects rather than one because the contracts
- * declare {@code recent(int)} and {@code count()} in both {@code EntryStore} and {@code AuditStore} with different
- * meanings, which no single class can implement; the component therefore registers them itself on activation and
- * unregisters them before it closes the file.
+ * <p>One component owns the file (MVStore allows a single opener) and serves {@link EntryStore},
+ * {@link TrustRootStore} and {@link AuditStore} from it, each with the service property
+ * {@value #STORE_PROPERTY}={@value #STORE_NAME}; it delegates to one small class per contract.
  *
  * <p>Maps in the file: {@code entries}, {@code entries.byUuid}, {@code entries.byCreation}, {@code trust.keys},
  * {@code audit}, {@code meta}.
  */
-@Component(service = {}, immediate = true, configurationPid = EmbeddedStore.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class}, immediate = true,
+        configurationPid = EmbeddedStore.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        property = EmbeddedStore.STORE_PROPERTY + "=" + EmbeddedStore.STORE_NAME)
 @Designate(ocd = EmbeddedStoreConfig.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.stellaops.attestor.store.EntryStore",
-        uses = EntryStore.class)
-@Capability(namespace = "osgi.service",
-        attribute = "objectClass:List<String>=org.stellaops.attestor.store.TrustRootStore", uses = EntryStore.class)
-@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=org.stellaops.attestor.store.AuditStore",
-        uses = EntryStore.class)
-public final class EmbeddedStore implements AutoCloseable {
+public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditStore, AutoCloseable {
 
     /** The ConfigAdmin PID. */
     public static final String PID = "org.stellaops.attestor.store.embedded";
@@ -63,28 +53,16 @@ public final class EmbeddedStore implements AutoCloseable {
     private final EntryIndex entries;
     private final TrustKeys trust;
     private final AuditTrail audit;
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     /**
-     * Activates the component: opens the file and registers the three services.
+     * Activates the component: opens the file.
      *
-     * @param context the bundle context, for {@value #DATA_DIR_PROPERTY} and the registrations
+     * @param context the bundle context, for {@value #DATA_DIR_PROPERTY}
      * @param config the configuration
      */
     @Activate
     public EmbeddedStore(BundleContext context, EmbeddedStoreConfig config) {
         this(resolvePath(context, config), Math.max(1, config.cacheSizeMb()));
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(STORE_PROPERTY, STORE_NAME);
-        props.put(Constants.SERVICE_DESCRIPTION, "Attestor embedded store (" + file.path() + ")");
-        try {
-            registrations.add(context.registerService(EntryStore.class, entries, props));
-            registrations.add(context.registerService(TrustRootStore.class, trust, props));
-            registrations.add(context.registerService(AuditStore.class, audit, props));
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
     }
 
     /**
@@ -144,17 +122,75 @@ public final class EmbeddedStore implements AutoCloseable {
         return file.commitCount();
     }
 
-    /** Unregisters the services, lets waiting writers finish, commits and closes the file. */
+    @Override
+    public Stored putIfAbsent(EntryRecord record) {
+        return entries.putIfAbsent(record);
+    }
+
+    @Override
+    public void replace(EntryRecord record) {
+        entries.replace(record);
+    }
+
+    @Override
+    public Optional<EntryRecord> byEnvelopeDigest(String envelopeDigest) {
+        return entries.byEnvelopeDigest(envelopeDigest);
+    }
+
+    @Override
+    public Optional<EntryRecord> byUuid(String uuid) {
+        return entries.byUuid(uuid);
+    }
+
+    @Override
+    public List<EntryRecord> recent(int limit) {
+        return entries.recent(limit);
+    }
+
+    @Override
+    public long count() {
+        return entries.count();
+    }
+
+    @Override
+    public void put(TrustedKey key) {
+        trust.put(key);
+    }
+
+    @Override
+    public Optional<TrustedKey> get(String keyId) {
+        return trust.get(keyId);
+    }
+
+    @Override
+    public List<TrustedKey> all() {
+        return trust.all();
+    }
+
+    @Override
+    public long version() {
+        return trust.version();
+    }
+
+    @Override
+    public void append(AuditEvent event) {
+        audit.append(event);
+    }
+
+    @Override
+    public List<AuditEvent> recentEvents(int limit) {
+        return audit.recentEvents(limit);
+    }
+
+    @Override
+    public long eventCount() {
+        return audit.eventCount();
+    }
+
+    /** Lets waiting writers finish, commits and closes the file. */
     @Deactivate
     @Override
     public void close() {
-        try {
-            for (ServiceRegistration<?> r : registrations) {
-                r.unregister();
-            }
-        } finally {
-            registrations.clear();
-            file.close();
-        }
+        file.close();
     }
 }

@@ -70,7 +70,7 @@ class CrashRecoveryTest {
 
         try (EmbeddedStore store = new EmbeddedStore(file)) {
             Set<String> auditTargets = new HashSet<>();
-            for (AuditEvent e : store.audit().recent(Integer.MAX_VALUE)) {
+            for (AuditEvent e : store.audit().recentEvents(Integer.MAX_VALUE)) {
                 auditTargets.add(e.target());
             }
             List<String> missing = new ArrayList<>();

@@ -227,7 +227,7 @@ class EmbeddedStoreTest {
         assertEquals(List.of(records.get(19), records.get(18)), reopened.entries().recent(2));
         assertEquals(key, reopened.trustRoots().get(key.keyId()).orElseThrow());
         assertEquals(version, reopened.trustRoots().version());
-        assertEquals(List.of(Records.event(1)), reopened.audit().recent(5));
+        assertEquals(List.of(Records.event(1)), reopened.audit().recentEvents(5));
     }
 
     @Test
@@ -286,8 +286,8 @@ class EmbeddedStoreTest {
         for (int i = 0; i < 5; i++) {
             store.audit().append(Records.event(i));
         }
-        assertEquals(List.of(Records.event(4), Records.event(3)), store.audit().recent(2));
-        assertEquals(5, store.audit().count());
+        assertEquals(List.of(Records.event(4), Records.event(3)), store.audit().recentEvents(2));
+        assertEquals(5, store.audit().eventCount());
         assertEquals(0, store.entries().count(), "audit events are not entries");
     }
 
@@ -295,7 +295,7 @@ class EmbeddedStoreTest {
     void appendsAuditEventsAfterTheExistingOnesWhenReopened() {
         store.audit().append(Records.event(1));
         reopen().audit().append(Records.event(2));
-        List<AuditEvent> events = store.audit().recent(10);
+        List<AuditEvent> events = store.audit().recentEvents(10);
         assertEquals(List.of(Records.event(2), Records.event(1)), events);
     }
 
