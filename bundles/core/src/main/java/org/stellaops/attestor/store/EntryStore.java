@@ -22,6 +22,17 @@ public interface EntryStore {
     Stored putIfAbsent(EntryRecord record);
 
     /**
+     * Like {@link #putIfAbsent(EntryRecord)}, and if this call inserts the record, appends {@code createdEvent} to
+     * the audit trail in the same durable step, so a stored record never lacks its audit event and a submission
+     * waits for one commit instead of two.
+     *
+     * @param record the new record
+     * @param createdEvent the audit event of the creation; not written if the record already existed
+     * @return the stored record and whether this call inserted it
+     */
+    Stored putIfAbsent(EntryRecord record, AuditEvent createdEvent);
+
+    /**
      * Replaces the record with the same envelope digest (e.g. when a pending log entry arrives).
      *
      * @param record the new version

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
@@ -33,6 +34,7 @@ import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.dsse.DsseEnvelopes;
 import org.stellaops.attestor.sdk.dsse.ParsedEnvelope;
 import org.stellaops.attestor.sdk.json.JsonLimits;
+import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
@@ -147,9 +149,19 @@ public class AttestorCore implements AttestationService {
     @Override
     public Submission submit(byte[] envelopeJson, Provenance provenance) {
         try {
-            Submission submission = pipeline.submit(envelopeJson, provenance);
-            auditor.record(provenance, submission.created() ? "entry.submit" : "entry.resubmit",
-                    submission.record().envelopeDigest(), Auditor.SUCCESS, submission.record().predicateType());
+            AtomicReference<AuditEvent> createdEvent = new AtomicReference<>();
+            Submission submission = pipeline.submit(envelopeJson, provenance, record -> {
+                createdEvent.set(auditor.event(provenance, "entry.submit", record.envelopeDigest(), Auditor.SUCCESS,
+                        record.predicateType()));
+                return createdEvent.get();
+            });
+            EntryRecord record = submission.record();
+            if (submission.created()) {
+                auditor.announce(createdEvent.get()); // the store wrote it together with the record
+            } else {
+                auditor.record(provenance, "entry.resubmit", record.envelopeDigest(), Auditor.SUCCESS,
+                        record.predicateType());
+            }
             return submission;
         } catch (AttestorException | StorageException e) {
             auditor.record(provenance, "entry.submit", "-", codeOf(e), e.getMessage());

@@ -42,16 +42,28 @@ final class Auditor {
         return TOPIC_PREFIX + (area.isEmpty() ? "" : area + "/") + verb + (SUCCESS.equals(outcome) ? "" : "_FAILED");
     }
 
+    AuditEvent event(Provenance who, String action, String target, String outcome, String detail) {
+        return new AuditEvent(clock.instant(), who.principal(), action, target, outcome, who.remoteAddress(), detail);
+    }
+
     void record(Provenance who, String action, String target, String outcome, String detail) {
-        store.append(new AuditEvent(clock.instant(), who.principal(), action, target, outcome,
-                who.remoteAddress(), detail));
+        AuditEvent event = event(who, action, target, outcome, detail);
+        store.append(event);
+        announce(event);
+    }
+
+    /** Posts the notification of an event that was already stored (for example together with its record). */
+    void announce(AuditEvent event) {
+        String action = event.action();
+        String target = event.target();
+        String outcome = event.outcome();
         EventAdmin admin = events;
         if (admin != null) {
             admin.postEvent(new Event(topic(action, outcome),
-                    Map.of("target", target, "outcome", outcome, "actor", who.principal())));
+                    Map.of("target", target, "outcome", outcome, "actor", event.actor())));
         }
         if (!SUCCESS.equals(outcome)) {
-            LOG.info("{} {} by {} from {} failed: {}", action, target, who.principal(), who.remoteAddress(), outcome);
+            LOG.info("{} {} by {} from {} failed: {}", action, target, event.actor(), event.remoteAddress(), outcome);
         }
     }
 }

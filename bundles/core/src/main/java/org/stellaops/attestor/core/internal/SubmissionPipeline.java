@@ -33,6 +33,7 @@ import org.stellaops.attestor.sdk.dsse.TrustedSigner;
 import org.stellaops.attestor.sdk.intoto.Statements;
 import org.stellaops.attestor.sdk.json.JsonLimits;
 import org.stellaops.attestor.sdk.rekor.HashedRekord;
+import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.Provenance;
@@ -71,7 +72,10 @@ final class SubmissionPipeline {
                     Map<String, Object> facts, String derivedBy) {
     }
 
-    Submission submit(byte[] body, Provenance provenance) {
+    /**
+     * @param created builds the audit event of a creation; it is stored in the same commit as the record
+     */
+    Submission submit(byte[] body, Provenance provenance, Function<EntryRecord, AuditEvent> created) {
         Accepted accepted = check(body);
         var existing = entries.byEnvelopeDigest(digestOf(accepted.parsed()));
         if (existing.isPresent()) {
@@ -84,7 +88,7 @@ final class SubmissionPipeline {
                 accepted.statement().predicateType(), accepted.statement().subjects(),
                 List.copyOf(accepted.verification().verifiedKeyIds()), logged, accepted.facts(),
                 accepted.derivedBy(), clock.instant(), provenance);
-        EntryStore.Stored stored = entries.putIfAbsent(record);
+        EntryStore.Stored stored = entries.putIfAbsent(record, created.apply(record));
         return new Submission(stored.record(), stored.created());
     }
 

@@ -31,9 +31,21 @@ final class AuditTrail implements AuditStore {
 
     @Override
     public void append(AuditEvent event) {
-        Objects.requireNonNull(event, "event");
-        String encoded = json.write(event);
+        String encoded = encode(event);
         file.write(() -> events.put(nextSequence.getAndIncrement(), encoded));
+    }
+
+    /** Encodes an event for {@link #appendWithinMutation}; done outside the mutation to keep it short. */
+    String encode(AuditEvent event) {
+        return json.write(Objects.requireNonNull(event, "event"));
+    }
+
+    /**
+     * Appends an encoded event as part of a mutation already running in {@link StoreFile#apply}; the caller's
+     * commit makes it durable together with the rest of the mutation.
+     */
+    void appendWithinMutation(String encodedEvent) {
+        events.put(nextSequence.getAndIncrement(), encodedEvent);
     }
 
     @Override

@@ -99,7 +99,7 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
 
     /** @return the entry store backed by this file */
     public EntryStore entries() {
-        return entries;
+        return this;
     }
 
     /** @return the trust-root store backed by this file */
@@ -125,6 +125,12 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     @Override
     public Stored putIfAbsent(EntryRecord record) {
         return entries.putIfAbsent(record);
+    }
+
+    @Override
+    public Stored putIfAbsent(EntryRecord record, AuditEvent createdEvent) {
+        String encodedEvent = audit.encode(createdEvent);
+        return entries.putIfAbsent(record, () -> audit.appendWithinMutation(encodedEvent));
     }
 
     @Override

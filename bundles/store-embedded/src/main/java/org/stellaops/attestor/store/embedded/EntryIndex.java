@@ -22,7 +22,7 @@ import org.stellaops.attestor.store.EntryStore;
  * (insertion sequence → envelope digest, for {@link #recent}). A digest's record and index entries are written in
  * one shared-lock section, so they are committed together.
  */
-final class EntryIndex implements EntryStore {
+final class EntryIndex {
 
     private static final int STRIPES = 64;
 
@@ -48,8 +48,15 @@ final class EntryIndex implements EntryStore {
         }
     }
 
-    @Override
-    public EntryStore.Stored putIfAbsent(EntryRecord record) {
+    EntryStore.Stored putIfAbsent(EntryRecord record) {
+        return putIfAbsent(record, () -> { });
+    }
+
+    /**
+     * Inserts the record unless present; {@code onCreate} runs inside the same atomic mutation when it is inserted,
+     * so what it writes is covered by the same commit.
+     */
+    EntryStore.Stored putIfAbsent(EntryRecord record, Runnable onCreate) {
         String digest = record.envelopeDigest();
         String encoded = json.write(record);
         ReentrantLock stripe = stripe(digest);
@@ -63,6 +70,7 @@ final class EntryIndex implements EntryStore {
                 }
                 uuidsOf(record).forEach(uuid -> byUuid.put(uuid, digest));
                 byCreation.put(nextSequence.getAndIncrement(), digest);
+                onCreate.run();
                 return new EntryStore.Stored(record, true);
             });
         } finally {
@@ -74,8 +82,7 @@ final class EntryIndex implements EntryStore {
         return stored;
     }
 
-    @Override
-    public void replace(EntryRecord record) {
+    void replace(EntryRecord record) {
         String digest = record.envelopeDigest();
         String encoded = json.write(record);
         ReentrantLock stripe = stripe(digest);
@@ -102,15 +109,13 @@ final class EntryIndex implements EntryStore {
         file.awaitDurable();
     }
 
-    @Override
-    public Optional<EntryRecord> byEnvelopeDigest(String digest) {
+    Optional<EntryRecord> byEnvelopeDigest(String digest) {
         Objects.requireNonNull(digest, "envelopeDigest");
         String encoded = file.guard(() -> entries.get(digest));
         return encoded == null ? Optional.empty() : Optional.of(json.read(encoded, EntryRecord.class));
     }
 
-    @Override
-    public Optional<EntryRecord> byUuid(String uuid) {
+    Optional<EntryRecord> byUuid(String uuid) {
         Objects.requireNonNull(uuid, "uuid");
         String digest = file.guard(() -> byUuid.get(uuid));
         if (digest == null) {
@@ -120,8 +125,7 @@ final class EntryIndex implements EntryStore {
         return byEnvelopeDigest(digest).filter(r -> uuidsOf(r).contains(uuid));
     }
 
-    @Override
-    public List<EntryRecord> recent(int limit) {
+    List<EntryRecord> recent(int limit) {
         List<EntryRecord> result = new ArrayList<>();
         if (limit <= 0) {
             return result;
@@ -140,8 +144,7 @@ final class EntryIndex implements EntryStore {
         return result;
     }
 
-    @Override
-    public long count() {
+    long count() {
         return file.guard(entries::sizeAsLong);
     }
 

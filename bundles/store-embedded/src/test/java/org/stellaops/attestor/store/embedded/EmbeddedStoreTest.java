@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -368,5 +369,22 @@ class EmbeddedStoreTest {
             seeds.add(r.subjects().get(0).name().substring("pkg:oci/app@".length()));
         }
         return seeds;
+    }
+
+    @Test
+    void storesACreatedRecordAndItsAuditEventTogether() {
+        EntryRecord record = Records.entry("with-event");
+        assertTrue(store.putIfAbsent(record, Records.event(7)).created());
+        EmbeddedStore reopened = reopen();
+        assertEquals(Optional.of(record), reopened.byEnvelopeDigest(record.envelopeDigest()));
+        assertEquals(List.of(Records.event(7)), reopened.recentEvents(10));
+    }
+
+    @Test
+    void doesNotWriteTheCreationEventForADuplicate() {
+        EntryRecord record = Records.entry("dup-event");
+        store.putIfAbsent(record, Records.event(1));
+        assertFalse(store.putIfAbsent(record, Records.event(2)).created());
+        assertEquals(List.of(Records.event(1)), store.recentEvents(10));
     }
 }
