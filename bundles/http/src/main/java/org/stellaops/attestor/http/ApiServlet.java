@@ -22,6 +22,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stellaops.attestor.api.model.Bytes;
+import org.stellaops.attestor.api.model.InclusionProof;
+import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.core.service.AttestationService;
 import org.stellaops.attestor.core.service.AttestationService.StoredAttestation;
@@ -30,6 +33,9 @@ import org.stellaops.attestor.core.service.PredicateRejectedException;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.json.JsonLimits;
 import org.stellaops.attestor.sdk.json.StrictJson;
+import org.stellaops.attestor.sdk.proof.TlogProof;
+import org.stellaops.attestor.sdk.proof.TlogProofs;
+import org.stellaops.attestor.store.EntryRecord;
 
 /**
  * The v1 REST API (docs/api.md). Every failure is an RFC 9457 problem with a stable {@code code}; nothing here
@@ -61,6 +67,7 @@ public class ApiServlet extends HttpServlet {
     private final transient List<Route> routes = List.of(
             Route.of("POST", "/v1/rekor/entries", this::submit),
             Route.of("GET", "/v1/rekor/entries/([^/]+)", this::fetch),
+            Route.of("GET", "/v1/rekor/entries/([^/]+)/tlog-proof", this::tlogProof),
             Route.of("POST", "/v1/rekor/verify", this::verify),
             Route.of("POST", "/v1/trust/keys", this::addKey),
             Route.of("GET", "/v1/trust/keys", this::listKeys),
@@ -125,6 +132,24 @@ public class ApiServlet extends HttpServlet {
         Map<String, Object> view = Views.record(stored.record());
         view.put("envelope", JSON.readTree(stored.envelopeJson()));
         exchange.json(200, view);
+    }
+
+    /**
+     * The offline proof of one log entry in the C2SP tlog-proof format: the entry named by a uuid, or the first
+     * entry of the record named by {@code sha256:<digest>}.
+     */
+    private void tlogProof(HttpExchange exchange, List<String> params) throws IOException {
+        String id = params.get(0);
+        EntryRecord record = service.fetch(id).orElseThrow(() ->
+                new AttestorException("entry.not_found", "no attestation with id " + id)).record();
+        LogEntry entry = record.logEntries().stream().filter(e -> e.uuid().equalsIgnoreCase(id)).findFirst()
+                .or(() -> record.logEntries().stream().findFirst())
+                .orElseThrow(() -> new AttestorException("entry.not_found", "the attestation is not logged yet"));
+        InclusionProof proof = entry.inclusionProof();
+        String text = TlogProofs.format(new TlogProof(Bytes.EMPTY, entry.logIndex(), proof.hashes(),
+                proof.checkpoint()));
+        exchange.header("Content-Disposition", "attachment; filename=\"" + entry.uuid() + ".tlog-proof\"");
+        exchange.text(200, text);
     }
 
     private void verify(HttpExchange exchange, List<String> params) throws IOException {

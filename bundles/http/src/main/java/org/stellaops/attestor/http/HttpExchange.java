@@ -76,6 +76,10 @@ final class HttpExchange {
         write(status, "application/json", JSON.writeValueAsBytes(body));
     }
 
+    void text(int status, String body) throws IOException {
+        write(status, "text/plain; charset=utf-8", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     void problem(String code, String detail) throws IOException {
         problemBody(Problems.body(code, detail, request.getRequestURI()));
     }

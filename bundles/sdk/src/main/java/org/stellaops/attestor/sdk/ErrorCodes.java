@@ -50,6 +50,8 @@ public final class ErrorCodes {
     public static final String NOTE_UNVERIFIED = "note.unverified";
     /** A checkpoint's note text is not of the C2SP tlog-checkpoint form. */
     public static final String CHECKPOINT_MALFORMED = "checkpoint.malformed";
+    /** A C2SP tlog-proof text is not well formed. */
+    public static final String TLOG_PROOF_MALFORMED = "tlog_proof.malformed";
 
     private ErrorCodes() {
     }

@@ -78,7 +78,7 @@ class ModulePathIT {
         Set<String> exports = d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
         assertEquals(Set.of("org.stellaops.attestor.sdk", "org.stellaops.attestor.sdk.checkpoint",
                 "org.stellaops.attestor.sdk.crypto", "org.stellaops.attestor.sdk.dsse",
-                "org.stellaops.attestor.sdk.encoding", "org.stellaops.attestor.sdk.intoto",
+                "org.stellaops.attestor.sdk.encoding", "org.stellaops.attestor.sdk.intoto", "org.stellaops.attestor.sdk.proof",
                 "org.stellaops.attestor.sdk.json", "org.stellaops.attestor.sdk.merkle",
                 "org.stellaops.attestor.sdk.note", "org.stellaops.attestor.sdk.rekor"), exports);
         Set<String> requires = d.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());

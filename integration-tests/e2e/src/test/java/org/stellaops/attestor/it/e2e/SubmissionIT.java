@@ -24,8 +24,12 @@ import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.Checkpoint;
 import org.stellaops.attestor.api.model.Envelope;
 import org.stellaops.attestor.api.model.KeyAlgorithm;
+import org.stellaops.attestor.sdk.crypto.PublicKeys;
 import org.stellaops.attestor.sdk.merkle.InclusionProofs;
 import org.stellaops.attestor.sdk.merkle.Rfc6962;
+import org.stellaops.attestor.sdk.note.NoteKeys;
+import org.stellaops.attestor.sdk.proof.TlogProof;
+import org.stellaops.attestor.sdk.proof.TlogProofs;
 import org.stellaops.attestor.sdk.rekor.HashedRekord;
 
 /**
@@ -132,6 +136,21 @@ class SubmissionIT {
         Checkpoint checkpoint = ApiClient.verifiedCheckpoint(proof.path("checkpoint").asText(), api.primaryLog());
         assertEquals(size, checkpoint.size(), "checkpoint size = proof tree size");
         assertEquals(Bytes.of(root), checkpoint.rootHash(), "checkpoint root = proof root");
+    }
+
+    @Test
+    void exportsAnOfflineTlogProofThatVerifiesWithTheLogKeyAlone() {
+        JsonNode entry = onlyLogEntry();
+        ApiResponse exported = api.get("/api/v1/rekor/entries/" + entry.path("uuid").asText() + "/tlog-proof");
+        assertEquals(200, exported.status(), exported::describe);
+        assertTrue(exported.contentType().startsWith("text/plain"), exported::describe);
+        TlogProof proof = TlogProofs.parse(exported.body());
+        JsonNode log = api.primaryLog();
+        byte[] leaf = Rfc6962.leafHash(Base64.getDecoder().decode(entry.path("canonicalizedBody").asText()));
+        Checkpoint checkpoint = TlogProofs.verify(proof, leaf, List.of(NoteKeys.ecdsaVerifier(
+                log.path("origin").asText(), PublicKeys.parsePem(log.path("publicKeyPem").asText()))));
+        assertEquals(entry.path("logIndex").asLong(), proof.index());
+        assertEquals(entry.path("inclusionProof").path("treeSize").asLong(), checkpoint.size());
     }
 
     @Test
