@@ -52,6 +52,24 @@ public final class ErrorCodes {
     public static final String CHECKPOINT_MALFORMED = "checkpoint.malformed";
     /** A C2SP tlog-proof text is not well formed. */
     public static final String TLOG_PROOF_MALFORMED = "tlog_proof.malformed";
+    /** A Rekor v2 request is not a well-formed hashedrekord v0.0.2 request (or names another entry type). */
+    public static final String REKOR_INVALID_REQUEST = "rekor.invalid_request";
+    /** A Rekor request uses a signature algorithm the log does not accept (pure Ed25519, RSA-PSS, odd RSA sizes). */
+    public static final String REKOR_UNSUPPORTED_ALGORITHM = "rekor.unsupported_algorithm";
+    /** A Rekor request's signature does not verify over its digest. */
+    public static final String REKOR_BAD_SIGNATURE = "rekor.bad_signature";
+    /** A Rekor response is not of the documented form. */
+    public static final String REKOR_INVALID_RESPONSE = "rekor.invalid_response";
+    /** A cosigner verifier key is malformed, of the wrong type, or its key ID does not match its key. */
+    public static final String WITNESS_BAD_KEY = "witness.bad_key";
+    /** A tlog-witness add-checkpoint request body is not well formed. */
+    public static final String WITNESS_MALFORMED = "witness.malformed";
+    /** A signed-note verifier key is malformed, of an unsupported type, or its key ID does not match its key. */
+    public static final String NOTE_BAD_KEY = "note.bad_key";
+    /** A tile or entry bundle could not be read from the tile source. */
+    public static final String TILES_UNAVAILABLE = "tiles.unavailable";
+    /** A tile or entry bundle has the wrong length or structure. */
+    public static final String TILES_MALFORMED = "tiles.malformed";
 
     private ErrorCodes() {
     }

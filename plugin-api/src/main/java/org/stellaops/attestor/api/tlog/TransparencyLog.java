@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import org.osgi.annotation.versioning.ConsumerType;
 import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.Checkpoint;
+import org.stellaops.attestor.api.model.Envelope;
 import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
 
@@ -34,6 +35,20 @@ public interface TransparencyLog {
      *         with a {@link TransparencyLogException}
      */
     CompletionStage<LogEntry> submit(HashedRekordRequest request);
+
+    /**
+     * Appends one entry for a signature of {@code envelope}. Logs whose entry kind stores the whole attestation (for
+     * example Rekor v1 {@code intoto} v0.0.2) use the envelope; all others log {@code request} exactly as
+     * {@link #submit(HashedRekordRequest)} does, which is what this default does.
+     *
+     * @param request the signature to log, as a hashedrekord
+     * @param envelope the DSSE envelope the signature belongs to
+     * @return as {@link #submit(HashedRekordRequest)}
+     * @since 1.1
+     */
+    default CompletionStage<LogEntry> submit(HashedRekordRequest request, Envelope envelope) {
+        return submit(request);
+    }
 
     /** @return the latest published checkpoint */
     Checkpoint latestCheckpoint();

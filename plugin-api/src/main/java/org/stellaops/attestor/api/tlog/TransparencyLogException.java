@@ -18,6 +18,12 @@ public class TransparencyLogException extends RuntimeException {
     /** A proof was asked for sizes or indexes the log cannot prove. */
     public static final String BAD_PROOF_REQUEST = "tlog.bad_proof_request";
 
+    /**
+     * The log presented a checkpoint that is not consistent with one it presented before (a split view): the
+     * checkpoint is not used and an event is raised.
+     */
+    public static final String SPLIT_VIEW = "tlog.split_view";
+
     private final String code;
 
     /**

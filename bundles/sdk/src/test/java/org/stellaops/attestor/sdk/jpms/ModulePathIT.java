@@ -80,7 +80,9 @@ class ModulePathIT {
                 "org.stellaops.attestor.sdk.crypto", "org.stellaops.attestor.sdk.dsse",
                 "org.stellaops.attestor.sdk.encoding", "org.stellaops.attestor.sdk.intoto", "org.stellaops.attestor.sdk.proof",
                 "org.stellaops.attestor.sdk.json", "org.stellaops.attestor.sdk.merkle",
-                "org.stellaops.attestor.sdk.note", "org.stellaops.attestor.sdk.rekor"), exports);
+                "org.stellaops.attestor.sdk.note", "org.stellaops.attestor.sdk.rekor",
+                "org.stellaops.attestor.sdk.rekor.v1", "org.stellaops.attestor.sdk.witness",
+                "org.stellaops.attestor.sdk.tiles"), exports);
         Set<String> requires = d.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
         assertTrue(requires.containsAll(Set.of("org.stellaops.attestor.api", "com.fasterxml.jackson.databind",
                 "org.bouncycastle.provider")), requires.toString());
