@@ -1,0 +1,60 @@
+package org.stellaops.attestor.tlog.rekor;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/**
+ * One remote Rekor log (factory PID {@value #PID}): each factory configuration registers one
+ * {@link org.stellaops.attestor.api.tlog.TransparencyLog} service.
+ */
+@ObjectClassDefinition(id = RekorLogConfig.PID, factoryPid = RekorLogConfig.PID, name = "Attestor Rekor transparency log",
+        description = "A remote Rekor v2 (rekor-tiles) or Rekor v1 log. Every answer is verified against the log's "
+                + "checkpoint key, and every new checkpoint is proven consistent with the last one trusted.")
+@interface RekorLogConfig {
+
+    /** The factory PID. */
+    String PID = "org.stellaops.attestor.tlog.rekor";
+
+    /** Kind value of a Rekor v2 log. */
+    String KIND_V2 = "rekor-v2";
+    /** Kind value of a Rekor v1 log. */
+    String KIND_V1 = "rekor-v1";
+
+    @AttributeDefinition(name = "Kind", description = "API of the log.",
+            options = {@Option(label = "Rekor v2 (rekor-tiles)", value = KIND_V2), @Option(label = "Rekor v1", value = KIND_V1)})
+    String kind() default KIND_V2;
+
+    @AttributeDefinition(name = "URL", description = "Base URL of the write API, e.g. https://log2025-1.rekor.sigstore.dev "
+            + "(v2) or https://rekor.sigstore.dev (v1).")
+    String url();
+
+    @AttributeDefinition(name = "Read URL", required = false, description = "Rekor v2 only: the tlog-tiles read prefix "
+            + "(checkpoint and tiles), e.g. https://<shard>/api/v2/ or http://127.0.0.1:8080/tlog/ for an Attestor.")
+    String readUrl() default "";
+
+    @AttributeDefinition(name = "Origin", description = "Checkpoint origin and note key name. Rekor v1: the hostname "
+            + "the log signs as; checkpoints of '<hostname> - <treeID>' are accepted.")
+    String origin();
+
+    @AttributeDefinition(name = "Public key", description = "The log's checkpoint key: PEM SubjectPublicKeyInfo "
+            + "(ECDSA P-256/P-384 or Ed25519) or a C2SP verifier key <name>+<id>+<key>.")
+    String publicKey();
+
+    @AttributeDefinition(name = "Role", description = "primary or mirror (service property attestor.tlog.role).",
+            options = {@Option(label = "mirror", value = "mirror"), @Option(label = "primary", value = "primary")})
+    String attestor_tlog_role() default "mirror";
+
+    @AttributeDefinition(name = "Timeout (ms)", min = "1000", description = "Connect and request timeout. Rekor v2 "
+            + "answers a write only once a checkpoint covers it: keep at least 20000.")
+    long timeoutMillis() default 20_000;
+
+    @AttributeDefinition(name = "Rekor v1 entry kind", description = "Rekor v1 only: hashedrekord v0.0.1, or intoto "
+            + "v0.0.2 (stores the attestation; used when the caller supplies the envelope).",
+            options = {@Option(label = "hashedrekord", value = "hashedrekord"), @Option(label = "intoto", value = "intoto")})
+    String v1EntryKind() default "hashedrekord";
+
+    @AttributeDefinition(name = "State directory", required = false, description = "Where the last trusted checkpoint "
+            + "is kept. Empty: <attestor.data.dir>/tlog-rekor/<configuration name>.")
+    String stateDirectory() default "";
+}
