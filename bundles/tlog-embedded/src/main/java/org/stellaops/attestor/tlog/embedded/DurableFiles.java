@@ -13,12 +13,12 @@ import java.util.Set;
 
 /**
  * File primitives of the log: unforced writes (forced later, many at once, by {@link ForcePool}), a fully durable
- * atomic replace, and recursive delete.
+ * atomic replace, and recursive delete. Public for the bundle's other packages (the package is not exported).
  */
-final class DurableFiles {
+public final class DurableFiles {
 
     /** Suffix of a file being replaced; a leftover of a crash is deleted on recovery. */
-    static final String TEMP_SUFFIX = ".tmp";
+    public static final String TEMP_SUFFIX = ".tmp";
 
     private DurableFiles() {
     }
@@ -52,7 +52,7 @@ final class DurableFiles {
      * @param content its new content
      * @throws IOException on failure
      */
-    static void replace(Path target, byte[] content) throws IOException {
+    public static void replace(Path target, byte[] content) throws IOException {
         Path temp = temp(target);
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -73,7 +73,7 @@ final class DurableFiles {
      * @return its bytes, or null if it does not exist
      * @throws IOException on any other failure
      */
-    static byte[] readIfExists(Path file) throws IOException {
+    public static byte[] readIfExists(Path file) throws IOException {
         try {
             return Files.readAllBytes(file);
         } catch (NoSuchFileException missing) {
@@ -104,13 +104,17 @@ final class DurableFiles {
      * @param path file or directory
      * @throws IOException on failure
      */
-    static void force(Path path) throws IOException {
+    public static void force(Path path) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             ch.force(true);
         }
     }
 
-    static Path temp(Path target) {
+    /**
+     * @param target a file
+     * @return the temp file {@link #replace} writes before renaming it to {@code target}
+     */
+    public static Path temp(Path target) {
         return target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
     }
 

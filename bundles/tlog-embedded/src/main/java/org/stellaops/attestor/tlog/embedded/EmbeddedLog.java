@@ -2,6 +2,7 @@ package org.stellaops.attestor.tlog.embedded;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,13 +20,21 @@ import org.stellaops.attestor.api.tlog.LogDescriptor;
 import org.stellaops.attestor.api.tlog.TransparencyLog;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.checkpoint.Checkpoints;
 import org.stellaops.attestor.sdk.merkle.Rfc6962;
 import org.stellaops.attestor.sdk.rekor.HashedRekord;
+import org.stellaops.attestor.tlog.embedded.witness.CheckpointSource;
+import org.stellaops.attestor.tlog.embedded.witness.CosignatureStore;
+import org.stellaops.attestor.tlog.embedded.witness.SignedCheckpoint;
+import org.stellaops.attestor.tlog.embedded.witness.WitnessCollector;
+import org.stellaops.attestor.tlog.embedded.witness.WitnessSettings;
+import org.stellaops.attestor.tlog.embedded.witness.WitnessStatus;
 
 /**
  * The embedded tile log: an RFC 6962 tree stored as C2SP tlog-tiles under one directory, with ECDSA-signed
  * checkpoints. Entries are Rekor v2 {@code hashedrekord} v0.0.2 bodies; a submission completes once a signed
- * checkpoint covering it is durable, with an inclusion proof against that checkpoint.
+ * checkpoint covering it is durable, with an inclusion proof against that checkpoint. Configured witnesses are
+ * asked for cosignatures in the background; checkpoints and proofs carry the cosignatures stored for their size.
  *
  * <p>Plain Java: the OSGi component wraps it. Thread-safe; one internal sequencer thread writes.
  */
@@ -33,8 +42,6 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
 
     /** Entry bundles prefix each entry with a uint16 length. */
     static final int MAX_ENTRY_BYTES = 0xFFFF;
-    /** Submissions queued beyond this are refused with {@code tlog.unavailable} (pushback). */
-    static final int MAX_PENDING = 65_536;
     private static final int CACHED_TILES = 256;
     /** Enough to force every file of a typical batch (a few tiles per level plus bundles) concurrently. */
     private static final int FSYNC_THREADS = 8;
@@ -49,6 +56,8 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
     private final ExecutorService completer;
     private final ForcePool forcer;
     private final Sequencer sequencer;
+    private final CosignatureStore cosignatures;
+    private volatile WitnessCollector collector;
     private volatile LogState state;
     private volatile PublishedTree lastPublished;
 
@@ -61,6 +70,13 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
         this.descriptor = new LogDescriptor(key.logId(), settings.origin(), "embedded", key.publicKeyPem(), settings.readUrl());
         this.state = LogRecovery.open(settings.directory(), settings.origin(), key, store, cache);
         this.lastPublished = state.published();
+        try {
+            this.cosignatures = CosignatureStore.open(settings.directory());
+            cosignatures.refreshLatest(lastPublished.size(), lastPublished.note());
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(state.checkpoints);
+            throw e;
+        }
         this.forcer = new ForcePool(FSYNC_THREADS);
         this.completer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "tlog-embedded-complete");
@@ -68,7 +84,7 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
             return t;
         });
         this.sequencer = new Sequencer("tlog-embedded-sequencer", settings.batchSize(), settings.batchMaxAgeMillis(),
-                MAX_PENDING, new Integrator(this, completer));
+                settings.maxPending(), new Integrator(this, completer));
     }
 
     /**
@@ -81,6 +97,19 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
      *         read, {@code tlog.storage_corrupt} if the stored log contradicts its signed checkpoint
      */
     public static EmbeddedLog open(LogSettings settings, KeyDriver keyDriver) {
+        return open(settings, keyDriver, WitnessSettings.NONE);
+    }
+
+    /**
+     * Opens (or creates) the log, starts its sequencer and, if witnesses are configured, its witness collector.
+     *
+     * @param settings where and how
+     * @param keyDriver holds the checkpoint key named {@link LogSettings#signingKeyName()}
+     * @param witnesses the witnesses to ask for cosignatures, possibly none
+     * @return the open log
+     * @throws TransparencyLogException as {@link #open(LogSettings, KeyDriver)}
+     */
+    public static EmbeddedLog open(LogSettings settings, KeyDriver keyDriver, WitnessSettings witnesses) {
         LogKey key = LogKey.find(keyDriver, settings.signingKeyName(), settings.origin());
         EmbeddedLog log;
         try {
@@ -89,6 +118,14 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
             throw LogErrors.unavailable("cannot open the log in " + settings.directory(), e);
         }
         log.sequencer.start();
+        if (!witnesses.witnesses().isEmpty()) {
+            try {
+                log.collector = WitnessCollector.start(witnesses, settings.directory(), log.new Source(), log.cosignatures);
+            } catch (IOException e) {
+                log.close();
+                throw LogErrors.unavailable("cannot read the witness state in " + settings.directory(), e);
+            }
+        }
         return log;
     }
 
@@ -99,6 +136,21 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
 
     @Override
     public CompletionStage<LogEntry> submit(HashedRekordRequest request) {
+        return append(request).thenApply(Submission::entry);
+    }
+
+    /**
+     * Like {@link #submit}, and tells whether this call added the entry or found it already logged.
+     *
+     * @param request the hashedrekord to log
+     * @return completes once a checkpoint covering the entry is published; fails with {@code tlog.rejected} for an
+     *         entry that cannot be logged, {@link LogPushbackException} when the queue is full, and
+     *         {@code tlog.unavailable} when the log is frozen, stopping or cannot write
+     */
+    public CompletionStage<Submission> append(HashedRekordRequest request) {
+        if (settings.readOnly()) {
+            return CompletableFuture.failedFuture(LogErrors.unavailable("the log is frozen (readOnly): it accepts no new entries"));
+        }
         byte[] body;
         try {
             body = HashedRekord.canonicalBody(request);
@@ -110,22 +162,47 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
         if (body.length > MAX_ENTRY_BYTES) {
             return CompletableFuture.failedFuture(LogErrors.rejected("entry of " + body.length + " bytes exceeds " + MAX_ENTRY_BYTES, null));
         }
-        CompletableFuture<LogEntry> future = new CompletableFuture<>();
+        CompletableFuture<Submission> future = new CompletableFuture<>();
         if (!sequencer.offer(new Pending(Rfc6962.leafHash(body), body, future, System.nanoTime()))) {
-            future.completeExceptionally(LogErrors.unavailable("the log is stopped or has too many pending submissions"));
+            future.completeExceptionally(sequencer.accepting()
+                    ? new LogPushbackException(settings.maxPending() + " submissions are already waiting; retry later")
+                    : LogErrors.unavailable("the log is stopped"));
         }
         return future;
     }
 
+    /** @return the latest checkpoint, with the witness cosignatures stored for its size */
     @Override
     public Checkpoint latestCheckpoint() {
-        return published().checkpoint();
+        PublishedTree tree = published();
+        String cosigned = cosigned(tree.size(), tree.note());
+        return cosigned.equals(tree.note()) ? tree.checkpoint() : Checkpoints.parse(cosigned);
     }
 
+    /** @return the proof; its checkpoint carries the witness cosignatures stored for {@code treeSize} */
     @Override
     public InclusionProof inclusionProof(long logIndex, long treeSize) {
         LogState current = readableState();
-        return proofs.inclusion(current, current.published(), logIndex, treeSize);
+        InclusionProof proof = proofs.inclusion(current, current.published(), logIndex, treeSize);
+        String cosigned = cosigned(treeSize, proof.checkpoint());
+        return cosigned.equals(proof.checkpoint()) ? proof
+                : new InclusionProof(proof.logIndex(), proof.treeSize(), proof.rootHash(), proof.hashes(), cosigned);
+    }
+
+    /** @return whether the log is frozen ({@code readOnly}) */
+    public boolean readOnly() {
+        return settings.readOnly();
+    }
+
+    /** @return the 32-byte log ID (SHA-256 of the checkpoint key's SubjectPublicKeyInfo), Rekor v2's {@code logId.keyId} */
+    public byte[] logKeyId() {
+        return HexFormat.of().parseHex(descriptor.logId());
+    }
+
+    /** @return one status per configured witness (empty without witnesses) */
+    public List<WitnessStatus> witnessStatus() {
+        WitnessCollector c = collector;
+        return c == null ? List.of() : c.status();
     }
 
     @Override
@@ -139,6 +216,10 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
      */
     @Override
     public void close() {
+        WitnessCollector c = collector;
+        if (c != null) {
+            c.close();
+        }
         sequencer.stop(LogErrors.unavailable("the log is shutting down"));
         completer.shutdown();
         forcer.close();
@@ -154,8 +235,17 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
         if (current != null) {
             closeQuietly(current.checkpoints);
         }
+        closeQuietly(cosignatures);
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Called on the sequencer thread once a new checkpoint is durable: wakes the witness collector. */
+    void published(PublishedTree tree) {
+        WitnessCollector c = collector;
+        if (c != null) {
+            c.published();
         }
     }
 
@@ -218,11 +308,39 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
         return current;
     }
 
-    private static void closeQuietly(CheckpointLog history) {
+    /**
+     * The note with its stored cosignatures. Cosignatures only add to a note the log signed itself: if they cannot
+     * be read, the plain note is still a valid answer, better than failing the caller's proof.
+     */
+    private String cosigned(long size, String note) {
+        try {
+            return cosignatures.cosigned(size, note);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot read the witness cosignatures of size " + size + "; answering without them", e);
+            return note;
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable history) {
         try {
             history.close();
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "could not close the checkpoint history", e);
+            LOG.log(Level.WARNING, "could not close " + history, e);
+        }
+    }
+
+    /** The log as the witness collector sees it: the plain log-signed checkpoint and consistency proofs. */
+    private final class Source implements CheckpointSource {
+
+        @Override
+        public SignedCheckpoint latest() {
+            PublishedTree tree = published();
+            return new SignedCheckpoint(tree.size(), tree.note());
+        }
+
+        @Override
+        public List<byte[]> consistencyProof(long fromSize, long toSize) {
+            return EmbeddedLog.this.consistencyProof(fromSize, toSize).stream().map(Bytes::value).toList();
         }
     }
 }

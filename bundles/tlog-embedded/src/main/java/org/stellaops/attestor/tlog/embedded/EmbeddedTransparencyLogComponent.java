@@ -17,12 +17,17 @@ import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
 import org.stellaops.attestor.api.tlog.TransparencyLog;
+import org.stellaops.attestor.tlog.embedded.witness.WitnessSettings;
+import org.stellaops.attestor.tlog.embedded.witness.WitnessStatus;
 
 /**
- * The embedded log as the primary {@link TransparencyLog} service. Its checkpoint key comes from the
- * {@link KeyDriver} selected by {@code keyDriver.target}; losing that driver deactivates the log (it cannot sign).
+ * The embedded log as a {@link TransparencyLog} service, primary by default: the configuration property
+ * {@code attestor.tlog.role} (DS merges configuration into service properties) overrides the component's
+ * {@code primary}. Its checkpoint key comes from the {@link KeyDriver} selected by {@code keyDriver.target};
+ * losing that driver deactivates the log (it cannot sign). It is also registered under its own class, private to
+ * this bundle, so the Rekor v2 servlet can reach the log behind it.
  */
-@Component(service = TransparencyLog.class, configurationPid = TlogConfig.PID,
+@Component(service = {TransparencyLog.class, EmbeddedTransparencyLogComponent.class}, configurationPid = TlogConfig.PID,
         property = TransparencyLog.ROLE_PROPERTY + "=primary")
 @Designate(ocd = TlogConfig.class)
 public final class EmbeddedTransparencyLogComponent implements TransparencyLog {
@@ -40,14 +45,27 @@ public final class EmbeddedTransparencyLogComponent implements TransparencyLog {
     public EmbeddedTransparencyLogComponent(BundleContext context, TlogConfig config,
             @Reference(name = "keyDriver", target = "(attestor.key.driver=file)") KeyDriver keyDriver) {
         LogSettings settings = new LogSettings(TlogDirectories.resolve(context, config.directory()), config.origin(),
-                config.signingKeyName(), config.batchSize(), config.batchMaxAgeMillis(), TlogDirectories.readUrl(context));
-        this.log = EmbeddedLog.open(settings, keyDriver);
+                config.signingKeyName(), config.batchSize(), config.batchMaxAgeMillis(), TlogDirectories.readUrl(context),
+                LogSettings.DEFAULT_MAX_PENDING, config.readOnly());
+        WitnessSettings witnesses = WitnessSettings.parse(config.witnesses(), config.witnessIntervalMillis(),
+                config.witnessTimeoutMillis());
+        this.log = EmbeddedLog.open(settings, keyDriver, witnesses);
     }
 
     /** Stops accepting, finishes the batch in progress and closes the files. */
     @Deactivate
     void deactivate() {
         log.close();
+    }
+
+    /** @return the log behind the service, for the bundle's servlets */
+    EmbeddedLog log() {
+        return log;
+    }
+
+    /** @return per configured witness: last cosigned size, last error, last success */
+    public List<WitnessStatus> witnessStatus() {
+        return log.witnessStatus();
     }
 
     @Override

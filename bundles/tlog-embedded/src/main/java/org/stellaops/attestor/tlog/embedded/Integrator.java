@@ -65,16 +65,20 @@ final class Integrator implements Consumer<List<Pending>> {
         completer.execute(() -> complete(state, tree, ready));
     }
 
-    /** Gives every submission its index: the existing one for a leaf already in the log, else the next one. */
+    /**
+     * Gives every submission its index: the existing one for a leaf already in the log (or earlier in this batch),
+     * else the next one. Only the sequencer thread runs this, so exactly one of equal submissions is fresh.
+     */
     private static List<Assigned> assign(LogState state, List<Pending> batch) {
         List<Assigned> assigned = new ArrayList<>(batch.size());
         for (Pending p : batch) {
             long index = state.index.find(p.leafHash(), i -> Arrays.equals(state.builder.leafHash(i), p.leafHash()));
-            if (index < 0) {
+            boolean fresh = index < 0;
+            if (fresh) {
                 index = state.builder.append(p.leafHash(), p.body());
                 state.index.add(p.leafHash(), index);
             }
-            assigned.add(new Assigned(p, index));
+            assigned.add(new Assigned(p, index, fresh));
         }
         return assigned;
     }
@@ -94,7 +98,9 @@ final class Integrator implements Consumer<List<Pending>> {
         toForce.add(state.checkpoints.prepare(note));
         log.forcer().forceAll(toForce);
         state.checkpoints.publish(edge.size(), note);
-        state.publish(new PublishedTree(edge, root, note, Checkpoints.parse(note)));
+        PublishedTree tree = new PublishedTree(edge, root, note, Checkpoints.parse(note));
+        state.publish(tree);
+        log.published(tree);
         for (TileRef full : writes.completedTiles()) {
             try {
                 log.store().deletePartials(full);
@@ -111,7 +117,7 @@ final class Integrator implements Consumer<List<Pending>> {
                 LogEntry entry = new LogEntry(log.logId(), log.origin(), a.index,
                         HexFormat.of().formatHex(a.pending.leafHash()), Bytes.of(a.pending.body()),
                         log.proofs().inclusion(state, tree, a.index, tree.size()));
-                a.pending.future().complete(entry);
+                a.pending.future().complete(new Submission(entry, a.fresh));
             } catch (RuntimeException e) {
                 a.pending.future().completeExceptionally(e instanceof TransparencyLogException ? e
                         : LogErrors.unavailable("could not build the inclusion proof", e));
@@ -128,6 +134,6 @@ final class Integrator implements Consumer<List<Pending>> {
         batch.forEach(p -> p.future().completeExceptionally(failure));
     }
 
-    private record Assigned(Pending pending, long index) {
+    private record Assigned(Pending pending, long index, boolean fresh) {
     }
 }

@@ -2,8 +2,6 @@ package org.stellaops.attestor.tlog.embedded;
 
 import java.util.concurrent.CompletableFuture;
 
-import org.stellaops.attestor.api.model.LogEntry;
-
 /**
  * One submission waiting for the sequencer.
  *
@@ -12,5 +10,5 @@ import org.stellaops.attestor.api.model.LogEntry;
  * @param future completed once a checkpoint covering the entry is published
  * @param enqueuedNanos {@link System#nanoTime()} at submission, for the batch age limit
  */
-record Pending(byte[] leafHash, byte[] body, CompletableFuture<LogEntry> future, long enqueuedNanos) {
+record Pending(byte[] leafHash, byte[] body, CompletableFuture<Submission> future, long enqueuedNanos) {
 }

@@ -58,6 +58,11 @@ final class Sequencer {
         return accepting || !queue.remove(pending);
     }
 
+    /** @return false once {@link #stop} began: a refused offer then means "stopping", not "queue full" */
+    boolean accepting() {
+        return accepting;
+    }
+
     /**
      * Stops accepting, lets the batch in progress finish, fails everything still queued and waits for the thread.
      *

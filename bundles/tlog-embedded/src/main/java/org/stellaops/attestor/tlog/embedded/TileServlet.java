@@ -12,10 +12,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.checkpoint.Checkpoints;
 import org.stellaops.attestor.tlog.embedded.tiles.TileRef;
+import org.stellaops.attestor.tlog.embedded.witness.CosignatureStore;
 
 /**
  * The read side of the log as static C2SP tlog-tiles resources: {@code GET checkpoint} and
- * {@code GET tile/...}, straight from the log directory. Paths are parsed into a {@link TileRef} and the file
+ * {@code GET tile/...}, straight from the log directory (the checkpoint with its witness cosignatures). Paths are parsed into a {@link TileRef} and the file
  * name is rebuilt from it, so no request path ever reaches the file system; resources beyond the published
  * checkpoint (leftovers of an unpublished batch) are never served.
  */
@@ -56,13 +57,15 @@ public class TileServlet extends HttpServlet {
         send(response, "application/octet-stream", IMMUTABLE, content);
     }
 
+    /** The latest checkpoint, with the witness cosignatures collected for its size when there are any. */
     private void serveCheckpoint(HttpServletResponse response) throws IOException {
         byte[] checkpoint = DurableFiles.readIfExists(directory.resolve(CheckpointLog.LATEST));
         if (checkpoint == null) {
             notFound(response);
             return;
         }
-        send(response, "text/plain; charset=utf-8", "no-cache", checkpoint);
+        String served = CosignatureStore.served(directory, new String(checkpoint, StandardCharsets.UTF_8));
+        send(response, "text/plain; charset=utf-8", "no-cache", served.getBytes(StandardCharsets.UTF_8));
     }
 
     private static long publishedSize(byte[] checkpoint) {

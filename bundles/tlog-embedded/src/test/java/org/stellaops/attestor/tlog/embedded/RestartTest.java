@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stellaops.attestor.api.model.Checkpoint;
+import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.merkle.ConsistencyProofs;
@@ -200,6 +201,32 @@ class RestartTest {
             String onDisk = Files.readString(dir.resolve(CheckpointLog.LATEST), StandardCharsets.UTF_8);
             assertEquals(log.latestCheckpoint().signedNote(), onDisk);
             assertEquals(5, Verify.signedCheckpoint(onDisk, ORIGIN, key.publicKey()).size());
+        }
+    }
+
+    @Test
+    void provesEveryEarlierPublishedSizeAfterARestart() {
+        List<Checkpoint> published = new ArrayList<>();
+        List<LogEntry> entries = new ArrayList<>();
+        try (EmbeddedLog log = open(ORIGIN, key)) {
+            for (int i = 0; i < 40; i++) {
+                entries.add(Verify.await(log.submit(Requests.bulk(i))));
+                published.add(log.latestCheckpoint());
+            }
+        }
+        try (EmbeddedLog log = open(ORIGIN, key)) {
+            for (Checkpoint at : published) {
+                long size = at.size();
+                for (LogEntry e : entries.subList(0, (int) size)) {
+                    InclusionProof proof = log.inclusionProof(e.logIndex(), size);
+                    assertEquals(at.signedNote(), proof.checkpoint());
+                    Verify.inclusion(proof, java.util.HexFormat.of().parseHex(e.uuid()), ORIGIN, key.publicKey());
+                }
+                for (Checkpoint later : published.subList((int) size - 1, published.size())) {
+                    ConsistencyProofs.verify(size, later.size(), at.rootHash().value(), later.rootHash().value(),
+                            Verify.raw(log.consistencyProof(size, later.size())));
+                }
+            }
         }
     }
 }

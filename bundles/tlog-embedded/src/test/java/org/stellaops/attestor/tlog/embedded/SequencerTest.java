@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 
 class SequencerTest {
@@ -115,7 +114,7 @@ class SequencerTest {
         Sequencer sequencer = new Sequencer("t", 4, 0, 1000, new Recorder(new CountDownLatch(0)));
         sequencer.start();
         sequencer.stop(LogErrors.unavailable("stopped"));
-        CompletableFuture<LogEntry> future = new CompletableFuture<>();
+        CompletableFuture<Submission> future = new CompletableFuture<>();
         assertFalse(sequencer.offer(new Pending(new byte[32], new byte[0], future, System.nanoTime())));
     }
 
