@@ -4,25 +4,32 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.model.Subject;
 
 /**
  * The stored record of one accepted attestation. The envelope itself lives in the content store; this record
- * holds what was derived from it and where it was logged. Records are immutable values; a store replaces a record
- * only through {@link EntryStore#replace}.
+ * holds what was derived from it, how each verified signature is logged, and its publication state in every
+ * transparency log. A record whose status is {@link #PENDING} is an outbox entry: the publisher finds it again
+ * through {@link EntryStore#pending(int)} until every log target is settled. Records are immutable values; a store
+ * replaces a record only through {@link EntryStore#replace}.
  *
  * @param envelopeDigest {@code sha256:<hex>} of the JCS form of the envelope: the dedupe key
- * @param uuid the primary log's uuid of the first signature (lowercase hex leaf hash)
- * @param status {@code logged} once every log entry is present, {@code pending} otherwise
+ * @param uuid the uuid of the first covered signature's entry (lowercase hex leaf hash of its hashedrekord body);
+ *             fixed at creation, before any log answers
+ * @param status {@link #PENDING}, {@link #LOGGED}, {@link #LOGGED_PARTIAL} or {@link #FAILED}, derived from the
+ *               targets by {@link #statusOf(List)}
  * @param casDigest lowercase hex SHA-256 of the envelope bytes as received, the content-store address
  * @param payloadType the DSSE payload type
  * @param statementType the in-toto {@code _type}
  * @param predicateType the in-toto predicate type
  * @param subjects the statement's subjects
  * @param signerKeyIds the distinct trusted key ids whose signatures verified, sorted
- * @param logEntries one entry per signature per log
+ * @param signatures how each verified signature is logged (empty for records written before coverage existed)
+ * @param logs one publication target per transparency log
+ * @param receipts the service receipts of signatures logged {@code via receipt}
  * @param facts facts derived by the predicate handler (derived data, never part of the envelope)
  * @param derivedBy which code derived the facts, e.g. {@code org.stellaops.attestor.predicate-slsa/0.1.0}
  * @param createdAt when the record was first stored
@@ -30,16 +37,61 @@ import org.stellaops.attestor.api.model.Subject;
  */
 public record EntryRecord(String envelopeDigest, String uuid, String status, String casDigest, String payloadType,
                           String statementType, String predicateType, List<Subject> subjects,
-                          List<String> signerKeyIds, List<LogEntry> logEntries, Map<String, Object> facts,
-                          String derivedBy, Instant createdAt, Provenance provenance) {
+                          List<String> signerKeyIds, List<SignatureCoverage> signatures, List<LogTarget> logs,
+                          List<Receipt> receipts, Map<String, Object> facts, String derivedBy, Instant createdAt,
+                          Provenance provenance) {
 
-    /** Status of a record whose log entries are all present. */
+    /** Every log target holds every entry. */
     public static final String LOGGED = "logged";
-    /** Status of a record still waiting for a log. */
+    /** At least one log target is still being published (or no log target exists yet). */
     public static final String PENDING = "pending";
+    /** Nothing is pending, some targets are logged, and at least one log refused an entry for good. */
+    public static final String LOGGED_PARTIAL = "logged-partial";
+    /** Every log refused the entries for good. */
+    public static final String FAILED = "failed";
 
     /**
      * Validates and copies.
+     *
+     * @param envelopeDigest not null
+     * @param uuid not null
+     * @param status not null
+     * @param casDigest not null
+     * @param payloadType not null
+     * @param statementType not null
+     * @param predicateType not null
+     * @param subjects not null
+     * @param signerKeyIds not null
+     * @param signatures not null
+     * @param logs not null
+     * @param receipts not null
+     * @param facts not null
+     * @param derivedBy not null
+     * @param createdAt not null
+     * @param provenance not null
+     */
+    public EntryRecord {
+        Objects.requireNonNull(envelopeDigest, "envelopeDigest");
+        Objects.requireNonNull(uuid, "uuid");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(casDigest, "casDigest");
+        Objects.requireNonNull(payloadType, "payloadType");
+        Objects.requireNonNull(statementType, "statementType");
+        Objects.requireNonNull(predicateType, "predicateType");
+        subjects = List.copyOf(subjects);
+        signerKeyIds = List.copyOf(signerKeyIds);
+        signatures = List.copyOf(signatures);
+        logs = List.copyOf(logs);
+        receipts = List.copyOf(receipts);
+        facts = Map.copyOf(facts);
+        Objects.requireNonNull(derivedBy, "derivedBy");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(provenance, "provenance");
+    }
+
+    /**
+     * The record as it was before per-log targets existed: {@code logEntries} become one logged target per log
+     * (see {@link LogTarget#fromLegacy(List)}); there is no signature coverage and there are no receipts.
      *
      * @param envelopeDigest not null
      * @param uuid not null
@@ -56,20 +108,72 @@ public record EntryRecord(String envelopeDigest, String uuid, String status, Str
      * @param createdAt not null
      * @param provenance not null
      */
-    public EntryRecord {
-        Objects.requireNonNull(envelopeDigest, "envelopeDigest");
-        Objects.requireNonNull(uuid, "uuid");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(casDigest, "casDigest");
-        Objects.requireNonNull(payloadType, "payloadType");
-        Objects.requireNonNull(statementType, "statementType");
-        Objects.requireNonNull(predicateType, "predicateType");
-        subjects = List.copyOf(subjects);
-        signerKeyIds = List.copyOf(signerKeyIds);
-        logEntries = List.copyOf(logEntries);
-        facts = Map.copyOf(facts);
-        Objects.requireNonNull(derivedBy, "derivedBy");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(provenance, "provenance");
+    public EntryRecord(String envelopeDigest, String uuid, String status, String casDigest, String payloadType,
+                       String statementType, String predicateType, List<Subject> subjects, List<String> signerKeyIds,
+                       List<LogEntry> logEntries, Map<String, Object> facts, String derivedBy, Instant createdAt,
+                       Provenance provenance) {
+        this(envelopeDigest, uuid, status, casDigest, payloadType, statementType, predicateType, subjects,
+                signerKeyIds, List.of(), LogTarget.fromLegacy(logEntries), List.of(), facts, derivedBy, createdAt,
+                provenance);
+    }
+
+    /**
+     * The status a record with these targets has: {@link #PENDING} if any target is pending or there is none,
+     * {@link #LOGGED} if all are logged, {@link #LOGGED_PARTIAL} if some are logged and the others failed,
+     * {@link #FAILED} if all failed.
+     *
+     * @param logs the targets
+     * @return the status
+     */
+    public static String statusOf(List<LogTarget> logs) {
+        if (logs.isEmpty() || logs.stream().anyMatch(LogTarget::pending)) {
+            return PENDING;
+        }
+        if (logs.stream().allMatch(LogTarget::logged)) {
+            return LOGGED;
+        }
+        return logs.stream().anyMatch(LogTarget::logged) ? LOGGED_PARTIAL : FAILED;
+    }
+
+    /**
+     * @param newLogs the new targets
+     * @return a copy with these targets and the status derived from them
+     */
+    public EntryRecord withLogs(List<LogTarget> newLogs) {
+        return new EntryRecord(envelopeDigest, uuid, statusOf(newLogs), casDigest, payloadType, statementType,
+                predicateType, subjects, signerKeyIds, signatures, newLogs, receipts, facts, derivedBy, createdAt,
+                provenance);
+    }
+
+    /** @return every log entry of every target, targets in order (primary first) */
+    public List<LogEntry> logEntries() {
+        return logs.stream().flatMap(t -> t.entries().stream()).map(CoveredEntry::entry).toList();
+    }
+
+    /** @return whether the record is still being published */
+    public boolean pending() {
+        return PENDING.equals(status);
+    }
+
+    /** @return whether there is a primary target and every primary target holds every entry */
+    public boolean primaryLogged() {
+        return logs.stream().anyMatch(LogTarget::primary)
+                && logs.stream().filter(LogTarget::primary).allMatch(LogTarget::logged);
+    }
+
+    /**
+     * @param logId a log id
+     * @return this record's target in that log
+     */
+    public Optional<LogTarget> log(String logId) {
+        return logs.stream().filter(t -> t.logId().equals(logId)).findFirst();
+    }
+
+    /**
+     * @param signatureIndex a signature index
+     * @return the receipt logged for that signature, if it is covered via a receipt
+     */
+    public Optional<Receipt> receipt(int signatureIndex) {
+        return receipts.stream().filter(r -> r.signatureIndex() == signatureIndex).findFirst();
     }
 }

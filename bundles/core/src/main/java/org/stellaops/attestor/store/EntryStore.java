@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Attestation records with a unique index on the envelope digest and a lookup index on every log-entry uuid.
+ * Attestation records with a unique index on the envelope digest, a lookup index on every log-entry uuid (the
+ * uuids of {@link EntryRecord#signatures()} included, so a pending record is found by its final uuid) and an index
+ * of pending records (the outbox).
  * All writes are durable when the method returns (they survive kill -9); implementations may group concurrent
  * writers into one commit.
  */
@@ -51,6 +53,15 @@ public interface EntryStore {
      * @return the record that holds that log entry, if any
      */
     Optional<EntryRecord> byUuid(String uuid);
+
+    /**
+     * The outbox: records whose status is {@link EntryRecord#PENDING}. Implementations keep an index, so this is
+     * cheap however many records are logged.
+     *
+     * @param limit at most this many
+     * @return pending records, oldest first where the store can tell
+     */
+    List<EntryRecord> pending(int limit);
 
     /**
      * @param limit at most this many

@@ -2,6 +2,7 @@ package org.stellaops.attestor.http;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,6 +52,8 @@ public class ApiServlet extends HttpServlet {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Room for the JSON around an envelope in a verify request. */
     private static final int WRAPPER_ALLOWANCE = 64 * 1024;
+    private static final int DEFAULT_AUDIT_LIMIT = 100;
+    private static final int MAX_AUDIT_LIMIT = 1000;
 
     /** API settings. */
     @ObjectClassDefinition(name = "Attestor HTTP API")
@@ -72,7 +75,8 @@ public class ApiServlet extends HttpServlet {
             Route.of("POST", "/v1/trust/keys", this::addKey),
             Route.of("GET", "/v1/trust/keys", this::listKeys),
             Route.of("DELETE", "/v1/trust/keys/([^/]+)", this::revokeKey),
-            Route.of("GET", "/v1/logs", this::logs));
+            Route.of("GET", "/v1/logs", this::logs),
+            Route.of("GET", "/v1/audit", this::audit));
 
     @Activate
     @Modified
@@ -123,7 +127,11 @@ public class ApiServlet extends HttpServlet {
     private void submit(HttpExchange exchange, List<String> params) throws IOException {
         byte[] body = exchange.jsonBody(maxRequestBytes);
         Submission submission = service.submit(body, exchange.provenance());
-        exchange.json(submission.created() ? 201 : 200, Views.record(submission.record()));
+        int status = Views.submissionStatus(submission);
+        if (status != 200) {
+            exchange.header("Location", Views.statusUrl(submission.record()));
+        }
+        exchange.json(status, Views.record(submission.record()));
     }
 
     private void fetch(HttpExchange exchange, List<String> params) throws IOException {
@@ -135,16 +143,18 @@ public class ApiServlet extends HttpServlet {
     }
 
     /**
-     * The offline proof of one log entry in the C2SP tlog-proof format: the entry named by a uuid, or the first
-     * entry of the record named by {@code sha256:<digest>}.
+     * The offline proof of one log entry in the C2SP tlog-proof format: the entry named by a uuid (the first log's,
+     * when several logs hold it), or the first entry of the record named by {@code sha256:<digest>}; 404 while it is
+     * still pending.
      */
     private void tlogProof(HttpExchange exchange, List<String> params) throws IOException {
         String id = params.get(0);
         EntryRecord record = service.fetch(id).orElseThrow(() ->
                 new AttestorException("entry.not_found", "no attestation with id " + id)).record();
-        LogEntry entry = record.logEntries().stream().filter(e -> e.uuid().equalsIgnoreCase(id)).findFirst()
-                .or(() -> record.logEntries().stream().findFirst())
-                .orElseThrow(() -> new AttestorException("entry.not_found", "the attestation is not logged yet"));
+        boolean byDigest = id.toLowerCase(Locale.ROOT).startsWith("sha256:");
+        LogEntry entry = record.logEntries().stream()
+                .filter(e -> byDigest || e.uuid().equalsIgnoreCase(id)).findFirst()
+                .orElseThrow(() -> new AttestorException("entry.not_found", "the entry is not logged yet"));
         InclusionProof proof = entry.inclusionProof();
         String text = TlogProofs.format(new TlogProof(Bytes.EMPTY, entry.logIndex(), proof.hashes(),
                 proof.checkpoint()));
@@ -181,7 +191,22 @@ public class ApiServlet extends HttpServlet {
     }
 
     private void logs(HttpExchange exchange, List<String> params) throws IOException {
-        exchange.json(200, Map.of("logs", Views.logs(service.logs())));
+        exchange.json(200, Map.of("logs", Views.logs(service.logStatus())));
+    }
+
+    /** The newest audit events, newest first ({@code ?limit=n}, default 100, at most 1000). */
+    private void audit(HttpExchange exchange, List<String> params) throws IOException {
+        String limit = exchange.query("limit");
+        int n;
+        try {
+            n = limit == null ? DEFAULT_AUDIT_LIMIT : Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            throw new AttestorException("request.malformed", "limit must be a number, not " + limit);
+        }
+        if (n < 1 || n > MAX_AUDIT_LIMIT) {
+            throw new AttestorException("request.malformed", "limit must be between 1 and " + MAX_AUDIT_LIMIT);
+        }
+        exchange.json(200, Map.of("events", service.auditEvents(n).stream().map(Views::auditEvent).toList()));
     }
 
     private JsonNode object(byte[] body) {

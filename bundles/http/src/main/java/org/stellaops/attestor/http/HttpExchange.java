@@ -38,6 +38,11 @@ final class HttpExchange {
         return path;
     }
 
+    /** @return the query parameter, or null */
+    String query(String name) {
+        return request.getParameter(name);
+    }
+
     Provenance provenance() {
         // Authentication arrives with a later issue; until then every caller is anonymous on loopback.
         return new Provenance(request.getMethod() + " " + request.getRequestURI(), "anonymous",

@@ -37,7 +37,8 @@ final class Problems {
         if (code.startsWith("signature.") || code.startsWith("predicate.")) {
             return 422;
         }
-        if (code.equals("tlog.unavailable") || code.equals("storage.failure")) {
+        if (code.equals("tlog.unavailable") || code.equals("storage.failure")
+                || code.equals("key.driver_unavailable")) {
             return 503;
         }
         if (code.startsWith("tlog.")) {

@@ -10,8 +10,15 @@ import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.model.Subject;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.core.service.AttestationService.LogStatus;
+import org.stellaops.attestor.core.service.AttestationService.Submission;
 import org.stellaops.attestor.core.service.VerificationReport;
+import org.stellaops.attestor.store.AuditEvent;
+import org.stellaops.attestor.store.CoveredEntry;
 import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.LogTarget;
+import org.stellaops.attestor.store.Receipt;
+import org.stellaops.attestor.store.SignatureCoverage;
 import org.stellaops.attestor.store.TrustedKey;
 
 /**
@@ -20,7 +27,28 @@ import org.stellaops.attestor.store.TrustedKey;
  */
 final class Views {
 
+    /** The path under which records are served. */
+    static final String ENTRIES_PATH = "/api/v1/rekor/entries/";
+
     private Views() {
+    }
+
+    /** Where a record can be fetched (and polled while it is pending). */
+    static String statusUrl(EntryRecord r) {
+        return ENTRIES_PATH + (r.uuid().isEmpty() ? r.envelopeDigest() : r.uuid());
+    }
+
+    /**
+     * The status of a submission's answer: 201 (new) or 200 (duplicate) once the primary log holds every entry of
+     * the record, or once nothing is pending any more; 202 while the primary log (or, without one, any log) has not
+     * answered yet.
+     */
+    static int submissionStatus(Submission submission) {
+        EntryRecord record = submission.record();
+        if (submission.created()) {
+            return submission.primaryLogged() ? 201 : 202;
+        }
+        return submission.primaryLogged() || !record.pending() ? 200 : 202;
     }
 
     static Map<String, Object> record(EntryRecord r) {
@@ -28,12 +56,16 @@ final class Views {
         m.put("uuid", r.uuid());
         m.put("envelopeDigest", r.envelopeDigest());
         m.put("status", r.status());
+        m.put("statusUrl", statusUrl(r));
         m.put("createdAt", r.createdAt().toString());
         m.put("payloadType", r.payloadType());
         m.put("statementType", r.statementType());
         m.put("predicateType", r.predicateType());
         m.put("subjects", r.subjects().stream().map(Views::subject).toList());
         m.put("signerKeyIds", r.signerKeyIds());
+        m.put("signatures", r.signatures().stream().map(Views::coverage).toList());
+        m.put("logs", r.logs().stream().map(Views::target).toList());
+        m.put("receipts", r.receipts().stream().map(Views::receipt).toList());
         m.put("logEntries", r.logEntries().stream().map(Views::logEntry).toList());
         Map<String, Object> derived = new LinkedHashMap<>();
         derived.put("derivedBy", r.derivedBy());
@@ -61,6 +93,47 @@ final class Views {
         return m;
     }
 
+    static Map<String, Object> coverage(SignatureCoverage c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("signatureIndex", c.signatureIndex());
+        m.put("signerKeyId", c.signerKeyId());
+        m.put("via", c.via());
+        m.put("uuid", c.uuid());
+        return m;
+    }
+
+    static Map<String, Object> target(LogTarget t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("logId", t.logId());
+        m.put("origin", t.origin());
+        m.put("kind", t.kind());
+        m.put("role", t.role());
+        m.put("state", t.state());
+        m.put("attempts", t.attempts());
+        m.put("rejections", t.rejections());
+        m.put("lastError", t.lastError());
+        m.put("nextAttemptAt", t.nextAttemptAt() == null ? null : t.nextAttemptAt().toString());
+        m.put("entries", t.entries().stream().map(Views::coveredEntry).toList());
+        return m;
+    }
+
+    static Map<String, Object> coveredEntry(CoveredEntry c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("signatureIndex", c.signatureIndex());
+        m.put("via", c.via());
+        m.putAll(logEntry(c.entry()));
+        return m;
+    }
+
+    static Map<String, Object> receipt(Receipt r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("signatureIndex", r.signatureIndex());
+        m.put("body", r.body().base64());
+        m.put("signature", r.signature().base64());
+        m.put("serviceKeyId", r.serviceKeyId());
+        return m;
+    }
+
     static Map<String, Object> proof(InclusionProof p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("logIndex", p.logIndex());
@@ -82,6 +155,47 @@ final class Views {
             check.put("detail", c.detail());
             return check;
         }).toList());
+        m.put("logged", report.logged());
+        m.put("entries", report.entries().stream().map(Views::entryResult).toList());
+        return m;
+    }
+
+    static Map<String, Object> entryResult(VerificationReport.EntryResult e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("logId", e.logId());
+        m.put("origin", e.origin());
+        m.put("signatureIndex", e.signatureIndex());
+        m.put("via", e.via());
+        m.put("state", e.state());
+        m.put("logIndex", e.logIndex() < 0 ? null : e.logIndex());
+        m.put("uuid", e.uuid());
+        m.put("ok", e.ok());
+        m.put("inclusion", e.inclusion());
+        m.put("checkpoint", e.checkpoint());
+        m.put("cosignatures", e.cosignatures());
+        m.put("fresh", e.fresh() == null ? null : fresh(e.fresh()));
+        m.put("detail", e.detail());
+        return m;
+    }
+
+    private static Map<String, Object> fresh(VerificationReport.FreshProof f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", f.ok());
+        m.put("treeSize", f.treeSize());
+        m.put("cosignatures", f.cosignatures());
+        m.put("detail", f.detail());
+        return m;
+    }
+
+    static Map<String, Object> auditEvent(AuditEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("time", e.time().toString());
+        m.put("actor", e.actor());
+        m.put("action", e.action());
+        m.put("target", e.target());
+        m.put("outcome", e.outcome());
+        m.put("remoteAddress", e.remoteAddress());
+        m.put("detail", e.detail());
         return m;
     }
 
@@ -107,7 +221,16 @@ final class Views {
         return m;
     }
 
-    static List<Map<String, Object>> logs(List<LogDescriptor> logs) {
+    static Map<String, Object> log(LogStatus status) {
+        Map<String, Object> m = log(status.descriptor());
+        m.put("role", status.role());
+        m.put("available", status.available());
+        m.put("pendingTargets", status.pendingTargets());
+        m.put("lastError", status.lastError());
+        return m;
+    }
+
+    static List<Map<String, Object>> logs(List<LogStatus> logs) {
         return logs.stream().map(Views::log).toList();
     }
 }

@@ -20,7 +20,7 @@ class ProblemsTest {
             "envelope.bad_base64,400", "statement.no_subjects,400", "key.malformed,400",
             "signature.untrusted_signer,422", "signature.revoked_signer,422", "signature.invalid,422",
             "predicate.unknown_type,422", "predicate.invalid,422", "tlog.unavailable,503", "tlog.bad_proof,502",
-            "storage.failure,503", "storage.corrupt,500", "internal.error,500"})
+            "storage.failure,503", "storage.corrupt,500", "internal.error,500", "key.driver_unavailable,503"})
     void mapsEachCodeFamilyToItsStatus(String code, int status) {
         assertEquals(status, Problems.status(code));
     }

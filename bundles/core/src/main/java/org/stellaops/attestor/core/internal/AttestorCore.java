@@ -1,7 +1,9 @@
 package org.stellaops.attestor.core.internal;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,15 +14,17 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stellaops.attestor.api.keys.KeyDriver;
 import org.stellaops.attestor.api.model.Envelope;
 import org.stellaops.attestor.api.predicate.PredicateHandler;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
@@ -34,38 +38,26 @@ import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.dsse.DsseEnvelopes;
 import org.stellaops.attestor.sdk.dsse.ParsedEnvelope;
 import org.stellaops.attestor.sdk.json.JsonLimits;
+import org.stellaops.attestor.sdk.witness.Cosigner;
 import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.LogTarget;
 import org.stellaops.attestor.store.Provenance;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.TrustedKey;
 
 /**
- * The core service component: wires the stores, the plugin registries and the pipelines, and audits every
- * security-relevant call. Predicate handlers and logs are tracked dynamically and greedily, so plugins come and go
- * without restarting anything.
+ * The core service component: wires the stores, the plugin registries, the submission pipeline, the log publisher
+ * (outbox) and the verifier, and audits every security-relevant call. Predicate handlers, logs and the key driver
+ * are tracked dynamically and greedily, so plugins come and go without restarting anything.
  */
 @Component(service = AttestationService.class, configurationPid = "org.stellaops.attestor.core")
-@Designate(ocd = AttestorCore.Config.class)
+@Designate(ocd = CoreConfig.class)
 public class AttestorCore implements AttestationService {
 
-    /** Core settings. */
-    @ObjectClassDefinition(name = "Attestor core", description = "Submission limits and log deadlines")
-    public @interface Config {
-        /** @return maximum envelope size in bytes */
-        @AttributeDefinition(name = "Max envelope bytes", description = "Larger envelopes are rejected with 413")
-        int maxEnvelopeBytes() default 4 * 1024 * 1024;
-
-        /** @return maximum JSON nesting depth */
-        @AttributeDefinition(name = "Max JSON depth")
-        int maxJsonDepth() default 64;
-
-        /** @return how long a submission waits for the primary log */
-        @AttributeDefinition(name = "Log deadline (ms)", description = "How long a submission waits for its log proof")
-        long logDeadlineMillis() default 20_000;
-    }
+    private static final Logger LOG = LoggerFactory.getLogger(AttestorCore.class);
 
     private final Clock clock = Clock.systemUTC();
     private final PredicateRegistry predicates = new PredicateRegistry();
@@ -86,18 +78,99 @@ public class AttestorCore implements AttestationService {
     private volatile SubmissionPipeline pipeline;
     private volatile EntryVerifier verifier;
     private volatile EventAdmin eventAdmin;
+    private volatile KeyDriver keyDriver;
+    private volatile ServiceKeys serviceKeys;
+    private volatile Publisher publisher;
+    private volatile LogHealth logHealth;
 
     @Activate
     @Modified
-    void activate(Config config) {
+    void activate(CoreConfig config, Map<String, Object> properties) {
+        stopPublisher();
         limits = new JsonLimits(config.maxEnvelopeBytes(), config.maxJsonDepth());
         Auditor audit = new Auditor(auditStore, clock);
         audit.setEventAdmin(eventAdmin);
         auditor = audit;
         trustRoots = new TrustRoots(trustStore, clock);
-        pipeline = new SubmissionPipeline(limits, trustRoots, predicates, logs, cas, entries, clock,
-                Duration.ofMillis(config.logDeadlineMillis()));
-        verifier = new EntryVerifier(trustRoots, logs);
+        ServiceKeys keys = new ServiceKeys(config.serviceKeyName());
+        keys.bind(keyDriver);
+        serviceKeys = keys;
+        LogHealth health = new LogHealth(audit);
+        logHealth = health;
+        EntryChecks checks = new EntryChecks();
+        EntryPlanner planner = new EntryPlanner(trustRoots, keys, new Receipts(keys));
+        OutboxRecords outbox = new OutboxRecords(entries, clock,
+                new Backoff(config.retryBaseMillis(), config.retryMaxMillis(), new SecureRandom()),
+                config.maxRejections());
+        Publisher next = new Publisher(entries, cas, logs, planner, checks, outbox, health, audit, clock, limits,
+                new Publisher.Settings(config.publisherThreads(), Duration.ofMillis(config.submitTimeoutMillis()),
+                        Duration.ofMillis(config.outboxScanMillis()), config.outboxScanLimit()));
+        pipeline = new SubmissionPipeline(limits, trustRoots, predicates, logs, cas, entries, planner, next, clock,
+                primaryDeadline(config, properties));
+        verifier = new EntryVerifier(trustRoots, logs, checks, keys, health, witnesses(config.witnesses()));
+        publisher = next;
+        next.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopPublisher();
+    }
+
+    private void stopPublisher() {
+        Publisher current = publisher;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    /**
+     * {@code primaryDeadlineMillis}, unless it is left at its default and the deprecated {@code logDeadlineMillis}
+     * is configured. (DS always supplies the annotation defaults as component properties, so "left at its default"
+     * is the only way to tell that it was not set.)
+     */
+    static Duration primaryDeadline(CoreConfig config, Map<String, Object> properties) {
+        Object old = properties.get("logDeadlineMillis");
+        if (config.primaryDeadlineMillis() == CoreConfig.DEFAULT_PRIMARY_DEADLINE_MILLIS && old != null) {
+            return Duration.ofMillis(Long.parseLong(String.valueOf(old).strip()));
+        }
+        return Duration.ofMillis(config.primaryDeadlineMillis());
+    }
+
+    /** Parses the witness keys; a malformed one is logged and left out rather than stopping the service. */
+    static List<Cosigner> witnesses(String[] vkeys) {
+        List<Cosigner> parsed = new ArrayList<>();
+        for (String vkey : vkeys == null ? new String[0] : vkeys) {
+            if (vkey == null || vkey.isBlank()) {
+                continue;
+            }
+            try {
+                parsed.add(Cosigner.parseVkey(vkey.strip()));
+            } catch (AttestorException e) {
+                LOG.error("ignoring witness key '{}': {}", vkey, e.getMessage());
+            }
+        }
+        return List.copyOf(parsed);
+    }
+
+    @Reference(name = "keyDriver", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(attestor.key.driver=file)")
+    void bindKeyDriver(KeyDriver driver) {
+        keyDriver = driver;
+        ServiceKeys keys = serviceKeys;
+        if (keys != null) {
+            keys.bind(driver);
+        }
+    }
+
+    void unbindKeyDriver(KeyDriver driver) {
+        if (keyDriver == driver) {
+            keyDriver = null;
+        }
+        ServiceKeys keys = serviceKeys;
+        if (keys != null) {
+            keys.unbind(driver);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -120,6 +193,10 @@ public class AttestorCore implements AttestationService {
         Object role = props.getOrDefault(TransparencyLog.ROLE_PROPERTY, "mirror");
         logs.add(new LogRegistry.Registration(log, String.valueOf(role), ranking(props),
                 (Long) props.get(Constants.SERVICE_ID)));
+        Publisher current = publisher;
+        if (current != null) {
+            current.wake(); // records waiting for this log (or for any log) need not wait for the next scan
+        }
     }
 
     void unbindTransparencyLog(TransparencyLog log) {
@@ -235,6 +312,27 @@ public class AttestorCore implements AttestationService {
     @Override
     public List<LogDescriptor> logs() {
         return logs.ordered().stream().map(r -> r.log().descriptor()).toList();
+    }
+
+    @Override
+    public List<LogStatus> logStatus() {
+        Map<String, Long> pending = publisher == null ? Map.of() : publisher.pendingByLog();
+        LogHealth health = logHealth;
+        List<LogStatus> result = new ArrayList<>();
+        boolean primaryTaken = false;
+        for (LogRegistry.Registration r : logs.ordered()) {
+            LogDescriptor d = r.descriptor();
+            String role = !primaryTaken && r.primary() ? LogTarget.ROLE_PRIMARY : LogTarget.ROLE_MIRROR;
+            primaryTaken |= r.primary();
+            result.add(new LogStatus(d, role, health == null || health.available(d.logId()),
+                    pending.getOrDefault(d.logId(), 0L), health == null ? "" : health.lastError(d.logId())));
+        }
+        return result;
+    }
+
+    @Override
+    public List<AuditEvent> auditEvents(int limit) {
+        return auditStore.recentEvents(Math.max(0, Math.min(limit, 1000)));
     }
 
     @Override

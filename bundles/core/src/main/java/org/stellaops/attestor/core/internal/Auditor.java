@@ -1,6 +1,7 @@
 package org.stellaops.attestor.core.internal;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.osgi.service.event.Event;
@@ -18,6 +19,8 @@ import org.stellaops.attestor.store.Provenance;
 final class Auditor {
 
     static final String SUCCESS = "success";
+    /** The actor of actions the service takes on its own (publishing, outage detection). */
+    static final String SYSTEM = "system";
     private static final String TOPIC_PREFIX = "org/stellaops/attestor/";
     private static final Logger LOG = LoggerFactory.getLogger(Auditor.class);
 
@@ -50,6 +53,29 @@ final class Auditor {
         AuditEvent event = event(who, action, target, outcome, detail);
         store.append(event);
         announce(event);
+    }
+
+    /**
+     * Records an action the service took on its own and posts it with extra event properties (for example
+     * {@code logId}, {@code origin}); {@code detail} is also an event property.
+     */
+    void system(String action, String target, String detail, Map<String, Object> properties) {
+        AuditEvent event = new AuditEvent(clock.instant(), SYSTEM, action, target, SUCCESS, "", detail);
+        store.append(event);
+        notifySystem(action, target, detail, properties);
+    }
+
+    /** Posts a notification of a service action without writing it to the audit trail. */
+    void notifySystem(String action, String target, String detail, Map<String, Object> properties) {
+        EventAdmin admin = events;
+        if (admin != null) {
+            Map<String, Object> props = new HashMap<>(properties);
+            props.put("target", target);
+            props.put("outcome", SUCCESS);
+            props.put("actor", SYSTEM);
+            props.put("detail", detail);
+            admin.postEvent(new Event(topic(action, SUCCESS), props));
+        }
     }
 
     /** Posts the notification of an event that was already stored (for example together with its record). */

@@ -2,180 +2,215 @@ package org.stellaops.attestor.core.internal;
 
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-import org.stellaops.attestor.api.model.Bytes;
-import org.stellaops.attestor.api.model.Checkpoint;
 import org.stellaops.attestor.api.model.Envelope;
-import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
+import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
-import org.stellaops.attestor.api.tlog.TransparencyLog;
 import org.stellaops.attestor.core.service.VerificationReport;
 import org.stellaops.attestor.core.service.VerificationReport.Check;
+import org.stellaops.attestor.core.service.VerificationReport.EntryResult;
+import org.stellaops.attestor.core.service.VerificationReport.FreshProof;
 import org.stellaops.attestor.sdk.AttestorException;
-import org.stellaops.attestor.sdk.checkpoint.Checkpoints;
-import org.stellaops.attestor.sdk.crypto.PublicKeys;
 import org.stellaops.attestor.sdk.dsse.EnvelopeVerification;
 import org.stellaops.attestor.sdk.dsse.EnvelopeVerifier;
 import org.stellaops.attestor.sdk.dsse.SignatureCheck;
 import org.stellaops.attestor.sdk.dsse.TrustedSigner;
-import org.stellaops.attestor.sdk.merkle.InclusionProofs;
-import org.stellaops.attestor.sdk.merkle.Rfc6962;
-import org.stellaops.attestor.sdk.note.NoteKeys;
-import org.stellaops.attestor.sdk.note.Notes;
 import org.stellaops.attestor.sdk.rekor.HashedRekord;
+import org.stellaops.attestor.sdk.witness.Cosigner;
+import org.stellaops.attestor.store.CoveredEntry;
 import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.LogTarget;
+import org.stellaops.attestor.store.Receipt;
+import org.stellaops.attestor.store.SignatureCoverage;
 
 /**
- * Re-verifies an attestation from scratch: signatures against the current trust roots, and for every log entry its
- * body, leaf hash, inclusion proof and checkpoint signature. Stateless except for a bounded cache of checkpoint
- * notes whose log signature already verified (a note is immutable, so a verified note stays verified).
+ * Re-verifies an attestation from scratch: signatures against the current trust roots; every stored receipt
+ * (it must bind this envelope's digest, signature and signer, and carry a valid service signature); and for every
+ * logged entry in every log its body (rebuilt from the envelope signature or the receipt), leaf hash, inclusion
+ * proof, checkpoint signature by the registered log's key, and the configured witnesses' cosignatures, plus a
+ * fresh proof from the log when it is available. Entries still pending are reported, not failed; the verdict
+ * requires every trusted signature to be logged in at least one log and every logged entry to verify.
  */
 final class EntryVerifier {
 
-    private static final int NOTE_CACHE_LIMIT = 10_000;
-
     private final TrustRoots trustRoots;
     private final LogRegistry logs;
-    private final Map<String, Boolean> verifiedNotes = new ConcurrentHashMap<>();
+    private final EntryChecks checks;
+    private final ServiceKeys serviceKeys;
+    private final LogHealth health;
+    private final Collection<Cosigner> witnesses;
+    private final FreshProofs fresh;
 
-    EntryVerifier(TrustRoots trustRoots, LogRegistry logs) {
+    EntryVerifier(TrustRoots trustRoots, LogRegistry logs, EntryChecks checks, ServiceKeys serviceKeys,
+                  LogHealth health, Collection<Cosigner> witnesses) {
         this.trustRoots = trustRoots;
         this.logs = logs;
+        this.checks = checks;
+        this.serviceKeys = serviceKeys;
+        this.health = health;
+        this.witnesses = List.copyOf(witnesses);
+        this.fresh = new FreshProofs(checks, this.witnesses);
     }
 
     VerificationReport verify(String envelopeDigest, Envelope envelope, Optional<EntryRecord> record) {
         TrustRoots.Snapshot trust = trustRoots.snapshot();
         EnvelopeVerification active = EnvelopeVerifier.verify(envelope, trust.active());
         EnvelopeVerification revoked = EnvelopeVerifier.verify(envelope, trust.revoked());
-        List<Check> checks = new ArrayList<>(signatureChecks(active, revoked));
-        Map<Bytes, String> expectedBodies = expectedBodies(envelope, active, trust.active());
+        List<Check> report = new ArrayList<>(SignatureReport.checks(active, revoked));
         if (record.isEmpty()) {
-            checks.add(new Check("tlog", false, "the envelope was never submitted, so it is not logged"));
-            return VerificationReport.of(envelopeDigest, checks);
+            report.add(new Check("tlog", false, "the envelope was never submitted, so it is not logged"));
+            return VerificationReport.of(envelopeDigest, report);
         }
-        Set<String> coveredSigners = new HashSet<>();
-        for (LogEntry entry : record.get().logEntries()) {
-            checks.addAll(logEntryChecks(entry, expectedBodies, coveredSigners));
-        }
-        Set<String> uncovered = new HashSet<>(active.verifiedKeyIds());
-        uncovered.removeAll(coveredSigners);
-        checks.add(new Check("tlog.coverage", uncovered.isEmpty(), uncovered.isEmpty()
-                ? "every trusted signature has a log entry"
-                : "signatures by " + uncovered + " have no log entry"));
-        return VerificationReport.of(envelopeDigest, checks);
-    }
-
-    private static List<Check> signatureChecks(EnvelopeVerification active, EnvelopeVerification revoked) {
-        List<Check> checks = new ArrayList<>();
-        List<Integer> ignored = new ArrayList<>();
-        for (SignatureCheck check : active.checks()) {
-            String name = "signature[" + check.index() + "]";
-            String revokedBy = revoked.checks().get(check.index()).verifiedKeyId();
-            if (check.verifiedKeyId() != null) {
-                checks.add(new Check(name, true, "verified with trusted key " + check.verifiedKeyId()));
-            } else if (revokedBy != null) {
-                checks.add(new Check(name, false, "made by key " + revokedBy + ", which has been revoked"));
-            } else {
-                ignored.add(check.index());
+        EntryRecord r = record.get();
+        Map<Integer, PlannedEntry> expected = expectedEntries(envelopeDigest, envelope, active, trust.active(), r,
+                report);
+        List<EntryResult> results = new ArrayList<>();
+        Set<Integer> covered = new TreeSet<>();
+        String digestHex = envelopeDigest.substring(envelopeDigest.indexOf(':') + 1);
+        for (LogTarget target : r.logs()) {
+            for (CoveredEntry entry : target.entries()) {
+                results.add(loggedEntry(target, entry, expected, digestHex, report, covered));
             }
+            results.addAll(outstanding(target, r));
         }
-        boolean any = active.anyVerified();
-        checks.add(new Check("signers", any, any
-                ? active.verifiedKeyIds().size() + " distinct trusted signer(s)"
-                        + (ignored.isEmpty() ? "" : "; signatures " + ignored + " are not by a trusted key and were ignored")
-                : "no signature verifies with a trusted key"));
-        return checks;
+        report.add(coverage(expected.keySet(), covered, r));
+        return VerificationReport.of(envelopeDigest, report, logged(r), results);
     }
 
-    /** The canonical log body each trusted signature must have been logged as, mapped to its signer. */
-    private static Map<Bytes, String> expectedBodies(Envelope envelope, EnvelopeVerification active,
-                                                     List<TrustedSigner> signers) {
+    /** The entry each trusted signature must have been logged as, by signature index; checks the receipts. */
+    private Map<Integer, PlannedEntry> expectedEntries(String digest, Envelope envelope, EnvelopeVerification active,
+                                                       List<TrustedSigner> signers, EntryRecord record,
+                                                       List<Check> report) {
         Map<String, TrustedSigner> byId = new HashMap<>();
         signers.forEach(s -> byId.putIfAbsent(s.keyId(), s));
-        Map<Bytes, String> bodies = new HashMap<>();
+        Map<Integer, PlannedEntry> expected = new TreeMap<>();
         for (SignatureCheck check : active.checks()) {
             TrustedSigner signer = check.verifiedKeyId() == null ? null : byId.get(check.verifiedKeyId());
-            if (signer != null) {
-                byte[] body = HashedRekord.canonicalBody(HashedRekord.forSignature(envelope,
-                        envelope.signatures().get(check.index()), signer.key(), signer.algorithm()));
-                bodies.put(Bytes.of(body), signer.keyId());
+            if (signer == null) {
+                continue;
+            }
+            int index = check.index();
+            Optional<Receipt> receipt = record.receipt(index);
+            if (receipt.isPresent()) {
+                HashedRekordRequest request = receiptRequest(digest, envelope, index, signer, receipt.get(), report);
+                if (request != null) {
+                    expected.put(index, EntryPlanner.planned(index, SignatureCoverage.VIA_RECEIPT, request));
+                }
+            } else {
+                expected.put(index, EntryPlanner.planned(index, SignatureCoverage.VIA_SIGNATURE,
+                        HashedRekord.forSignature(envelope, envelope.signatures().get(index), signer.key(),
+                                signer.algorithm())));
             }
         }
-        return bodies;
+        return expected;
     }
 
-    private List<Check> logEntryChecks(LogEntry entry, Map<Bytes, String> expectedBodies, Set<String> covered) {
+    private HashedRekordRequest receiptRequest(String digest, Envelope envelope, int index, TrustedSigner signer,
+                                               Receipt receipt, List<Check> report) {
+        String name = "receipt[" + index + "]";
+        Optional<PublicKey> serviceKey = serviceKeys.publicKey(receipt.serviceKeyId());
+        if (serviceKey.isEmpty()) {
+            report.add(new Check(name, false, "service key " + receipt.serviceKeyId()
+                    + " is not held by the key driver (unknown, revoked, or no driver available)"));
+            return null;
+        }
+        try {
+            Receipts.verify(receipt, Receipts.body(digest, envelope, index, signer), serviceKey.get());
+            report.add(new Check(name, true, "binds this envelope and signature " + index + " of trusted key "
+                    + signer.keyId() + "; signed by service key " + receipt.serviceKeyId()));
+            return Receipts.request(receipt, serviceKey.get());
+        } catch (AttestorException e) {
+            report.add(new Check(name, false, e.getMessage()));
+            return null;
+        }
+    }
+
+    private EntryResult loggedEntry(LogTarget target, CoveredEntry covered, Map<Integer, PlannedEntry> expected,
+                                    String digestHex, List<Check> report, Set<Integer> coveredSignatures) {
+        LogEntry entry = covered.entry();
         String name = "tlog[" + entry.origin() + "#" + entry.logIndex() + "]";
-        List<Check> checks = new ArrayList<>();
-        String signer = expectedBodies.get(entry.canonicalizedBody());
-        if (signer != null) {
-            covered.add(signer);
+        Optional<LogRegistry.Registration> registration = logs.registration(entry.logId());
+        LogDescriptor descriptor = registration.map(LogRegistry.Registration::descriptor).orElse(null);
+        String kind = descriptor != null ? descriptor.kind() : target.kind();
+        PlannedEntry match = match(kind, covered, expected, digestHex);
+        Check body = new Check(name + ".body", match != null, match != null
+                ? "logs signature " + match.signatureIndex() + " via " + match.via()
+                : "the logged body does not match what signature " + covered.signatureIndex()
+                        + " of this envelope must be logged as");
+        Check leaf = EntryChecks.leaf(name, entry);
+        Check inclusion = EntryChecks.inclusion(name, entry.inclusionProof(), entry);
+        Check checkpoint = checks.checkpoint(name, entry.inclusionProof(), entry.origin(), descriptor);
+        List<Check> lines = new ArrayList<>(List.of(body, leaf, inclusion, checkpoint));
+        FreshProof latest = registration.isPresent() && health.available(entry.logId())
+                ? fresh.check(registration.get().log(), descriptor, entry) : null;
+        if (latest != null) {
+            lines.add(new Check(name + ".fresh", latest.ok(), latest.detail()));
         }
-        checks.add(new Check(name + ".body", signer != null, signer != null
-                ? "logs the signature of trusted key " + signer
-                : "the logged body does not match any trusted signature of this envelope"));
-        byte[] leaf = Rfc6962.leafHash(entry.canonicalizedBody().value());
-        boolean leafOk = Bytes.of(leaf).hex().equals(entry.uuid());
-        checks.add(new Check(name + ".leaf", leafOk, leafOk ? "uuid is the leaf hash of the body"
-                : "uuid " + entry.uuid() + " is not the leaf hash of the body"));
-        checks.add(inclusionCheck(name, entry.inclusionProof(), leaf, entry.logIndex()));
-        checks.add(checkpointCheck(name, entry));
-        return checks;
+        report.addAll(lines);
+        boolean ok = lines.stream().allMatch(Check::ok);
+        if (ok && match != null) {
+            coveredSignatures.add(match.signatureIndex());
+        }
+        String detail = lines.stream().filter(c -> !c.ok()).findFirst().map(c -> c.check() + ": " + c.detail())
+                .orElse("verified in log " + entry.origin());
+        int signatureIndex = match != null ? match.signatureIndex() : covered.signatureIndex();
+        return new EntryResult(entry.logId(), entry.origin(), signatureIndex, covered.via(), LogTarget.LOGGED,
+                entry.logIndex(), entry.uuid(), ok, inclusion.ok(), checkpoint.ok(),
+                EntryChecks.cosignatures(entry.inclusionProof().checkpoint(), witnesses), latest, detail);
     }
 
-    private static Check inclusionCheck(String name, InclusionProof proof, byte[] leaf, long logIndex) {
-        try {
-            if (proof.logIndex() != logIndex) {
-                return new Check(name + ".inclusion", false, "the proof is for index " + proof.logIndex());
-            }
-            InclusionProofs.verify(proof.logIndex(), proof.treeSize(), leaf,
-                    proof.hashes().stream().map(Bytes::value).toList(), proof.rootHash().value());
-            return new Check(name + ".inclusion", true,
-                    "included at index " + logIndex + " of a tree of " + proof.treeSize());
-        } catch (AttestorException e) {
-            return new Check(name + ".inclusion", false, e.getMessage());
-        }
+    /** The expected entry the logged one matches: the one for its signature, or any (old records). */
+    private static PlannedEntry match(String kind, CoveredEntry covered, Map<Integer, PlannedEntry> expected,
+                                      String digestHex) {
+        Collection<PlannedEntry> candidates = covered.signatureIndex() == CoveredEntry.UNKNOWN_SIGNATURE
+                ? expected.values()
+                : Optional.ofNullable(expected.get(covered.signatureIndex())).map(List::of).orElse(List.of());
+        return candidates.stream()
+                .filter(p -> EntryChecks.bodyMatches(kind, covered.entry().canonicalizedBody(), p, digestHex))
+                .findFirst().orElse(null);
     }
 
-    private Check checkpointCheck(String name, LogEntry entry) {
-        String check = name + ".checkpoint";
-        InclusionProof proof = entry.inclusionProof();
-        try {
-            Checkpoint checkpoint = Checkpoints.parse(proof.checkpoint());
-            if (checkpoint.size() != proof.treeSize() || !checkpoint.rootHash().equals(proof.rootHash())
-                    || !checkpoint.origin().equals(entry.origin())) {
-                return new Check(check, false, "the checkpoint does not commit to the proof's tree size and root");
-            }
-            Optional<TransparencyLog> log = logs.byLogId(entry.logId());
-            if (log.isEmpty()) {
-                return new Check(check, false, "log " + entry.logId() + " is not a configured log");
-            }
-            verifyNote(log.get().descriptor(), proof.checkpoint());
-            return new Check(check, true, "signed by log " + entry.origin() + " at size " + checkpoint.size());
-        } catch (AttestorException e) {
-            return new Check(check, false, e.getMessage());
+    /** Results for the signatures a pending or failed target does not hold yet. */
+    private static List<EntryResult> outstanding(LogTarget target, EntryRecord record) {
+        if (target.logged()) {
+            return List.of();
         }
+        String detail = target.pending()
+                ? (target.lastError() == null ? "waiting for the log"
+                        : "waiting for the log; last error " + target.lastError())
+                : "the log refused the entry: " + target.lastError();
+        return record.signatures().stream().filter(s -> !target.covers(s.signatureIndex()))
+                .map(s -> new EntryResult(target.logId(), target.origin(), s.signatureIndex(), s.via(),
+                        target.state(), -1, s.uuid(), false, false, false, 0, null, detail))
+                .toList();
     }
 
-    private void verifyNote(LogDescriptor descriptor, String note) {
-        String cacheKey = descriptor.logId() + '\n' + note;
-        if (verifiedNotes.containsKey(cacheKey)) {
-            return;
+    private static Check coverage(Set<Integer> trusted, Set<Integer> covered, EntryRecord record) {
+        Set<Integer> missing = new TreeSet<>(trusted);
+        missing.removeAll(covered);
+        if (missing.isEmpty()) {
+            return new Check("tlog.coverage", true, "every trusted signature has a verified log entry");
         }
-        PublicKey key = PublicKeys.parsePem(descriptor.publicKeyPem());
-        Notes.verify(note, List.of(NoteKeys.ecdsaVerifier(descriptor.origin(), key)));
-        if (verifiedNotes.size() >= NOTE_CACHE_LIMIT) {
-            verifiedNotes.clear();
-        }
-        verifiedNotes.put(cacheKey, Boolean.TRUE);
+        boolean pending = record.logs().stream().anyMatch(LogTarget::pending);
+        return new Check("tlog.coverage", false, "signatures " + missing + " have no verified log entry"
+                + (pending ? " yet (the record is still being published)" : ""));
     }
 
+    private static String logged(EntryRecord record) {
+        boolean anyEntry = record.logs().stream().anyMatch(t -> !t.entries().isEmpty());
+        if (!anyEntry) {
+            return VerificationReport.LOGGED_NONE;
+        }
+        return EntryRecord.LOGGED.equals(record.status()) ? VerificationReport.LOGGED_ALL
+                : VerificationReport.LOGGED_PARTIAL;
+    }
 }

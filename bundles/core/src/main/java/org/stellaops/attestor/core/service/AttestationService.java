@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.Provenance;
 import org.stellaops.attestor.store.TrustedKey;
@@ -18,8 +19,9 @@ public interface AttestationService {
 
     /**
      * Accepts a DSSE envelope: parses it strictly, verifies its signatures against the trust roots, validates the
-     * predicate with its handler, archives the bytes, logs every verified signature in the primary log and stores
-     * the record. Idempotent on the envelope digest.
+     * predicate with its handler, archives the bytes and stores the record as pending with one target per
+     * registered log (the durable outbox), then waits a bounded time for the primary log's entries. Mirrors are
+     * published in the background and never waited for. Idempotent on the envelope digest.
      *
      * @param envelopeJson the request body exactly as received
      * @param provenance how it arrived
@@ -82,6 +84,20 @@ public interface AttestationService {
     List<LogDescriptor> logs();
 
     /**
+     * @return the registered logs, primary first, with their role, health as the publisher last saw it and outbox
+     *         backlog
+     * @since 1.1
+     */
+    List<LogStatus> logStatus();
+
+    /**
+     * @param limit at most this many
+     * @return the newest audit events, newest first
+     * @since 1.1
+     */
+    List<AuditEvent> auditEvents(int limit);
+
+    /**
      * @param limit at most this many
      * @return the newest records, newest first
      */
@@ -97,6 +113,27 @@ public interface AttestationService {
      * @param created whether this call stored it (false: it was a duplicate)
      */
     record Submission(EntryRecord record, boolean created) {
+
+        /**
+         * @return whether the primary log holds every entry of the record (the answer is final: 201 or 200);
+         *         false while it is pending (202)
+         */
+        public boolean primaryLogged() {
+            return record.primaryLogged();
+        }
+    }
+
+    /**
+     * One registered log as the publisher sees it.
+     *
+     * @param descriptor the log's identity
+     * @param role {@code primary} or {@code mirror}
+     * @param available false after a failure to reach it, until it answers again
+     * @param pendingTargets records waiting to be published to it, as counted by the last outbox scan
+     * @param lastError the last failure, or empty
+     */
+    record LogStatus(LogDescriptor descriptor, String role, boolean available, long pendingTargets,
+                     String lastError) {
     }
 
     /**

@@ -28,6 +28,9 @@ public final class ErrorCodes {
     /** No primary transparency log is available. */
     public static final String NO_LOG = "tlog.unavailable";
 
+    /** No key driver (or no usable service key) is available to sign a service receipt. */
+    public static final String KEY_DRIVER_UNAVAILABLE = "key.driver_unavailable";
+
     private ErrorCodes() {
     }
 }

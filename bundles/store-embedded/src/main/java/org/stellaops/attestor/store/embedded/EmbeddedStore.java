@@ -29,8 +29,8 @@ import org.stellaops.attestor.store.TrustedKey;
  * {@link TrustRootStore} and {@link AuditStore} from it, each with the service property
  * {@value #STORE_PROPERTY}={@value #STORE_NAME}; it delegates to one small class per contract.
  *
- * <p>Maps in the file: {@code entries}, {@code entries.byUuid}, {@code entries.byCreation}, {@code trust.keys},
- * {@code audit}, {@code meta}.
+ * <p>Maps in the file: {@code entries}, {@code entries.byUuid}, {@code entries.byCreation},
+ * {@code entries.pending} (the outbox index), {@code trust.keys}, {@code audit}, {@code meta}.
  */
 @Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class}, immediate = true,
         configurationPid = EmbeddedStore.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -146,6 +146,11 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     @Override
     public Optional<EntryRecord> byUuid(String uuid) {
         return entries.byUuid(uuid);
+    }
+
+    @Override
+    public List<EntryRecord> pending(int limit) {
+        return entries.pending(limit);
     }
 
     @Override

@@ -3,12 +3,15 @@ package org.stellaops.attestor.store.embedded;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -16,7 +19,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 import org.stellaops.attestor.api.model.Bytes;
+import org.stellaops.attestor.api.model.LogEntry;
+import org.stellaops.attestor.api.model.Subject;
 import org.stellaops.attestor.cas.StorageException;
+import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.Provenance;
 
 /**
  * JSON form of the stored records. Records map through their canonical constructors; {@link Instant} is an ISO-8601
@@ -51,6 +58,35 @@ final class JsonCodec {
             throw new StorageException(StorageException.CORRUPT,
                     "stored " + type.getSimpleName() + " cannot be read back", e);
         }
+    }
+
+    /**
+     * Reads an entry record, also in the format written before per-log targets existed (which has
+     * {@code logEntries} instead of {@code signatures}, {@code logs} and {@code receipts}): its entries become one
+     * logged target per log.
+     */
+    EntryRecord readRecord(String json) {
+        try {
+            JsonNode tree = mapper.readTree(json);
+            if (tree.has("logs")) {
+                return mapper.treeToValue(tree, EntryRecord.class);
+            }
+            LegacyRecord old = mapper.treeToValue(tree, LegacyRecord.class);
+            return new EntryRecord(old.envelopeDigest(), old.uuid(), old.status(), old.casDigest(), old.payloadType(),
+                    old.statementType(), old.predicateType(), old.subjects(), old.signerKeyIds(),
+                    old.logEntries() == null ? List.of() : old.logEntries(), old.facts(), old.derivedBy(),
+                    old.createdAt(), old.provenance());
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new StorageException(StorageException.CORRUPT, "stored EntryRecord cannot be read back", e);
+        }
+    }
+
+    /** The record as stored before per-log targets existed. */
+    record LegacyRecord(String envelopeDigest, String uuid, String status, String casDigest,
+                                String payloadType, String statementType, String predicateType,
+                                List<Subject> subjects, List<String> signerKeyIds, List<LogEntry> logEntries,
+                                Map<String, Object> facts, String derivedBy, Instant createdAt,
+                                Provenance provenance) {
     }
 
     private static final class InstantSerializer extends StdScalarSerializer<Instant> {

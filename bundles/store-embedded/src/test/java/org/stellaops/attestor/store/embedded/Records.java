@@ -16,8 +16,12 @@ import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.model.Subject;
 import org.stellaops.attestor.store.AuditEvent;
+import org.stellaops.attestor.store.CoveredEntry;
 import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.LogTarget;
 import org.stellaops.attestor.store.Provenance;
+import org.stellaops.attestor.store.Receipt;
+import org.stellaops.attestor.store.SignatureCoverage;
 import org.stellaops.attestor.store.TrustedKey;
 
 /** Realistic test values. */
@@ -83,6 +87,40 @@ final class Records {
         return new EntryRecord(r.envelopeDigest(), "", EntryRecord.PENDING, r.casDigest(), r.payloadType(),
                 r.statementType(), r.predicateType(), r.subjects(), r.signerKeyIds(), List.of(), r.facts(),
                 r.derivedBy(), r.createdAt(), r.provenance());
+    }
+
+    /**
+     * A record as the outbox writes it: signature 0 logged as itself, signature 1 through a receipt; logged in the
+     * primary, still pending in the mirror.
+     */
+    static EntryRecord outbox(String seed, Instant createdAt) {
+        EntryRecord r = entry(seed, "anonymous", createdAt);
+        List<SignatureCoverage> coverage = List.of(
+                new SignatureCoverage(0, hex("key a"), SignatureCoverage.VIA_SIGNATURE, uuid(seed, 0, "primary")),
+                new SignatureCoverage(1, hex("key b"), SignatureCoverage.VIA_RECEIPT, uuid(seed, 1, "primary")));
+        long index = Math.floorMod(seed.hashCode(), 1000);
+        LogTarget primary = new LogTarget(hex("log id primary"), "primary.example/log", "rekor-v2",
+                LogTarget.ROLE_PRIMARY, LogTarget.LOGGED, 0, 0, null, null, List.of(
+                        new CoveredEntry(0, SignatureCoverage.VIA_SIGNATURE, logEntry(seed, 0, "primary", index)),
+                        new CoveredEntry(1, SignatureCoverage.VIA_RECEIPT, logEntry(seed, 1, "primary", index))));
+        LogTarget mirror = new LogTarget(hex("log id mirror"), "mirror.example/log", "embedded",
+                LogTarget.ROLE_MIRROR, LogTarget.PENDING, 4, 1, "tlog.unavailable: connection refused",
+                createdAt.plusSeconds(30), List.of());
+        byte[] receiptBody = ("{\"_type\":\"" + Receipt.TYPE + "\"}").getBytes(StandardCharsets.UTF_8);
+        Receipt receipt = new Receipt(1, Bytes.of(receiptBody), Bytes.fromHex(hex("service signature " + seed)),
+                hex("service key"));
+        List<LogTarget> logs = List.of(primary, mirror);
+        return new EntryRecord(r.envelopeDigest(), uuid(seed, 0, "primary"), EntryRecord.statusOf(logs),
+                r.casDigest(), r.payloadType(), r.statementType(), r.predicateType(), r.subjects(), r.signerKeyIds(),
+                coverage, logs, List.of(receipt), r.facts(), r.derivedBy(), createdAt, r.provenance());
+    }
+
+    /** The same record once the mirror has answered too. */
+    static EntryRecord logged(EntryRecord outbox) {
+        LogTarget m = outbox.logs().get(1);
+        LogTarget mirror = new LogTarget(m.logId(), m.origin(), m.kind(), m.role(), LogTarget.LOGGED, 0, 1, null,
+                null, outbox.logs().get(0).entries());
+        return outbox.withLogs(List.of(outbox.logs().get(0), mirror));
     }
 
     static TrustedKey key(String name, Instant createdAt) {

@@ -1,0 +1,354 @@
+package org.stellaops.attestor.core.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stellaops.attestor.api.model.LogEntry;
+import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.api.tlog.TransparencyLogException;
+import org.stellaops.attestor.cas.ContentStore;
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.dsse.DsseEnvelopes;
+import org.stellaops.attestor.sdk.json.JsonLimits;
+import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.LogTarget;
+
+/**
+ * The log publisher: drains the durable outbox (records whose status is {@code pending}) into every log target.
+ *
+ * <p>For each pending target of a record, and each covered signature that target still lacks, one attempt chain
+ * runs at a time: submit to the log (bounded by {@code submitTimeout}), check the answer locally (body, leaf,
+ * inclusion proof, checkpoint signature), store it; on failure count the attempt on the target and retry after an
+ * exponential, fully jittered backoff, or give up once the log has refused the entry {@code maxRejections} times.
+ * A target whose log is not registered right now just stays pending. A periodic scan of
+ * {@link EntryStore#pending(int)} (also run at start, so a crash loses nothing) resumes whatever no chain is
+ * working on once its {@code nextAttemptAt} is due.
+ */
+final class Publisher implements AutoCloseable {
+
+    /** Publisher settings. */
+    record Settings(int threads, Duration submitTimeout, Duration scanInterval, int scanLimit) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
+
+    private final EntryStore entries;
+    private final ContentStore cas;
+    private final LogRegistry logs;
+    private final EntryPlanner planner;
+    private final EntryChecks checks;
+    private final OutboxRecords outbox;
+    private final LogHealth health;
+    private final Auditor auditor;
+    private final Clock clock;
+    private final JsonLimits limits;
+    private final Settings settings;
+    private final ScheduledThreadPoolExecutor executor;
+    /** Keys {@code digest|logId|signatureIndex} of attempt chains in progress (running or waiting to retry). */
+    private final Set<String> chains = ConcurrentHashMap.newKeySet();
+    private final PrimaryWaiters waiters = new PrimaryWaiters();
+    private volatile Map<String, Long> pendingByLog = Map.of();
+    private volatile boolean closed;
+
+    Publisher(EntryStore entries, ContentStore cas, LogRegistry logs, EntryPlanner planner, EntryChecks checks,
+              OutboxRecords outbox, LogHealth health, Auditor auditor, Clock clock, JsonLimits limits,
+              Settings settings) {
+        this.entries = entries;
+        this.cas = cas;
+        this.logs = logs;
+        this.planner = planner;
+        this.checks = checks;
+        this.outbox = outbox;
+        this.health = health;
+        this.auditor = auditor;
+        this.clock = clock;
+        this.limits = limits;
+        this.settings = settings;
+        this.executor = new ScheduledThreadPoolExecutor(Math.max(1, settings.threads()), threads());
+        executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Starts the periodic outbox scan; the first scan runs at once and resumes what a previous run left. */
+    void start() {
+        executor.scheduleWithFixedDelay(this::scan, 0, Math.max(1, settings.scanInterval().toMillis()),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Scans the outbox soon, e.g. because a log was registered. */
+    void wake() {
+        execute(this::scan);
+    }
+
+    /**
+     * Starts publishing a record that was just stored.
+     *
+     * @return completes with the stored record once no primary target is pending any more
+     */
+    CompletableFuture<EntryRecord> publish(EntryRecord record, PublishJob job) {
+        CompletableFuture<EntryRecord> primary = waiters.register(record);
+        startChains(record, job, false);
+        // a scan may have picked the record up before the waiter existed, and even finished it
+        entries.byEnvelopeDigest(record.envelopeDigest()).ifPresent(waiters::settle);
+        return primary;
+    }
+
+    /** Stops waiting for a record's primary target (its submission gave up waiting). */
+    void forget(EntryRecord record, CompletableFuture<EntryRecord> waiter) {
+        waiters.forget(record.envelopeDigest(), waiter);
+    }
+
+    /** @return pending targets per log id, as counted by the last scan */
+    Map<String, Long> pendingByLog() {
+        return pendingByLog;
+    }
+
+    void scan() {
+        if (closed) {
+            return;
+        }
+        try {
+            List<EntryRecord> pending = entries.pending(settings.scanLimit());
+            Map<String, Long> counts = new HashMap<>();
+            for (EntryRecord record : pending) {
+                record.logs().stream().filter(LogTarget::pending)
+                        .forEach(t -> counts.merge(t.logId(), 1L, Long::sum));
+                resume(record);
+            }
+            pendingByLog = Map.copyOf(counts);
+        } catch (RuntimeException e) {
+            // a store outage must not end the periodic scan: the next run tries again
+            LOG.warn("outbox scan failed: {}", e.toString());
+        }
+    }
+
+    private void resume(EntryRecord stored) {
+        try {
+            EntryRecord record = outbox.ensureTargets(stored, logs.targets());
+            if (anyDue(record)) {
+                startChains(record, load(record), true);
+            }
+        } catch (AttestorException e) {
+            // e.g. the key driver holding a receipt's service key is gone; a later scan retries
+            LOG.info("cannot publish {} now: {}", stored.envelopeDigest(), e.getMessage());
+        } catch (RuntimeException e) {
+            // one broken record (archive damaged, trusted key gone) must not hold up the rest of the outbox
+            LOG.error("cannot publish {}: {}", stored.envelopeDigest(), e.toString());
+        }
+    }
+
+    private boolean anyDue(EntryRecord record) {
+        Instant now = clock.instant();
+        return record.logs().stream().anyMatch(t -> due(t, now) && logs.registration(t.logId()).isPresent()
+                && record.signatures().stream().anyMatch(s -> !t.covers(s.signatureIndex())
+                && !chains.contains(chainKey(record.envelopeDigest(), t.logId(), s.signatureIndex()))));
+    }
+
+    private static boolean due(LogTarget target, Instant now) {
+        return target.pending() && (target.nextAttemptAt() == null || !target.nextAttemptAt().isAfter(now));
+    }
+
+    private PublishJob load(EntryRecord record) {
+        byte[] bytes = cas.get(record.casDigest()).orElseThrow(() -> new IllegalStateException(
+                "the archived envelope of " + record.envelopeDigest() + " is missing"));
+        // it was accepted before: parse it under limits that fit it even if the configured ones shrank since
+        JsonLimits archived = new JsonLimits(bytes.length + 1,
+                Math.max(limits.maxDepth(), JsonLimits.DEFAULT.maxDepth()));
+        var envelope = DsseEnvelopes.parse(bytes, archived).envelope();
+        return new PublishJob(record.envelopeDigest(), envelope, planner.replan(record, envelope));
+    }
+
+    private void startChains(EntryRecord record, PublishJob job, boolean onlyDue) {
+        Instant now = clock.instant();
+        for (LogTarget target : record.logs()) {
+            if (!target.pending() || (onlyDue && !due(target, now))) {
+                continue;
+            }
+            for (PlannedEntry planned : job.entries()) {
+                String key = chainKey(job.envelopeDigest(), target.logId(), planned.signatureIndex());
+                if (!target.covers(planned.signatureIndex()) && chains.add(key)) {
+                    execute(() -> attempt(job, target.logId(), planned, key));
+                }
+            }
+        }
+    }
+
+    private void attempt(PublishJob job, String logId, PlannedEntry planned, String key) {
+        Optional<LogRegistry.Registration> registration = closed ? Optional.empty() : logs.registration(logId);
+        if (registration.isEmpty()) {
+            chains.remove(key); // stays pending until the log is back and a scan finds it
+            return;
+        }
+        LogDescriptor log = registration.get().descriptor();
+        CompletableFuture<LogEntry> answer;
+        try {
+            answer = registration.get().log().submit(planned.request(), job.envelope()).toCompletableFuture();
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        // a copy, so the timeout never completes a future the log itself may still hold
+        answer.copy().orTimeout(settings.submitTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((entry, error) -> execute(() -> settle(job, log, planned, key, entry, error)));
+    }
+
+    /** A scheduled retry: reloads the record and its envelope, and tries again if the entry is still missing. */
+    private void retry(String digest, String logId, int signatureIndex, String key) {
+        try {
+            Optional<EntryRecord> record = closed ? Optional.empty() : entries.byEnvelopeDigest(digest);
+            boolean missing = record.flatMap(r -> r.log(logId))
+                    .filter(t -> t.pending() && !t.covers(signatureIndex)).isPresent();
+            PublishJob job = missing ? load(record.get()) : null;
+            Optional<PlannedEntry> planned = job == null ? Optional.empty()
+                    : job.entries().stream().filter(p -> p.signatureIndex() == signatureIndex).findFirst();
+            if (planned.isEmpty()) {
+                chains.remove(key);
+                return;
+            }
+            attempt(job, logId, planned.get(), key);
+        } catch (RuntimeException e) {
+            chains.remove(key); // the next scan resumes it
+            LOG.info("cannot retry publishing {} now: {}", digest, e.toString());
+        }
+    }
+
+    private void settle(PublishJob job, LogDescriptor log, PlannedEntry planned, String key, LogEntry entry,
+                        Throwable error) {
+        boolean retrying = false;
+        try {
+            OutboxRecords.Failure failure = error != null ? classify(error) : rejectedAnswer(job, log, planned, entry);
+            if (failure == null) {
+                succeeded(job, log, planned, entry);
+            } else {
+                retrying = failed(job, log, planned, key, failure);
+            }
+        } catch (RuntimeException e) {
+            // storage failure while recording the result: the next scan retries the whole attempt
+            LOG.warn("cannot record the result of publishing {} to {}: {}", job.envelopeDigest(), log.origin(),
+                    e.toString());
+        } finally {
+            if (!retrying) {
+                chains.remove(key);
+            }
+        }
+    }
+
+    private OutboxRecords.Failure rejectedAnswer(PublishJob job, LogDescriptor log, PlannedEntry planned,
+                                                 LogEntry entry) {
+        String reason = checks.acceptance(log, entry, planned, job.digestHex());
+        return reason == null ? null : new OutboxRecords.Failure(TransparencyLogException.BAD_PROOF, reason, true);
+    }
+
+    private void succeeded(PublishJob job, LogDescriptor log, PlannedEntry planned, LogEntry entry) {
+        // the log answered: that ends an outage whether or not the answer can be stored right now
+        health.success(log);
+        Optional<EntryRecord> stored = outbox.logged(job.envelopeDigest(), log.logId(), planned.signatureIndex(),
+                planned.via(), entry);
+        stored.ifPresent(record -> {
+            waiters.settle(record);
+            if (EntryRecord.LOGGED.equals(record.status())) {
+                auditor.notifySystem("entry.logged", record.envelopeDigest(), "logged in every log",
+                        Map.of("uuid", record.uuid()));
+            }
+        });
+    }
+
+    /** @return whether a retry was scheduled (the chain stays claimed) */
+    private boolean failed(PublishJob job, LogDescriptor log, PlannedEntry planned, String key,
+                           OutboxRecords.Failure failure) {
+        if (!failure.permanent()) {
+            health.failure(log, failure.code() + ": " + failure.detail());
+        }
+        Optional<OutboxRecords.FailureOutcome> outcome = outbox.failed(job.envelopeDigest(), log.logId(), failure);
+        if (outcome.isEmpty()) {
+            return false;
+        }
+        if (outcome.get().failedForGood()) {
+            auditor.system("tlog.rejected", job.envelopeDigest(), failure.code() + ": " + failure.detail(),
+                    Map.of("logId", log.logId(), "origin", log.origin()));
+            waiters.settle(outcome.get().record());
+            return false;
+        }
+        try {
+            // the retry keeps only names, not the envelope: a long outage may park many records here
+            String digest = job.envelopeDigest();
+            int index = planned.signatureIndex();
+            executor.schedule(() -> retry(digest, log.logId(), index, key), outcome.get().retryDelayMillis(),
+                    TimeUnit.MILLISECONDS);
+            return true;
+        } catch (RejectedExecutionException closing) {
+            return false;
+        }
+    }
+
+    static OutboxRecords.Failure classify(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof TimeoutException) {
+            return new OutboxRecords.Failure(TransparencyLogException.UNAVAILABLE, "no answer in time", false);
+        }
+        if (cause instanceof TransparencyLogException tle) {
+            boolean permanent = switch (tle.code()) {
+                case TransparencyLogException.REJECTED, TransparencyLogException.BAD_PROOF,
+                        TransparencyLogException.SPLIT_VIEW -> true;
+                default -> false;
+            };
+            return new OutboxRecords.Failure(tle.code(), String.valueOf(tle.getMessage()), permanent);
+        }
+        return new OutboxRecords.Failure(TransparencyLogException.UNAVAILABLE, String.valueOf(cause), false);
+    }
+
+    private static String chainKey(String digest, String logId, int signatureIndex) {
+        return digest + '|' + logId + '|' + signatureIndex;
+    }
+
+    private void execute(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("publisher closed; task dropped (the outbox keeps the work)");
+        }
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "attestor-publisher-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Stops publishing; whatever is pending stays in the outbox for the next start. */
+    @Override
+    public void close() {
+        closed = true;
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        waiters.closeAll();
+    }
+}

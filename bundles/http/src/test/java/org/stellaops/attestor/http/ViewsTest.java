@@ -1,0 +1,110 @@
+package org.stellaops.attestor.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.stellaops.attestor.api.model.Bytes;
+import org.stellaops.attestor.api.model.InclusionProof;
+import org.stellaops.attestor.api.model.LogEntry;
+import org.stellaops.attestor.core.service.AttestationService.Submission;
+import org.stellaops.attestor.core.service.VerificationReport;
+import org.stellaops.attestor.store.CoveredEntry;
+import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.LogTarget;
+import org.stellaops.attestor.store.Provenance;
+import org.stellaops.attestor.store.Receipt;
+import org.stellaops.attestor.store.SignatureCoverage;
+
+class ViewsTest {
+
+    private static final String UUID = "ab".repeat(32);
+    private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+
+    private static LogEntry entry() {
+        return new LogEntry("11".repeat(32), "primary.example", 7, UUID, Bytes.of(new byte[] {1, 2}),
+                new InclusionProof(7, 8, Bytes.of(new byte[32]), List.of(), "primary.example\n8\nAAAA\n\n"));
+    }
+
+    private static EntryRecord record(LogTarget primary, LogTarget mirror) {
+        List<LogTarget> logs = List.of(primary, mirror);
+        return new EntryRecord("sha256:" + "cd".repeat(32), UUID, EntryRecord.statusOf(logs), "ef".repeat(32),
+                "application/vnd.in-toto+json", "https://in-toto.io/Statement/v1", "https://example/p", List.of(),
+                List.of("22".repeat(32)),
+                List.of(new SignatureCoverage(0, "22".repeat(32), SignatureCoverage.VIA_RECEIPT, UUID)), logs,
+                List.of(new Receipt(0, Bytes.of(new byte[] {3}), Bytes.of(new byte[] {4}), "33".repeat(32))),
+                Map.of(), "test/1", T0, new Provenance("POST", "anonymous", "192.0.2.1"));
+    }
+
+    private static LogTarget logged(String role) {
+        return new LogTarget("11".repeat(32), "primary.example", "embedded", role, LogTarget.LOGGED, 0, 0, null,
+                null, List.of(new CoveredEntry(0, SignatureCoverage.VIA_RECEIPT, entry())));
+    }
+
+    private static LogTarget pending(String role) {
+        return new LogTarget("44".repeat(32), "mirror.example", "rekor-v2", role, LogTarget.PENDING, 2, 0,
+                "tlog.unavailable: down", T0.plusSeconds(5), List.of());
+    }
+
+    @Test
+    void answers201ForANewRecordWhosePrimaryIsLogged() {
+        assertEquals(201, Views.submissionStatus(new Submission(
+                record(logged(LogTarget.ROLE_PRIMARY), pending(LogTarget.ROLE_MIRROR)), true)));
+    }
+
+    @Test
+    void answers202ForANewRecordWhosePrimaryIsPending() {
+        assertEquals(202, Views.submissionStatus(new Submission(
+                record(pending(LogTarget.ROLE_PRIMARY), logged(LogTarget.ROLE_MIRROR)), true)));
+    }
+
+    @Test
+    void answers202ForADuplicateWhosePrimaryIsStillPending() {
+        assertEquals(202, Views.submissionStatus(new Submission(
+                record(pending(LogTarget.ROLE_PRIMARY), logged(LogTarget.ROLE_MIRROR)), false)));
+    }
+
+    @Test
+    void answers200ForADuplicateWhosePrimaryIsLogged() {
+        assertEquals(200, Views.submissionStatus(new Submission(
+                record(logged(LogTarget.ROLE_PRIMARY), logged(LogTarget.ROLE_MIRROR)), false)));
+    }
+
+    @Test
+    void rendersTargetsWithTheirEntriesAndTheFlatLogEntries() {
+        Map<String, Object> view = Views.record(record(logged(LogTarget.ROLE_PRIMARY), pending(LogTarget.ROLE_MIRROR)));
+        assertEquals(EntryRecord.PENDING, view.get("status"));
+        assertEquals("/api/v1/rekor/entries/" + UUID, view.get("statusUrl"));
+        List<?> logs = (List<?>) view.get("logs");
+        Map<?, ?> primary = (Map<?, ?>) logs.get(0);
+        assertEquals(List.of("logId", "origin", "kind", "role", "state", "attempts", "rejections", "lastError",
+                "nextAttemptAt", "entries"), List.copyOf(primary.keySet()));
+        Map<?, ?> covered = (Map<?, ?>) ((List<?>) primary.get("entries")).get(0);
+        assertEquals(0, covered.get("signatureIndex"));
+        assertEquals("receipt", covered.get("via"));
+        assertEquals(7L, covered.get("logIndex"));
+        Map<?, ?> mirror = (Map<?, ?>) logs.get(1);
+        assertEquals("2026-03-01T12:00:05Z", mirror.get("nextAttemptAt"));
+        assertEquals(1, ((List<?>) view.get("logEntries")).size());
+        Map<?, ?> receipt = (Map<?, ?>) ((List<?>) view.get("receipts")).get(0);
+        assertEquals("Aw==", receipt.get("body"));
+    }
+
+    @Test
+    void rendersPendingVerificationEntriesWithoutALogIndex() {
+        VerificationReport report = VerificationReport.of("sha256:" + "cd".repeat(32),
+                List.of(new VerificationReport.Check("signers", true, "1")), VerificationReport.LOGGED_PARTIAL,
+                List.of(new VerificationReport.EntryResult("44".repeat(32), "mirror.example", 0, "signature",
+                        LogTarget.PENDING, -1, UUID, false, false, false, 0, null, "waiting")));
+        Map<String, Object> view = Views.report(report);
+        assertEquals("partial", view.get("logged"));
+        Map<?, ?> entry = (Map<?, ?>) ((List<?>) view.get("entries")).get(0);
+        assertNull(entry.get("logIndex"));
+        assertNull(entry.get("fresh"));
+        assertEquals("pending", entry.get("state"));
+    }
+}
