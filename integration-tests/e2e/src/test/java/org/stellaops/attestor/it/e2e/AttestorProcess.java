@@ -42,12 +42,7 @@ public final class AttestorProcess implements AutoCloseable {
      * @return the running server
      */
     public static AttestorProcess startFresh() {
-        try {
-            Files.createDirectories(TestSettings.workDir());
-            return start(Files.createTempDirectory(TestSettings.workDir(), "data-"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return start(freshDataDir());
     }
 
     /**
@@ -57,8 +52,19 @@ public final class AttestorProcess implements AutoCloseable {
      * @return the running server
      */
     public static AttestorProcess start(Path dataDir) {
-        int port = freePort();
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-attestor-" + port + ".log");
+        return start(dataDir, freePort());
+    }
+
+    /**
+     * Starts a server on the given data directory and port (a log server restarted after an outage must come back
+     * where its clients expect it).
+     *
+     * @param dataDir the data directory
+     * @param port the loopback port
+     * @return the running server
+     */
+    public static AttestorProcess start(Path dataDir, int port) {
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-attestor-" + port + "-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(List.of(TestSettings.javaExecutable(),
                 "-Dattestor.http.port=" + port, "-Dattestor.data.dir=" + dataDir,
                 "-jar", TestSettings.attestorJar().toString()))
@@ -93,6 +99,62 @@ public final class AttestorProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw failure("interrupted while waiting for the ready line", e);
+        }
+    }
+
+    /**
+     * Kills the process with SIGKILL: no shutdown hooks, no clean close of files. Waits until it is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(TestSettings.STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw failure("still running " + TestSettings.STOP_TIMEOUT + " after SIGKILL", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure("interrupted while waiting for the killed process", e);
+        }
+        output.awaitEnd();
+    }
+
+    /** @return the loopback port */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Writes a configuration file into {@code <dataDir>/conf} (bundle config-files applies it within its poll
+     * interval, or at the next start). Written beside and moved, so a poll never sees half a file.
+     *
+     * @param dataDir the server's data directory
+     * @param fileName {@code <pid>.json} or {@code <factoryPid>~<name>.json}
+     * @param properties the configuration
+     */
+    public static void writeConfig(Path dataDir, String fileName, java.util.Map<String, ?> properties) {
+        try {
+            Path conf = Files.createDirectories(dataDir.resolve("conf"));
+            Path tmp = conf.resolve("." + fileName + ".tmp");
+            Files.write(tmp, ApiClient.MAPPER.writeValueAsBytes(properties));
+            Files.move(tmp, conf.resolve(fileName), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return a free loopback port, for servers that must be restarted on the same port */
+    public static int freeLoopbackPort() {
+        return freePort();
+    }
+
+    /** @return a fresh, empty data directory under the work directory */
+    public static Path freshDataDir() {
+        try {
+            Files.createDirectories(TestSettings.workDir());
+            return Files.createTempDirectory(TestSettings.workDir(), "data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
