@@ -107,11 +107,16 @@ public final class LoadDriver {
                 submitRate = phase("warmup", Workloads.submit(presign(WARMUP_ENVELOPES), uuids),
                         options.warmup(), WARMUP_ENVELOPES);
             }
-            List<byte[]> envelopes = presign(envelopeCount(submitRate));
+            List<byte[]> envelopes = presign(envelopeCount(options.rate() > 0 ? options.rate() : submitRate));
             measured = options.mode() == LoadMode.MIXED ? Workloads.mixed(envelopes, uuids)
                     : Workloads.submit(envelopes, null);
         }
-        RunResult result = newRun().run(measured, options.clients(), options.duration(), options.maxRequests());
+        RunResult result = newRun().run(measured, options.clients(), options.duration(), options.maxRequests(),
+                options.rate());
+        if (options.rate() > 0) {
+            out.printf(Locale.ROOT, "open loop: %.0f req/s offered, latency counted from each request's due time%n",
+                    options.rate());
+        }
         Report.print(name(options.mode()), options.clients(), result, out);
         return result.clean() ? 0 : 1;
     }

@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  * @param seedEntries entries submitted before a {@code verify} or {@code mixed} run, to be verified
  * @param warmup length of the unmeasured warm-up in the measured mode (0 = none)
  * @param requestTimeout per-request timeout
+ * @param rate requests per second of the measured phase (open loop: request n is due at start + n/rate and its
+ *        latency counts from then, so a slow server cannot hide its queueing); 0 = closed loop, back to back
  */
 public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode mode, int keys, long maxRequests,
-                          int envelopes, int seedEntries, Duration warmup, Duration requestTimeout) {
+                          int envelopes, int seedEntries, Duration warmup, Duration requestTimeout, double rate) {
 
     /** The only hosts the driver talks to. */
     public static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
@@ -42,6 +44,9 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
             "usage: java -cp benchmarks.jar org.stellaops.attestor.bench.LoadDriver --url http://127.0.0.1:PORT",
             "         [--clients 64] [--duration 30s] [--mode submit|verify|mixed] [--keys 1]",
             "         [--max-requests 1000000] [--envelopes N] [--seed-entries 256] [--warmup 5s] [--timeout 30s]",
+            "         [--rate 0]",
+            "  --rate      requests/s of the measured phase, spread over the clients (open loop, latency from",
+            "              each request's due time); 0 = every client sends back to back (closed loop)",
             "  --url       Attestor base URL; only 127.0.0.1, localhost and [::1] are accepted",
             "  --duration  N, Ns, Nms or Nm; at most 10m",
             "  --keys      trusted keys to register (the signer + N-1 others that only grow the trusted set)",
@@ -133,6 +138,7 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
         private int seedEntries = 256;
         private Duration warmup = Duration.ofSeconds(5);
         private Duration timeout = Duration.ofSeconds(30);
+        private double rate;
 
         void set(String name, String value) {
             switch (name) {
@@ -147,6 +153,7 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
                 case "--warmup" -> warmup = parseDuration(value).isZero() ? Duration.ZERO
                         : bounded(name, parseDuration(value), Duration.ofMinutes(2));
                 case "--timeout" -> timeout = bounded(name, parseDuration(value), Duration.ofMinutes(2));
+                case "--rate" -> rate = number(name, value, 0, 1_000_000);
                 default -> throw new UsageException("unknown option " + name);
             }
         }
@@ -156,7 +163,7 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
                 throw new UsageException("--url is required");
             }
             return new LoadOptions(url, clients, duration, mode, keys, maxRequests, envelopes, seedEntries, warmup,
-                    timeout);
+                    timeout, rate);
         }
 
         private static LoadMode mode(String value) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,6 +39,8 @@ final class LoadRun {
     private final AtomicLong lastFinish = new AtomicLong();
     private final AtomicBoolean exhausted = new AtomicBoolean();
     private final List<String> samples = new ArrayList<>();
+    private volatile long start;
+    private volatile double nanosPerRequest;
 
     /**
      * @param http the client (HTTP/1.1, no redirects, no proxy)
@@ -63,7 +66,26 @@ final class LoadRun {
      * @throws InterruptedException if the driver is interrupted while waiting for its clients
      */
     RunResult run(Workload workload, int clients, Duration duration, long maxRequests) throws InterruptedException {
+        return run(workload, clients, duration, maxRequests, 0);
+    }
+
+    /**
+     * Runs the phase at a fixed arrival rate: request n is due at start + n/rate; a client takes the next due
+     * request, waits for its due time, and its latency counts from the due time (no coordinated omission).
+     *
+     * @param workload the requests
+     * @param clients concurrent clients (the most requests in flight)
+     * @param duration how long requests are issued
+     * @param maxRequests the most requests issued
+     * @param rate requests per second; 0 = closed loop
+     * @return the figures
+     * @throws InterruptedException if the driver is interrupted while waiting for its clients
+     */
+    RunResult run(Workload workload, int clients, Duration duration, long maxRequests, double rate)
+            throws InterruptedException {
         long start = System.nanoTime();
+        this.start = start;
+        this.nanosPerRequest = rate > 0 ? 1e9 / rate : 0;
         long deadline = start + duration.toNanos();
         CountDownLatch finished = new CountDownLatch(clients);
         List<ClientStats> stats = new ArrayList<>();
@@ -124,7 +146,7 @@ final class LoadRun {
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()))
                     .build();
-            long t0 = System.nanoTime();
+            long t0 = dueTime(sequence);
             try {
                 HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
                 judge(call, response.statusCode(), response.body(), System.nanoTime() - t0, stats);
@@ -136,6 +158,18 @@ final class LoadRun {
                 return;
             }
         }
+    }
+
+    /** Waits until the request is due (open loop) and returns the time its latency counts from. */
+    private long dueTime(long sequence) {
+        if (nanosPerRequest == 0) {
+            return System.nanoTime();
+        }
+        long due = start + (long) (sequence * nanosPerRequest);
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+        return due;
     }
 
     private void judge(Call call, int status, byte[] body, long latency, ClientStats stats) {

@@ -46,6 +46,17 @@ class LoadOptionsTest {
     }
 
     @Test
+    void runsClosedLoopUnlessARateIsGiven() {
+        assertEquals(0.0, LoadOptions.parse("--url", "http://127.0.0.1:1").rate());
+        assertEquals(500.0, LoadOptions.parse("--url", "http://127.0.0.1:1", "--rate", "500").rate());
+    }
+
+    @Test
+    void refusesANegativeRate() {
+        assertThrows(UsageException.class, () -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--rate", "-1"));
+    }
+
+    @Test
     void acceptsAZeroWarmupToSkipIt() {
         assertEquals(Duration.ZERO, LoadOptions.parse("--url", "http://127.0.0.1:1", "--warmup", "0").warmup());
         assertEquals(Duration.ZERO, LoadOptions.parse("--url", "http://127.0.0.1:1", "--warmup", "0s").warmup());

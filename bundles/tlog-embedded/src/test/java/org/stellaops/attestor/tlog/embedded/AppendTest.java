@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /** {@link EmbeddedLog#append}: telling a new entry from an existing one, pushback and the frozen log. */
 class AppendTest {
@@ -31,7 +32,7 @@ class AppendTest {
     @TempDir
     Path dir;
 
-    private final TestKeyDriver key = TestKeyDriver.generate();
+    private final MemoryKeyDriver key = MemoryKeyDriver.generate();
     private final List<EmbeddedLog> opened = new ArrayList<>();
 
     private EmbeddedLog open(LogSettings settings, org.stellaops.attestor.api.keys.KeyDriver driver) {

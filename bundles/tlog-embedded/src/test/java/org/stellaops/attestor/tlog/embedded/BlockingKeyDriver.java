@@ -9,6 +9,7 @@ import org.stellaops.attestor.api.keys.KeyDriver;
 import org.stellaops.attestor.api.keys.KeyDriverCapabilities;
 import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.api.model.KeyInfo;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /**
  * A real key driver whose signing can be held: once armed, the next checkpoint signature waits until released,
@@ -16,11 +17,11 @@ import org.stellaops.attestor.api.model.KeyInfo;
  */
 final class BlockingKeyDriver implements KeyDriver {
 
-    private final TestKeyDriver delegate;
+    private final MemoryKeyDriver delegate;
     private volatile CountDownLatch release = new CountDownLatch(0);
     private volatile CountDownLatch holding = new CountDownLatch(0);
 
-    BlockingKeyDriver(TestKeyDriver delegate) {
+    BlockingKeyDriver(MemoryKeyDriver delegate) {
         this.delegate = delegate;
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.sdk.merkle.ConsistencyProofs;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 class ConcurrencyTest {
 
@@ -28,7 +29,7 @@ class ConcurrencyTest {
     @TempDir
     Path dir;
 
-    private final TestKeyDriver key = TestKeyDriver.generate();
+    private final MemoryKeyDriver key = MemoryKeyDriver.generate();
 
     /** Each thread submits its share and waits for each entry before the next, like independent HTTP clients. */
     private List<LogEntry> submitFromThreads(EmbeddedLog log, int threads, int perThread, boolean waitEach,

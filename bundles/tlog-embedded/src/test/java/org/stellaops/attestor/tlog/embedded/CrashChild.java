@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 
 import org.stellaops.attestor.sdk.crypto.PrivateKeys;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /**
  * Child JVM of {@link CrashRecoveryTest}: opens the log, submits entries without pause (up to 64 in flight) and
@@ -24,7 +25,7 @@ public final class CrashChild {
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
-        TestKeyDriver key = new TestKeyDriver(PrivateKeys.parsePem(Files.readString(Path.of(args[1]))), "service");
+        MemoryKeyDriver key = new MemoryKeyDriver(PrivateKeys.parsePem(Files.readString(Path.of(args[1]))), "service");
         long first = Long.parseLong(args[2]);
         EmbeddedLog log = EmbeddedLog.open(new LogSettings(Path.of(args[0]), ORIGIN, "service", 64, 0, ""), key);
         Semaphore inFlight = new Semaphore(64);

@@ -21,6 +21,7 @@ import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.Checkpoint;
 import org.stellaops.attestor.sdk.crypto.PrivateKeys;
 import org.stellaops.attestor.sdk.merkle.ConsistencyProofs;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /**
  * Kills a child JVM that is appending (SIGKILL, no shutdown hooks) and reopens its log: everything that was
@@ -39,7 +40,7 @@ class CrashRecoveryTest {
 
     @Test
     void keepsEveryAcknowledgedEntryAfterTheWriterIsKilled() throws Exception {
-        TestKeyDriver key = TestKeyDriver.generate();
+        MemoryKeyDriver key = MemoryKeyDriver.generate();
         Path keyFile = tmp.resolve("log-key.pem");
         Files.writeString(keyFile, PrivateKeys.toPem(key.privateKey()));
         Path logDir = tmp.resolve("log");
@@ -90,7 +91,7 @@ class CrashRecoveryTest {
         }
     }
 
-    private static void checkRecovered(Path logDir, TestKeyDriver key, List<Ack> acks) {
+    private static void checkRecovered(Path logDir, MemoryKeyDriver key, List<Ack> acks) {
         Ack lastSeen = acks.stream().max((a, b) -> Long.compare(a.treeSize, b.treeSize)).orElseThrow();
         try (EmbeddedLog log = EmbeddedLog.open(new LogSettings(logDir, CrashChild.ORIGIN, "service", 64, 0, ""), key)) {
             Checkpoint now = Verify.signedCheckpoint(log.latestCheckpoint().signedNote(), CrashChild.ORIGIN, key.publicKey());

@@ -27,6 +27,7 @@ import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.crypto.PublicKeys;
 import org.stellaops.attestor.sdk.merkle.Rfc6962;
 import org.stellaops.attestor.sdk.rekor.HashedRekord;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 class EmbeddedLogTest {
 
@@ -35,7 +36,7 @@ class EmbeddedLogTest {
     @TempDir
     Path dir;
 
-    private final TestKeyDriver key = TestKeyDriver.generate();
+    private final MemoryKeyDriver key = MemoryKeyDriver.generate();
     private final List<EmbeddedLog> opened = new ArrayList<>();
 
     private EmbeddedLog open(int batchSize, long maxAgeMillis) {

@@ -16,6 +16,7 @@ import org.stellaops.attestor.api.model.Checkpoint;
 import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.sdk.merkle.ConsistencyProofs;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /**
  * One log grown one entry per checkpoint across the first tile boundaries (256, 512), so that every size from 1
@@ -29,7 +30,7 @@ class ProofsTest {
 
     private Path dir;
 
-    private final TestKeyDriver key = TestKeyDriver.generate();
+    private final MemoryKeyDriver key = MemoryKeyDriver.generate();
     private final List<LogEntry> entries = new ArrayList<>();
     private final List<Checkpoint> checkpoints = new ArrayList<>();
     private EmbeddedLog log;

@@ -21,6 +21,7 @@ import org.stellaops.attestor.sdk.json.JsonLimits;
 import org.stellaops.attestor.sdk.json.StrictJson;
 import org.stellaops.attestor.sdk.rekor.RekorV2;
 import org.stellaops.attestor.tlog.embedded.rekor.RekorV2Servlet;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /** Pushback: a log whose single queue slot is taken while the sequencer is held inside a batch. */
 class RekorV2PushbackTest {
@@ -30,7 +31,7 @@ class RekorV2PushbackTest {
 
     @Test
     void answersServiceUnavailableWhenTheQueueIsFull() throws Exception {
-        BlockingKeyDriver driver = new BlockingKeyDriver(TestKeyDriver.generate());
+        BlockingKeyDriver driver = new BlockingKeyDriver(MemoryKeyDriver.generate());
         EmbeddedLog log = EmbeddedLog.open(new LogSettings(dir, "pushback.test", "service", 1, 0, "").withMaxPending(1), driver);
         Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler();

@@ -38,6 +38,7 @@ import org.stellaops.attestor.sdk.rekor.RekorV2;
 import org.stellaops.attestor.tlog.embedded.rekor.RekorV2Servlet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /** The Rekor v2 write API on a real Jetty over loopback HTTP, checked the way a Sigstore client checks it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,7 +47,7 @@ class RekorV2ServletTest {
     private static final String ORIGIN = "rekor.v2.test";
     private static final int MAX_BYTES = 4 * 1024 * 1024;
 
-    private final TestKeyDriver key = TestKeyDriver.generate();
+    private final MemoryKeyDriver key = MemoryKeyDriver.generate();
     private final HttpClient http = HttpClient.newHttpClient();
     private EmbeddedLog log;
     private EmbeddedLog frozen;

@@ -10,11 +10,12 @@ import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.sdk.crypto.PublicKeys;
 import org.stellaops.attestor.sdk.crypto.Signatures;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /** hashedrekord requests of a real EC P-256 signer over the messages {@code entry-<n>}. */
 final class Requests {
 
-    private static final KeyPair SIGNER = TestKeyDriver.generateKeyPair();
+    private static final KeyPair SIGNER = MemoryKeyDriver.generateKeyPair();
     private static final Bytes SPKI = Bytes.of(PublicKeys.spki(SIGNER.getPublic()));
     private static final Bytes SHARED_SIGNATURE = sign("shared");
 

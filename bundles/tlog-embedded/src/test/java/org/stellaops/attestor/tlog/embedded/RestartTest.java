@@ -20,6 +20,7 @@ import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.merkle.ConsistencyProofs;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 class RestartTest {
 
@@ -28,9 +29,9 @@ class RestartTest {
     @TempDir
     Path dir;
 
-    private final TestKeyDriver key = TestKeyDriver.generate();
+    private final MemoryKeyDriver key = MemoryKeyDriver.generate();
 
-    private EmbeddedLog open(String origin, TestKeyDriver driver) {
+    private EmbeddedLog open(String origin, MemoryKeyDriver driver) {
         return EmbeddedLog.open(new LogSettings(dir, origin, "service", 100, 0, ""), driver);
     }
 
@@ -119,7 +120,7 @@ class RestartTest {
         try (EmbeddedLog log = open(ORIGIN, key)) {
             fill(log, 0, 3);
         }
-        TransparencyLogException e = assertThrows(TransparencyLogException.class, () -> open(ORIGIN, TestKeyDriver.generate()));
+        TransparencyLogException e = assertThrows(TransparencyLogException.class, () -> open(ORIGIN, MemoryKeyDriver.generate()));
         assertEquals(LogErrors.STORAGE_CORRUPT, e.code());
     }
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stellaops.attestor.api.model.Checkpoint;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.tlog.embedded.tiles.TileLayout;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /** The read API served by a real Jetty over loopback HTTP, read by a client that knows only the tlog-tiles layout. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,7 +41,7 @@ class TileServletTest {
 
     private Path dir;
 
-    private final TestKeyDriver key = TestKeyDriver.generate();
+    private final MemoryKeyDriver key = MemoryKeyDriver.generate();
     private final HttpClient http = HttpClient.newHttpClient();
     private Server server;
     private String base;

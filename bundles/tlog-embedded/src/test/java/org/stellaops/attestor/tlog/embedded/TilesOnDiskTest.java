@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.stellaops.attestor.api.model.LogEntry;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /**
  * A log of 70,000 entries (the tlog-tiles example: tiles at levels 0, 1 and 2) checked file by file against the
@@ -37,7 +38,7 @@ class TilesOnDiskTest {
     @BeforeAll
     void appendSeventyThousandEntries(@TempDir Path tempDir) {
         dir = tempDir;
-        try (EmbeddedLog log = EmbeddedLog.open(new LogSettings(dir, "tiles.test", "service", 256, 0, ""), TestKeyDriver.generate())) {
+        try (EmbeddedLog log = EmbeddedLog.open(new LogSettings(dir, "tiles.test", "service", 256, 0, ""), MemoryKeyDriver.generate())) {
             LogEntry[] byIndex = new LogEntry[SIZE];
             for (int chunk = 0; chunk < SIZE; chunk += 10_000) {
                 List<CompletionStage<LogEntry>> stages = new ArrayList<>();

@@ -33,6 +33,7 @@ import org.stellaops.attestor.sdk.witness.Cosignatures;
 import org.stellaops.attestor.sdk.witness.Cosigner;
 import org.stellaops.attestor.tlog.embedded.witness.WitnessSettings;
 import org.stellaops.attestor.tlog.embedded.witness.WitnessStatus;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /** Witness cosignatures collected from real C2SP tlog-witness servers over HTTP. */
 class WitnessCollectorTest {
@@ -42,7 +43,7 @@ class WitnessCollectorTest {
     @TempDir
     Path dir;
 
-    private final TestKeyDriver key = TestKeyDriver.generate();
+    private final MemoryKeyDriver key = MemoryKeyDriver.generate();
     private final List<AutoCloseable> resources = new ArrayList<>();
 
     @AfterEach

@@ -23,6 +23,7 @@ import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.crypto.PublicKeys;
 import org.stellaops.attestor.sdk.rekor.HashedRekord;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 class RekorV2LogTest {
 
@@ -31,7 +32,7 @@ class RekorV2LogTest {
     @TempDir
     Path dir;
 
-    private final TestKeyDriver logKey = TestKeyDriver.generate();
+    private final MemoryKeyDriver logKey = MemoryKeyDriver.generate();
     private LogFixture fixture;
     private V2TestLog server;
 

@@ -21,6 +21,7 @@ import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.merkle.ConsistencyProofs;
 import org.stellaops.attestor.sdk.merkle.InclusionProofs;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 class RekorV2ReadsTest {
 
@@ -29,7 +30,7 @@ class RekorV2ReadsTest {
     @TempDir
     Path dir;
 
-    private final TestKeyDriver logKey = TestKeyDriver.generate();
+    private final MemoryKeyDriver logKey = MemoryKeyDriver.generate();
     private LogFixture fixture;
     private V2TestLog server;
     private RekorV2Log client;

@@ -20,6 +20,7 @@ import org.stellaops.attestor.api.model.Checkpoint;
 import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 class RekorV2SplitViewTest {
 
@@ -28,7 +29,7 @@ class RekorV2SplitViewTest {
     @TempDir
     Path dir;
 
-    private final TestKeyDriver logKey = TestKeyDriver.generate();
+    private final MemoryKeyDriver logKey = MemoryKeyDriver.generate();
     private LogFixture fixture;
     private V2TestLog server;
 
@@ -128,7 +129,7 @@ class RekorV2SplitViewTest {
     @Test
     void refusesToStartFromATrustedCheckpointOfAnotherKey() throws IOException {
         LogFixture.await(client().submit(request("old key")));
-        TestKeyDriver rotated = TestKeyDriver.generate();
+        MemoryKeyDriver rotated = MemoryKeyDriver.generate();
         server.swapTo(dir.resolve("rotated"), rotated);
         server.append(request("new key"));
         RekorV2Log client = fixture.v2(fixture.v2Config(server, rotated.publicKey()));

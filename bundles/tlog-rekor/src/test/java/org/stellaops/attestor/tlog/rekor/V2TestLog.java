@@ -26,6 +26,7 @@ import org.stellaops.attestor.sdk.rekor.HashedRekord;
 import org.stellaops.attestor.sdk.rekor.RekorV2;
 import org.stellaops.attestor.tlog.embedded.EmbeddedLog;
 import org.stellaops.attestor.tlog.embedded.LogSettings;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /**
  * A real Rekor v2 log for tests: the embedded tile log behind a JDK HTTP server, with the rekor-tiles write API
@@ -66,12 +67,12 @@ final class V2TestLog implements AutoCloseable {
      * @param key the checkpoint key
      * @return a started server over a new log
      */
-    static V2TestLog start(Path directory, TestKeyDriver key) throws IOException {
+    static V2TestLog start(Path directory, MemoryKeyDriver key) throws IOException {
         return new V2TestLog(open(directory, key));
     }
 
     /** Serves another log (same origin) from now on: a fork, if its key is the same. */
-    void swapTo(Path directory, TestKeyDriver key) {
+    void swapTo(Path directory, MemoryKeyDriver key) {
         Backend old = backend;
         backend = open(directory, key);
         known.clear();
@@ -129,7 +130,7 @@ final class V2TestLog implements AutoCloseable {
         backend.log().close();
     }
 
-    private static Backend open(Path directory, TestKeyDriver key) {
+    private static Backend open(Path directory, MemoryKeyDriver key) {
         return new Backend(EmbeddedLog.open(new LogSettings(directory, ORIGIN, "service", 256, 0, "unused"), key), directory);
     }
 

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -23,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.tlog.embedded.EmbeddedLog;
-import org.stellaops.attestor.tlog.embedded.LogSettings;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /**
  * Appends per second to the embedded tile log on this machine's disk, with the service's defaults: batches of up to
@@ -51,20 +49,15 @@ public class EmbeddedLogAppendBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         directory = Files.createTempDirectory("bench-tlog-");
-        MemoryKeyDriver keys = new MemoryKeyDriver();
-        log = EmbeddedLog.open(new LogSettings(directory, "bench.attestor.local", "service", batchSize, 0, ""), keys);
+        MemoryKeyDriver keys = MemoryKeyDriver.generate();
+        log = LogDirectories.open(directory, keys, batchSize);
         requests = new LogRequests(keys.publicKey());
     }
 
     /** Closes the log and deletes its files. */
     @TearDown(Level.Trial)
     public void close() throws IOException {
-        log.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        LogDirectories.closeAndDelete(log, directory);
     }
 
     /** @return the last entry, so that nothing is optimised away */

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,7 +23,7 @@ import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.tlog.embedded.EmbeddedLog;
-import org.stellaops.attestor.tlog.embedded.LogSettings;
+import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 /**
  * Proof generation by the embedded log: inclusion proofs for random leaves at the latest size, and consistency
@@ -48,8 +46,8 @@ public class EmbeddedLogProofBenchmark {
     @Setup(Level.Trial)
     public void fill() throws IOException {
         directory = Files.createTempDirectory("bench-proofs-");
-        MemoryKeyDriver keys = new MemoryKeyDriver();
-        log = EmbeddedLog.open(new LogSettings(directory, "bench.attestor.local", "service", 256, 0, ""), keys);
+        MemoryKeyDriver keys = MemoryKeyDriver.generate();
+        log = LogDirectories.open(directory, keys, 256);
         LogRequests requests = new LogRequests(keys.publicKey());
         for (int start = 0; start < entries; start += 4096) {
             List<CompletableFuture<LogEntry>> pending = new ArrayList<>();
@@ -64,12 +62,7 @@ public class EmbeddedLogProofBenchmark {
     /** Closes the log and deletes its files. */
     @TearDown(Level.Trial)
     public void close() throws IOException {
-        log.close();
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        LogDirectories.closeAndDelete(log, directory);
     }
 
     /** @return an inclusion proof for a random leaf at the latest size */

@@ -1,4 +1,4 @@
-package org.stellaops.attestor.tlog.embedded;
+package org.stellaops.attestor.testing;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -23,26 +23,35 @@ import org.stellaops.attestor.sdk.crypto.PrivateKeys;
 import org.stellaops.attestor.sdk.crypto.PublicKeys;
 import org.stellaops.attestor.sdk.crypto.Signatures;
 
-/** A real in-memory key driver holding one EC P-256 key named {@code service}. */
-final class TestKeyDriver implements KeyDriver {
+/**
+ * A real key driver holding one EC P-256 key in memory, for tests and benchmarks of components that sign through the
+ * {@link KeyDriver} SPI (checkpoints, receipts) where the file driver's disk and key encryption are beside the point.
+ */
+public final class MemoryKeyDriver implements KeyDriver {
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
     private final KeyInfo info;
     private final AtomicInteger signatures = new AtomicInteger();
 
-    TestKeyDriver(PrivateKey privateKey, String name) {
+    /**
+     * @param privateKey an EC P-256 private key
+     * @param name the key's name in the driver
+     */
+    public MemoryKeyDriver(PrivateKey privateKey, String name) {
         this.privateKey = privateKey;
         this.publicKey = PrivateKeys.publicKeyOf(privateKey);
         this.info = new KeyInfo(PublicKeys.keyId(publicKey), name, KeyAlgorithm.ECDSA_P256_SHA256,
                 Bytes.of(PublicKeys.spki(publicKey)), KeyState.ACTIVE, Instant.now(), null);
     }
 
-    static TestKeyDriver generate() {
-        return new TestKeyDriver(generateKeyPair().getPrivate(), "service");
+    /** @return a driver with a fresh key named {@code service} */
+    public static MemoryKeyDriver generate() {
+        return new MemoryKeyDriver(generateKeyPair().getPrivate(), "service");
     }
 
-    static KeyPair generateKeyPair() {
+    /** @return a fresh P-256 key pair */
+    public static KeyPair generateKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -52,15 +61,18 @@ final class TestKeyDriver implements KeyDriver {
         }
     }
 
-    PublicKey publicKey() {
+    /** @return the public half */
+    public PublicKey publicKey() {
         return publicKey;
     }
 
-    PrivateKey privateKey() {
+    /** @return the private half */
+    public PrivateKey privateKey() {
         return privateKey;
     }
 
-    int signatureCount() {
+    /** @return how many signatures the driver made */
+    public int signatureCount() {
         return signatures.get();
     }
 
