@@ -42,6 +42,8 @@ final class EntryChecks {
     private static final int NOTE_CACHE_LIMIT = 10_000;
 
     private final Map<String, Boolean> verifiedNotes = new ConcurrentHashMap<>();
+    /** Per log origin and key; logs are few and their keys change only by reconfiguration. */
+    private final Map<String, NoteVerifier> verifiers = new ConcurrentHashMap<>();
 
     /**
      * Whether a logged body records the expected entry. hashedrekord v0.0.2 logs must hold exactly the canonical
@@ -137,10 +139,13 @@ final class EntryChecks {
         verifiedNotes.put(cacheKey, Boolean.TRUE);
     }
 
-    private static NoteVerifier verifier(LogDescriptor descriptor) {
-        PublicKey key = PublicKeys.parsePem(descriptor.publicKeyPem());
-        return "EC".equals(key.getAlgorithm()) ? NoteKeys.ecdsaVerifier(descriptor.origin(), key)
-                : NoteKeys.ed25519Verifier(descriptor.origin(), key);
+    /** Parsing a key makes BouncyCastle precompute curve tables: far costlier than the verification itself. */
+    private NoteVerifier verifier(LogDescriptor descriptor) {
+        return verifiers.computeIfAbsent(descriptor.origin() + '\n' + descriptor.publicKeyPem(), k -> {
+            PublicKey key = PublicKeys.parsePem(descriptor.publicKeyPem());
+            return "EC".equals(key.getAlgorithm()) ? NoteKeys.ecdsaVerifier(descriptor.origin(), key)
+                    : NoteKeys.ed25519Verifier(descriptor.origin(), key);
+        });
     }
 
     /**
