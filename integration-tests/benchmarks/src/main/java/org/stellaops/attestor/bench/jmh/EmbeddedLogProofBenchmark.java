@@ -76,4 +76,9 @@ public class EmbeddedLogProofBenchmark {
     public List<Bytes> consistency() {
         return log.consistencyProof(1 + ThreadLocalRandom.current().nextLong(size - 1), size);
     }
+
+    /** @return the root of the latest checkpoint, for checking the proofs */
+    Bytes latestRoot() {
+        return log.latestCheckpoint().rootHash();
+    }
 }
