@@ -27,6 +27,7 @@ import org.stellaops.attestor.tlog.embedded.witness.CheckpointSource;
 import org.stellaops.attestor.tlog.embedded.witness.CosignatureStore;
 import org.stellaops.attestor.tlog.embedded.witness.SignedCheckpoint;
 import org.stellaops.attestor.tlog.embedded.witness.WitnessCollector;
+import org.stellaops.attestor.tlog.embedded.witness.WitnessEvents;
 import org.stellaops.attestor.tlog.embedded.witness.WitnessSettings;
 import org.stellaops.attestor.tlog.embedded.witness.WitnessStatus;
 
@@ -238,6 +239,18 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
         closeQuietly(cosignatures);
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Sends each witness's answer to {@code events} from now on (no effect without configured witnesses).
+     *
+     * @param events the receiver
+     */
+    public void reportWitnessingTo(WitnessEvents events) {
+        WitnessCollector c = collector;
+        if (c != null) {
+            c.reportTo(events);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.stellaops.attestor.tlog.embedded;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 import org.osgi.framework.BundleContext;
@@ -8,6 +10,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.stellaops.attestor.api.keys.KeyDriver;
 import org.stellaops.attestor.api.model.Bytes;
@@ -33,6 +39,7 @@ import org.stellaops.attestor.tlog.embedded.witness.WitnessStatus;
 public final class EmbeddedTransparencyLogComponent implements TransparencyLog {
 
     private final EmbeddedLog log;
+    private volatile EventAdmin events;
 
     /**
      * Opens the log.
@@ -50,6 +57,29 @@ public final class EmbeddedTransparencyLogComponent implements TransparencyLog {
         WitnessSettings witnesses = WitnessSettings.parse(config.witnesses(), config.witnessIntervalMillis(),
                 config.witnessTimeoutMillis());
         this.log = EmbeddedLog.open(settings, keyDriver, witnesses);
+        log.reportWitnessingTo(this::postWitnessEvent);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setEventAdmin(EventAdmin eventAdmin) {
+        this.events = eventAdmin;
+    }
+
+    void unsetEventAdmin(EventAdmin eventAdmin) {
+        if (events == eventAdmin) {
+            events = null;
+        }
+    }
+
+    /** Witness answers become {@code org/stellaops/attestor/tlog/COSIGNED} and {@code .../WITNESS_FAILED}. */
+    private void postWitnessEvent(String verb, Map<String, Object> properties) {
+        EventAdmin admin = events;
+        if (admin != null) {
+            Map<String, Object> all = new HashMap<>(properties);
+            all.put("logId", log.descriptor().logId());
+            all.put("origin", log.descriptor().origin());
+            admin.postEvent(new Event("org/stellaops/attestor/tlog/" + verb, all));
+        }
     }
 
     /** Stops accepting, finishes the batch in progress and closes the files. */

@@ -15,8 +15,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -182,6 +185,27 @@ class WitnessCollectorTest {
         assertNull(dead.lastSuccess());
         assertEquals(0, dead.lastCosignedSize());
         assertNotNull(log.witnessStatus().get(1).lastSuccess());
+    }
+
+    @Test
+    void reportsEachWitnessAnswerAsAnEvent() throws Exception {
+        TestWitness good = witness("witness.test/good", false);
+        String down = witness("witness.test/down", false).cosigner().vkey() + " http://127.0.0.1:" + closedPort()
+                + "/add-checkpoint";
+        EmbeddedLog log = open(down, good.config());
+        List<Map<String, Object>> reported = new CopyOnWriteArrayList<>();
+        log.reportWitnessingTo((verb, properties) -> {
+            Map<String, Object> event = new HashMap<>(properties);
+            event.put("verb", verb);
+            reported.add(event);
+        });
+        append(log, 0, 3);
+        Await.until("a COSIGNED event of size 3 by the good witness", () -> reported.stream().anyMatch(e ->
+                "COSIGNED".equals(e.get("verb")) && "witness.test/good".equals(e.get("witness"))
+                        && Long.valueOf(3).equals(e.get("size")) && Integer.valueOf(1).equals(e.get("cosignatures"))));
+        Await.until("a WITNESS_FAILED event for the witness that is down", () -> reported.stream().anyMatch(e ->
+                "WITNESS_FAILED".equals(e.get("verb")) && "witness.test/down".equals(e.get("witness"))
+                        && e.get("detail") != null));
     }
 
     @Test

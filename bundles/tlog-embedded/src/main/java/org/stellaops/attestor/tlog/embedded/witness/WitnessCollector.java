@@ -45,6 +45,7 @@ public final class WitnessCollector implements AutoCloseable {
     private final AtomicLong storeFailures = new AtomicLong();
     /** Completed by {@link #close()}: a round stops waiting for witnesses and stores nothing more. */
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile WitnessEvents events = WitnessEvents.NONE;
     private volatile long lastRoundStartNanos;
 
     private WitnessCollector(WitnessSettings settings, CheckpointSource source, CosignatureStore store,
@@ -94,6 +95,11 @@ public final class WitnessCollector implements AutoCloseable {
             long wait = lastRoundStartNanos + intervalNanos - System.nanoTime();
             schedule(Math.max(0, wait));
         }
+    }
+
+    /** @param events where each witness's answer is reported from now on */
+    public void reportTo(WitnessEvents events) {
+        this.events = java.util.Objects.requireNonNull(events, "events");
     }
 
     /** @return one status line per configured witness, in configuration order */
@@ -212,10 +218,16 @@ public final class WitnessCollector implements AutoCloseable {
                 LOG.log(Level.WARNING, "could not persist the size witness " + tracker.endpoint().name() + " holds", e);
             }
         }
+        String name = tracker.endpoint().name();
+        String url = String.valueOf(tracker.endpoint().addCheckpoint());
         if (outcome.error() == null) {
             tracker.succeeded(outcome.cosignatures().size(), Instant.now());
+            events.report("COSIGNED", java.util.Map.of("witness", name, "url", url, "size", checkpoint.size(),
+                    "cosignatures", outcome.cosignatures().size()));
         } else {
             tracker.failed(outcome.error(), Instant.now(), System.nanoTime(), intervalNanos);
+            events.report("WITNESS_FAILED", java.util.Map.of("witness", name, "url", url, "size", checkpoint.size(),
+                    "detail", outcome.error()));
             LOG.log(Level.WARNING, "witness " + tracker.endpoint().name() + " (" + tracker.endpoint().addCheckpoint()
                     + ") did not cosign size " + checkpoint.size() + ": " + outcome.error());
         }
