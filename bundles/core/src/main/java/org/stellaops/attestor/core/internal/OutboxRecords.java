@@ -68,21 +68,27 @@ final class OutboxRecords {
      * @return the record as stored afterwards, empty if it is gone
      */
     Optional<EntryRecord> logged(String digest, String logId, int signatureIndex, String via, LogEntry entry) {
-        return update(digest, current -> {
-            Optional<LogTarget> target = current.log(logId);
-            if (target.isEmpty() || target.get().covers(signatureIndex)) {
-                return current;
-            }
-            LogTarget t = target.get();
-            List<CoveredEntry> covered = new ArrayList<>(t.entries());
-            covered.add(new CoveredEntry(signatureIndex, via, entry));
-            covered.sort(Comparator.comparingInt(CoveredEntry::signatureIndex));
-            boolean complete = current.signatures().stream().map(SignatureCoverage::signatureIndex)
-                    .allMatch(i -> covered.stream().anyMatch(c -> c.signatureIndex() == i));
-            LogTarget next = new LogTarget(t.logId(), t.origin(), t.kind(), t.role(),
-                    complete ? LogTarget.LOGGED : t.state(), 0, t.rejections(), null, null, covered);
-            return current.withLogs(replace(current.logs(), next));
-        });
+        return update(digest, current -> withEntry(current, logId, signatureIndex, via, entry));
+    }
+
+    /**
+     * The record with one more covered signature on a log's target, in memory; the target becomes {@code logged}
+     * once it covers every signature. Unchanged if the target is unknown or already covers the signature.
+     */
+    static EntryRecord withEntry(EntryRecord current, String logId, int signatureIndex, String via, LogEntry entry) {
+        Optional<LogTarget> target = current.log(logId);
+        if (target.isEmpty() || target.get().covers(signatureIndex)) {
+            return current;
+        }
+        LogTarget t = target.get();
+        List<CoveredEntry> covered = new ArrayList<>(t.entries());
+        covered.add(new CoveredEntry(signatureIndex, via, entry));
+        covered.sort(Comparator.comparingInt(CoveredEntry::signatureIndex));
+        boolean complete = current.signatures().stream().map(SignatureCoverage::signatureIndex)
+                .allMatch(i -> covered.stream().anyMatch(c -> c.signatureIndex() == i));
+        LogTarget next = new LogTarget(t.logId(), t.origin(), t.kind(), t.role(),
+                complete ? LogTarget.LOGGED : t.state(), 0, t.rejections(), null, null, covered);
+        return current.withLogs(replace(current.logs(), next));
     }
 
     /**
@@ -94,24 +100,32 @@ final class OutboxRecords {
     Optional<FailureOutcome> failed(String digest, String logId, Failure failure) {
         FailureOutcome[] outcome = new FailureOutcome[1];
         Optional<EntryRecord> stored = update(digest, current -> {
-            Optional<LogTarget> target = current.log(logId).filter(LogTarget::pending);
-            if (target.isEmpty()) {
-                return current;
-            }
-            LogTarget t = target.get();
-            int attempts = t.attempts() + 1;
-            int rejections = t.rejections() + (failure.permanent() ? 1 : 0);
-            boolean failedForGood = failure.permanent() && rejections >= maxRejections;
-            long delay = failedForGood ? 0 : backoff.delayMillis(attempts);
-            Instant next = failedForGood ? null : clock.instant().plusMillis(delay);
-            LogTarget updated = new LogTarget(t.logId(), t.origin(), t.kind(), t.role(),
-                    failedForGood ? LogTarget.FAILED : LogTarget.PENDING, attempts, rejections,
-                    failure.code() + ": " + failure.detail(), next, t.entries());
-            EntryRecord result = current.withLogs(replace(current.logs(), updated));
-            outcome[0] = new FailureOutcome(result, failedForGood, delay);
-            return result;
+            outcome[0] = withFailure(current, logId, failure);
+            return outcome[0] == null ? current : outcome[0].record();
         });
         return stored.isEmpty() || outcome[0] == null ? Optional.empty() : Optional.of(outcome[0]);
+    }
+
+    /**
+     * Counts a failed attempt on a pending target, in memory.
+     *
+     * @return the outcome, or null if the target is unknown or no longer pending
+     */
+    FailureOutcome withFailure(EntryRecord current, String logId, Failure failure) {
+        Optional<LogTarget> target = current.log(logId).filter(LogTarget::pending);
+        if (target.isEmpty()) {
+            return null;
+        }
+        LogTarget t = target.get();
+        int attempts = t.attempts() + 1;
+        int rejections = t.rejections() + (failure.permanent() ? 1 : 0);
+        boolean failedForGood = failure.permanent() && rejections >= maxRejections;
+        long delay = failedForGood ? 0 : backoff.delayMillis(attempts);
+        Instant next = failedForGood ? null : clock.instant().plusMillis(delay);
+        LogTarget updated = new LogTarget(t.logId(), t.origin(), t.kind(), t.role(),
+                failedForGood ? LogTarget.FAILED : LogTarget.PENDING, attempts, rejections,
+                failure.code() + ": " + failure.detail(), next, t.entries());
+        return new FailureOutcome(current.withLogs(replace(current.logs(), updated)), failedForGood, delay);
     }
 
     private Optional<EntryRecord> update(String digest, UnaryOperator<EntryRecord> change) {

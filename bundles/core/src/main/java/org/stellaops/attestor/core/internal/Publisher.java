@@ -3,6 +3,7 @@ package org.stellaops.attestor.core.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +110,86 @@ final class Publisher implements AutoCloseable {
         // a scan may have picked the record up before the waiter existed, and even finished it
         entries.byEnvelopeDigest(record.envelopeDigest()).ifPresent(waiters::settle);
         return primary;
+    }
+
+    /**
+     * What the fast path got from the primary log.
+     *
+     * @param record the record with its primary target logged, or null
+     * @param failure the primary's refusal or error, or null (also null when it did not answer in time)
+     */
+    record FirstAttempt(EntryRecord record, OutboxRecords.Failure failure) {
+    }
+
+    /**
+     * The fast path of a submission: logs the planned entries to the primary log before the record is stored, so
+     * that normally the record is written once, already holding its proofs. When it fails the record is stored
+     * pending (with the failure counted) and the outbox takes over; logs dedupe, so an entry that did reach the log
+     * is found again instead of being logged twice.
+     *
+     * @param record the record about to be stored, its targets all pending
+     * @param job what to log
+     * @param wait how long the primary may take
+     * @return what happened; no primary registered counts as no answer
+     */
+    FirstAttempt logFirst(EntryRecord record, PublishJob job, Duration wait) {
+        Optional<LogRegistry.Registration> registration = closed ? Optional.empty() : record.logs().stream()
+                .filter(LogTarget::primary).findFirst().flatMap(t -> logs.registration(t.logId()));
+        if (registration.isEmpty()) {
+            return new FirstAttempt(null, null);
+        }
+        LogDescriptor log = registration.get().descriptor();
+        List<CompletableFuture<LogEntry>> answers = new ArrayList<>();
+        for (PlannedEntry planned : job.entries()) {
+            try {
+                answers.add(registration.get().log().submit(planned.request(), job.envelope()).toCompletableFuture());
+            } catch (RuntimeException e) {
+                answers.add(CompletableFuture.failedFuture(e));
+            }
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        EntryRecord result = record;
+        for (int i = 0; i < answers.size(); i++) {
+            PlannedEntry planned = job.entries().get(i);
+            LogEntry entry;
+            try {
+                entry = answers.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return new FirstAttempt(null, null);
+            } catch (ExecutionException e) {
+                return failedFirst(log, classify(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new FirstAttempt(null, null);
+            }
+            OutboxRecords.Failure refused = rejectedAnswer(job, log, planned, entry);
+            if (refused != null) {
+                return failedFirst(log, refused);
+            }
+            result = OutboxRecords.withEntry(result, log.logId(), planned.signatureIndex(), planned.via(), entry);
+        }
+        health.success(log);
+        return new FirstAttempt(result, null);
+    }
+
+    /** @return the not yet stored record with a failure of its primary target counted (attempts, backoff) */
+    EntryRecord countPrimaryFailure(EntryRecord record, OutboxRecords.Failure failure) {
+        Optional<LogTarget> primary = record.logs().stream().filter(LogTarget::primary).findFirst();
+        OutboxRecords.FailureOutcome outcome = primary.map(t -> outbox.withFailure(record, t.logId(), failure))
+                .orElse(null);
+        return outcome == null ? record : outcome.record();
+    }
+
+    private FirstAttempt failedFirst(LogDescriptor log, OutboxRecords.Failure failure) {
+        if (!failure.permanent()) {
+            health.failure(log, failure.code() + ": " + failure.detail());
+        }
+        return new FirstAttempt(null, failure);
+    }
+
+    /** Publishes a stored record's pending (mirror) targets without anyone waiting for them. */
+    void publishInBackground(EntryRecord record, PublishJob job) {
+        startChains(record, job, false);
     }
 
     /** Stops waiting for a record's primary target (its submission gave up waiting). */

@@ -30,11 +30,13 @@ import org.stellaops.attestor.store.Provenance;
 
 /**
  * The life of a submission, in order: parse strictly, verify signatures, validate the predicate, then (and only
- * then) dedupe, plan what each verified signature is logged as (creating service receipts where needed), archive
- * the bytes and store the record as {@code pending} with one target per registered log, together
- * with its audit event. That stored record is the durable outbox entry: the submission is acknowledged from here
- * on, whatever the logs do. Then the publisher starts, and the submission waits (at most {@code primaryDeadline})
- * for the primary log's entries, so that in the normal case the answer already carries its proofs.
+ * then) dedupe, plan what each verified signature is logged as (creating service receipts where needed) and
+ * archive the bytes. Then the primary log is asked for its entries (at most {@code primaryDeadline}) and the record
+ * is stored once, with its audit event: normally already holding the primary's proofs (mirrors, if any, stay
+ * pending and are published in the background), otherwise {@code pending}, after which the publisher keeps
+ * trying and the submission waits out what is left of the deadline. The stored record is the durable outbox entry:
+ * the submission is acknowledged from there on, whatever the logs do. A crash before the store write loses
+ * nothing acknowledged; an entry the log already took is found again by the retry (logs dedupe).
  */
 final class SubmissionPipeline {
 
@@ -88,17 +90,37 @@ final class SubmissionPipeline {
                 accepted.statement().subjects(), List.copyOf(accepted.verification().verifiedKeyIds()),
                 plan.coverage(), logs.targets(), plan.receipts(), accepted.facts(), accepted.derivedBy(),
                 clock.instant(), provenance);
-        EntryStore.Stored stored = entries.putIfAbsent(record, created.apply(record));
+        PublishJob job = new PublishJob(digest, envelope, plan.entries());
+        long start = System.nanoTime();
+        Publisher.FirstAttempt attempt = publisher.logFirst(record, job, primaryDeadline);
+        EntryRecord first = firstVersion(record, attempt);
+        EntryStore.Stored stored = entries.putIfAbsent(first, created.apply(first));
         if (!stored.created()) {
             return new Submission(stored.record(), false);
         }
-        return new Submission(awaitPrimary(record, new PublishJob(digest, envelope, plan.entries())), true);
+        if (!stored.record().pending()) {
+            return new Submission(stored.record(), true);
+        }
+        if (attempt.record() != null) {
+            publisher.publishInBackground(stored.record(), job); // only mirrors are left: nobody waits for them
+            return new Submission(stored.record(), true);
+        }
+        Duration left = primaryDeadline.minusNanos(System.nanoTime() - start);
+        return new Submission(awaitPrimary(stored.record(), job, left.isNegative() ? Duration.ZERO : left), true);
     }
 
-    private EntryRecord awaitPrimary(EntryRecord record, PublishJob job) {
+    /** The record as first stored: logged by the primary, or pending with the primary's failure counted. */
+    private EntryRecord firstVersion(EntryRecord record, Publisher.FirstAttempt attempt) {
+        if (attempt.record() != null) {
+            return attempt.record();
+        }
+        return attempt.failure() == null ? record : publisher.countPrimaryFailure(record, attempt.failure());
+    }
+
+    private EntryRecord awaitPrimary(EntryRecord record, PublishJob job, Duration wait) {
         CompletableFuture<EntryRecord> primary = publisher.publish(record, job);
         try {
-            return primary.get(primaryDeadline.toMillis(), TimeUnit.MILLISECONDS);
+            return primary.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             publisher.forget(record, primary);
         } catch (InterruptedException e) {

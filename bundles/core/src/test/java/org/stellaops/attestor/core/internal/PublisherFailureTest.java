@@ -53,7 +53,8 @@ class PublisherFailureTest {
         assertEquals(3, primary.submissions());
         assertTrue(target.lastError().startsWith(TransparencyLogException.REJECTED), target.lastError());
         assertEquals(EntryRecord.FAILED, record.status());
-        assertTrue(harness.audit.actions().contains("tlog.rejected"));
+        // the audit event follows the record update that marked the target failed
+        Harness.await("the rejection is audited", () -> harness.audit.actions().contains("tlog.rejected"));
         assertTrue(harness.entries.pending(10).isEmpty(), "a failed record leaves the outbox");
     }
 
