@@ -169,10 +169,27 @@ public class ApiServlet extends HttpServlet {
         if ((uuid == null) == (envelope == null)) {
             throw new AttestorException("request.malformed", "send exactly one of {\"uuid\"} or {\"envelope\"}");
         }
-        var report = uuid != null
-                ? service.verifyStored(text(uuid, "uuid"), exchange.provenance())
+        JsonNode tlogEntries = request.get("tlogEntries");
+        if (tlogEntries != null && (envelope == null || !tlogEntries.isArray())) {
+            throw new AttestorException("request.malformed",
+                    "tlogEntries must be an array of TransparencyLogEntry objects, sent with an envelope");
+        }
+        var report = uuid != null ? service.verifyStored(text(uuid, "uuid"), exchange.provenance())
+                : tlogEntries != null ? service.verifyEnvelopeWithEntries(JSON.writeValueAsBytes(envelope),
+                        entriesOf(tlogEntries), exchange.provenance())
                 : service.verifyEnvelope(JSON.writeValueAsBytes(envelope), exchange.provenance());
         exchange.json(200, Views.report(report));
+    }
+
+    private static List<byte[]> entriesOf(JsonNode array) throws IOException {
+        List<byte[]> entries = new java.util.ArrayList<>();
+        for (JsonNode entry : array) {
+            if (!entry.isObject()) {
+                throw new AttestorException("request.malformed", "every tlogEntries item must be a JSON object");
+            }
+            entries.add(JSON.writeValueAsBytes(entry));
+        }
+        return entries;
     }
 
     private void addKey(HttpExchange exchange, List<String> params) throws IOException {

@@ -268,6 +268,15 @@ public class AttestorCore implements AttestationService {
         return audited(provenance, verifier.verify(digest, envelope, entries.byEnvelopeDigest(digest)));
     }
 
+    @Override
+    public VerificationReport verifyEnvelopeWithEntries(byte[] envelopeJson, List<byte[]> tlogEntries,
+                                                        Provenance provenance) {
+        ParsedEnvelope parsed = DsseEnvelopes.parse(envelopeJson, limits);
+        String digest = SubmissionPipeline.digestOf(parsed);
+        EntryRecord supplied = SuppliedEntries.asRecord(digest, parsed.envelope(), tlogEntries, limits, provenance);
+        return audited(provenance, verifier.verify(digest, parsed.envelope(), Optional.of(supplied)));
+    }
+
     private VerificationReport audited(Provenance provenance, VerificationReport report) {
         auditor.record(provenance, "entry.verify", report.envelopeDigest(),
                 report.verified() ? Auditor.SUCCESS : "verification.failed",

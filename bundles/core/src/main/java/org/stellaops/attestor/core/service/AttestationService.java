@@ -59,6 +59,22 @@ public interface AttestationService {
     VerificationReport verifyEnvelope(byte[] envelopeJson, Provenance provenance);
 
     /**
+     * Verifies an envelope against log entries the caller supplies (offline proofs, for example a Sigstore bundle's
+     * {@code tlogEntries}), whether or not it was ever submitted here: each entry's body must be what one of the
+     * envelope's trusted signatures is logged as, its inclusion proof must reach its checkpoint's root, and the
+     * checkpoint must be signed by the registered log with that id; known witness cosignatures are counted.
+     *
+     * @param envelopeJson the envelope JSON
+     * @param tlogEntries Rekor v2 {@code TransparencyLogEntry} JSON documents, 1 to 64
+     * @param provenance who asked
+     * @return the report
+     * @throws org.stellaops.attestor.sdk.AttestorException {@code request.malformed} if an entry cannot be read
+     * @since 1.2
+     */
+    VerificationReport verifyEnvelopeWithEntries(byte[] envelopeJson, java.util.List<byte[]> tlogEntries,
+                                                 Provenance provenance);
+
+    /**
      * Adds a trusted signer key.
      *
      * @param name a human-readable name

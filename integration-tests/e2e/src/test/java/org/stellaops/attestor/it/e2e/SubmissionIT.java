@@ -23,7 +23,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.Checkpoint;
 import org.stellaops.attestor.api.model.Envelope;
+import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.KeyAlgorithm;
+import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.sdk.crypto.PublicKeys;
 import org.stellaops.attestor.sdk.merkle.InclusionProofs;
 import org.stellaops.attestor.sdk.merkle.Rfc6962;
@@ -31,6 +33,7 @@ import org.stellaops.attestor.sdk.note.NoteKeys;
 import org.stellaops.attestor.sdk.proof.TlogProof;
 import org.stellaops.attestor.sdk.proof.TlogProofs;
 import org.stellaops.attestor.sdk.rekor.HashedRekord;
+import org.stellaops.attestor.sdk.rekor.RekorV2;
 
 /**
  * The accepted path against one server: a trusted key, one SLSA v1 provenance envelope signed with it, and what
@@ -225,5 +228,38 @@ class SubmissionIT {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
         return out;
+    }
+
+    /** The record's primary entry re-encoded as a Rekor v2 TransparencyLogEntry, as a Sigstore bundle carries it. */
+    private JsonNode transparencyLogEntry() {
+        JsonNode entry = record().path("logEntries").path(0);
+        JsonNode proof = entry.path("inclusionProof");
+        List<Bytes> hashes = new ArrayList<>();
+        proof.path("hashes").forEach(h -> hashes.add(Bytes.of(Base64.getDecoder().decode(h.asText()))));
+        LogEntry logEntry = new LogEntry(entry.path("logId").asText(), entry.path("origin").asText(),
+                entry.path("logIndex").asLong(), entry.path("uuid").asText(),
+                Bytes.of(Base64.getDecoder().decode(entry.path("canonicalizedBody").asText())),
+                new InclusionProof(proof.path("logIndex").asLong(), proof.path("treeSize").asLong(),
+                        Bytes.of(Base64.getDecoder().decode(proof.path("rootHash").asText())), hashes,
+                        proof.path("checkpoint").asText()));
+        return Attestations.tree(RekorV2.entryJson(logEntry,
+                java.util.HexFormat.of().parseHex(logEntry.logId())));
+    }
+
+    @Test
+    void verifiesTheEnvelopeAgainstOfflineTransparencyLogEntries() {
+        ApiResponse report = api.postJson("/api/v1/rekor/verify", Map.of("envelope", Attestations.tree(envelopeJson),
+                "tlogEntries", List.of(transparencyLogEntry())));
+        assertEquals(200, report.status(), report::describe);
+        assertTrue(report.json().path("verified").asBoolean(false), report::describe);
+    }
+
+    @Test
+    void refusesOfflineEntriesForAnotherEnvelope() {
+        Envelope other = key.sign(Attestations.bytes(Attestations.slsaStatement("never-logged.jar")));
+        ApiResponse report = api.postJson("/api/v1/rekor/verify", Map.of(
+                "envelope", Attestations.tree(Attestations.json(other)), "tlogEntries", List.of(transparencyLogEntry())));
+        assertEquals(200, report.status(), report::describe);
+        assertFalse(report.json().path("verified").asBoolean(true), report::describe);
     }
 }
