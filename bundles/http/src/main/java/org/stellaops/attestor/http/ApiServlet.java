@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -65,6 +68,11 @@ public class ApiServlet extends HttpServlet {
 
     @Reference
     private transient AttestationService service;
+
+    /** The split-view monitor's per-log state, when bundle tlog-witness runs it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(attestor.status=tlog.monitor)")
+    private transient volatile Supplier<List<Map<String, Object>>> monitor;
 
     private transient volatile int maxRequestBytes;
     private final transient List<Route> routes = List.of(
@@ -208,7 +216,9 @@ public class ApiServlet extends HttpServlet {
     }
 
     private void logs(HttpExchange exchange, List<String> params) throws IOException {
-        exchange.json(200, Map.of("logs", Views.logs(service.logStatus())));
+        List<Map<String, Object>> logs = Views.logs(service.logStatus());
+        Supplier<List<Map<String, Object>>> m = monitor;
+        exchange.json(200, Map.of("logs", m == null ? logs : Views.withMonitor(logs, m.get())));
     }
 
     /** The newest audit events, newest first ({@code ?limit=n}, default 100, at most 1000). */

@@ -233,4 +233,30 @@ final class Views {
     static List<Map<String, Object>> logs(List<LogStatus> logs) {
         return logs.stream().map(Views::log).toList();
     }
+
+    /**
+     * Adds the split-view monitor's view of each log ({@code monitor: {state, lastVerifiedSize, lastCheck,
+     * detail}}), matched by {@code logId}; logs the monitor does not report are left as they are.
+     *
+     * @param logs views from {@link #logs(List)}
+     * @param monitor the monitor's status lines (bundle tlog-witness), each with a {@code logId}
+     * @return the views with the monitor's state
+     */
+    static List<Map<String, Object>> withMonitor(List<Map<String, Object>> logs, List<Map<String, Object>> monitor) {
+        Map<Object, Map<String, Object>> byLogId = new LinkedHashMap<>();
+        monitor.forEach(line -> byLogId.putIfAbsent(line.get("logId"), line));
+        return logs.stream().map(log -> {
+            Map<String, Object> line = byLogId.get(log.get("logId"));
+            if (line == null) {
+                return log;
+            }
+            Map<String, Object> state = new LinkedHashMap<>();
+            for (String key : List.of("state", "lastVerifiedSize", "lastCheck", "detail")) {
+                state.put(key, line.get(key));
+            }
+            Map<String, Object> merged = new LinkedHashMap<>(log);
+            merged.put("monitor", state);
+            return merged;
+        }).toList();
+    }
 }

@@ -107,4 +107,17 @@ class ViewsTest {
         assertNull(entry.get("fresh"));
         assertEquals("pending", entry.get("state"));
     }
+
+    @Test
+    void addsTheMonitorsStateToTheLogItReportsOn() {
+        List<Map<String, Object>> logs = List.of(Map.of("logId", "aa", "origin", "a.example"),
+                Map.of("logId", "bb", "origin", "b.example"));
+        List<Map<String, Object>> monitor = List.of(Map.of("logId", "bb", "origin", "b.example", "state", "split-view",
+                "lastVerifiedSize", 7L, "lastCheck", "2026-11-28T22:00:00Z", "detail", "two roots for size 7"));
+        List<Map<String, Object>> merged = Views.withMonitor(logs, monitor);
+        assertNull(merged.get(0).get("monitor"));
+        assertEquals(Map.of("state", "split-view", "lastVerifiedSize", 7L, "lastCheck", "2026-11-28T22:00:00Z",
+                "detail", "two roots for size 7"), merged.get(1).get("monitor"));
+        assertEquals("b.example", merged.get(1).get("origin"));
+    }
 }

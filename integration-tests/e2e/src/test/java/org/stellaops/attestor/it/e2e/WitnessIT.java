@@ -108,4 +108,12 @@ class WitnessIT {
         assertTrue(latest.body().startsWith(origin + "\n"), latest::describe);
         assertEquals(1, Cosignatures.countValid(SignedNote.parse(latest.body()), List.of(witnessKey)), latest::describe);
     }
+
+    @Test
+    void showsTheSplitViewMonitorsStateOfTheLog() {
+        JsonNode log = E2eAwait.until("the monitor has checked the log", BOUND, () -> logApi.get("/api/v1/logs"),
+                r -> r.status() == 200 && "ok".equals(r.json().path("logs").path(0).path("monitor").path("state")
+                        .asText())).json().path("logs").path(0);
+        assertTrue(log.path("monitor").path("lastVerifiedSize").asLong() >= 0, log::toString);
+    }
 }
