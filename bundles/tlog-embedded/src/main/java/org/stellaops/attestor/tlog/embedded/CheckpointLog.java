@@ -2,18 +2,15 @@ package org.stellaops.attestor.tlog.embedded;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.zip.CRC32C;
 
 /**
  * The published checkpoints of a log: {@code checkpoint} holds the latest signed note (replaced atomically, served
@@ -29,16 +26,11 @@ final class CheckpointLog implements Closeable {
 
     static final String LATEST = "checkpoint";
     static final String HISTORY = "checkpoints";
-    private static final int HEADER = 16;
 
     private final Path directory;
-    private final FileChannel history;
-    private long[] sizes = new long[64];
-    private long[] offsets = new long[64];
-    private int count;
-    private long end;
+    private final SizeKeyedRecords history;
 
-    private CheckpointLog(Path directory, FileChannel history) {
+    private CheckpointLog(Path directory, SizeKeyedRecords history) {
         this.directory = directory;
         this.history = history;
     }
@@ -61,28 +53,13 @@ final class CheckpointLog implements Closeable {
      * @throws IOException on failure
      */
     static CheckpointLog open(Path directory) throws IOException {
-        FileChannel ch = FileChannel.open(directory.resolve(HISTORY), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE);
-        CheckpointLog log = new CheckpointLog(directory, ch);
-        try {
-            log.scan();
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-        return log;
+        return new CheckpointLog(directory, SizeKeyedRecords.open(directory.resolve(HISTORY), true));
     }
 
     /** @return the newest note in the history, if any */
     Optional<String> lastNote() {
-        long size;
-        synchronized (this) {
-            if (count == 0) {
-                return Optional.empty();
-            }
-            size = sizes[count - 1];
-        }
-        return note(size);
+        OptionalLong size = history.lastSize();
+        return size.isEmpty() ? Optional.empty() : note(size.getAsLong());
     }
 
     /**
@@ -109,7 +86,7 @@ final class CheckpointLog implements Closeable {
     void publish(long size, String note) throws IOException {
         Files.move(DurableFiles.temp(directory.resolve(LATEST)), directory.resolve(LATEST), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
-        append(size, note);
+        history.append(size, note.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -120,7 +97,7 @@ final class CheckpointLog implements Closeable {
      * @throws IOException on failure
      */
     void record(long size, String note) throws IOException {
-        append(size, note);
+        history.append(size, note.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -128,115 +105,19 @@ final class CheckpointLog implements Closeable {
      * @return the note published for exactly that size, if any
      */
     Optional<String> note(long size) {
-        long offset;
-        synchronized (this) {
-            int i = Arrays.binarySearch(sizes, 0, count, size);
-            if (i < 0) {
-                return Optional.empty();
-            }
-            offset = offsets[i];
-        }
-        Record record;
+        List<byte[]> records;
         try {
-            record = readRecord(offset);
+            records = history.read(size);
+        } catch (SizeKeyedRecords.DamagedRecordException e) {
+            throw LogErrors.corrupt("checkpoint history: " + e.getMessage());
         } catch (IOException e) {
             throw LogErrors.unavailable("cannot read the checkpoint history", e);
         }
-        if (record == null || record.size != size) {
-            throw LogErrors.corrupt("checkpoint history record at offset " + offset + " is damaged");
-        }
-        return Optional.of(new String(record.note, StandardCharsets.UTF_8));
+        return records.isEmpty() ? Optional.empty() : Optional.of(new String(records.get(0), StandardCharsets.UTF_8));
     }
 
     @Override
     public void close() throws IOException {
         history.close();
-    }
-
-    private void append(long size, String note) throws IOException {
-        byte[] text = note.getBytes(StandardCharsets.UTF_8);
-        CRC32C crc = new CRC32C();
-        crc.update(text);
-        ByteBuffer buf = ByteBuffer.allocate(HEADER + text.length);
-        buf.putLong(size).putInt(text.length).putInt((int) crc.getValue()).put(text).flip();
-        long at = end;
-        while (buf.hasRemaining()) {
-            at += history.write(buf, at);
-        }
-        history.force(false);
-        synchronized (this) {
-            if (count == sizes.length) {
-                sizes = Arrays.copyOf(sizes, count * 2);
-                offsets = Arrays.copyOf(offsets, count * 2);
-            }
-            sizes[count] = size;
-            offsets[count] = end;
-            count++;
-            end = at;
-        }
-    }
-
-    /** Indexes the intact records and cuts the file after them. */
-    private void scan() throws IOException {
-        long length = history.size();
-        long at = 0;
-        long previous = -1;
-        while (at + HEADER <= length) {
-            Record r = readRecord(at);
-            if (r == null || r.size <= previous) {
-                break;
-            }
-            if (count == sizes.length) {
-                sizes = Arrays.copyOf(sizes, count * 2);
-                offsets = Arrays.copyOf(offsets, count * 2);
-            }
-            sizes[count] = r.size;
-            offsets[count] = at;
-            count++;
-            previous = r.size;
-            at += HEADER + r.note.length;
-        }
-        if (at < length) {
-            history.truncate(at);
-            history.force(false);
-        }
-        end = at;
-    }
-
-    /** @return the record at {@code offset}, or null if it is torn or its checksum fails */
-    private Record readRecord(long offset) throws IOException {
-        ByteBuffer header = ByteBuffer.allocate(HEADER);
-        if (!readFully(header, offset)) {
-            return null;
-        }
-        header.flip();
-        long size = header.getLong();
-        int length = header.getInt();
-        int crc = header.getInt();
-        if (length <= 0 || length > (1 << 20)) {
-            return null;
-        }
-        ByteBuffer body = ByteBuffer.allocate(length);
-        if (!readFully(body, offset + HEADER)) {
-            return null;
-        }
-        CRC32C check = new CRC32C();
-        check.update(body.array());
-        return (int) check.getValue() == crc ? new Record(size, body.array()) : null;
-    }
-
-    private boolean readFully(ByteBuffer buf, long offset) throws IOException {
-        long at = offset;
-        while (buf.hasRemaining()) {
-            int n = history.read(buf, at);
-            if (n < 0) {
-                return false;
-            }
-            at += n;
-        }
-        return true;
-    }
-
-    private record Record(long size, byte[] note) {
     }
 }

@@ -2,21 +2,18 @@ package org.stellaops.attestor.tlog.embedded.witness;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 import org.stellaops.attestor.sdk.note.NoteSignature;
 import org.stellaops.attestor.sdk.note.SignedNote;
 import org.stellaops.attestor.sdk.witness.Cosignatures;
 import org.stellaops.attestor.tlog.embedded.DurableFiles;
+import org.stellaops.attestor.tlog.embedded.SizeKeyedRecords;
 
 /**
  * Witness cosignatures kept with the checkpoints they cosign, in the log directory.
@@ -40,20 +37,14 @@ public final class CosignatureStore implements Closeable {
     public static final String HISTORY = "cosignatures";
     /** File name of the latest cosigned checkpoint. */
     public static final String LATEST = "checkpoint.cosigned";
-    private static final int HEADER = 16;
-    private static final int MAX_RECORD = 1 << 20;
     /** Any note text works to parse stored lines with the sdk's signed-note parser. */
     private static final String PARSE_PREFIX = "cosignatures\n\n";
 
     private final Path directory;
-    private final FileChannel history;
-    private long[] sizes = new long[64];
-    private long[] offsets = new long[64];
-    private int count;
-    private long end;
+    private final SizeKeyedRecords history;
     private volatile Cached cached = new Cached(-1, List.of());
 
-    private CosignatureStore(Path directory, FileChannel history) {
+    private CosignatureStore(Path directory, SizeKeyedRecords history) {
         this.directory = directory;
         this.history = history;
     }
@@ -68,16 +59,7 @@ public final class CosignatureStore implements Closeable {
     public static CosignatureStore open(Path directory) throws IOException {
         Files.createDirectories(directory);
         Files.deleteIfExists(DurableFiles.temp(directory.resolve(LATEST)));
-        FileChannel ch = FileChannel.open(directory.resolve(HISTORY), StandardOpenOption.CREATE,
-                StandardOpenOption.READ, StandardOpenOption.WRITE);
-        CosignatureStore store = new CosignatureStore(directory, ch);
-        try {
-            store.scan();
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
-        return store;
+        return new CosignatureStore(directory, SizeKeyedRecords.open(directory.resolve(HISTORY), false));
     }
 
     /**
@@ -184,18 +166,8 @@ public final class CosignatureStore implements Closeable {
     }
 
     private List<NoteSignature> read(long size) throws IOException {
-        List<Long> at = new ArrayList<>();
-        synchronized (this) {
-            for (int i = lowerBound(size); i < count && sizes[i] == size; i++) {
-                at.add(offsets[i]);
-            }
-        }
         List<NoteSignature> all = new ArrayList<>();
-        for (long offset : at) {
-            byte[] lines = readRecord(offset, size);
-            if (lines == null) {
-                throw new IOException("cosignature record at offset " + offset + " is damaged");
-            }
+        for (byte[] lines : history.read(size)) {
             for (NoteSignature s : SignedNote.parse(PARSE_PREFIX + new String(lines, StandardCharsets.UTF_8)).signatures()) {
                 if (all.stream().noneMatch(e -> sameKey(e, s))) {
                     all.add(s);
@@ -208,104 +180,7 @@ public final class CosignatureStore implements Closeable {
     private void append(long size, List<NoteSignature> lines) throws IOException {
         String block = new SignedNote(PARSE_PREFIX.substring(0, PARSE_PREFIX.length() - 1), lines).format()
                 .substring(PARSE_PREFIX.length());
-        byte[] text = block.getBytes(StandardCharsets.UTF_8);
-        CRC32C crc = new CRC32C();
-        crc.update(text);
-        ByteBuffer buf = ByteBuffer.allocate(HEADER + text.length);
-        buf.putLong(size).putInt(text.length).putInt((int) crc.getValue()).put(text).flip();
-        long at = end;
-        while (buf.hasRemaining()) {
-            at += history.write(buf, at);
-        }
-        history.force(false);
-        index(size, end);
-        end = at;
-    }
-
-    /** Records are appended in round order, so sizes rarely go backwards; inserting keeps them sorted anyway. */
-    private synchronized void index(long size, long offset) {
-        if (count == sizes.length) {
-            sizes = Arrays.copyOf(sizes, count * 2);
-            offsets = Arrays.copyOf(offsets, count * 2);
-        }
-        int i = count;
-        while (i > 0 && sizes[i - 1] > size) {
-            i--;
-        }
-        System.arraycopy(sizes, i, sizes, i + 1, count - i);
-        System.arraycopy(offsets, i, offsets, i + 1, count - i);
-        sizes[i] = size;
-        offsets[i] = offset;
-        count++;
-    }
-
-    private int lowerBound(long size) {
-        int lo = 0;
-        int hi = count;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sizes[mid] < size) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private void scan() throws IOException {
-        long length = history.size();
-        long at = 0;
-        while (at + HEADER <= length) {
-            ByteBuffer header = ByteBuffer.allocate(HEADER);
-            readFully(header, at);
-            long size = header.getLong(0);
-            byte[] lines = readRecord(at, size);
-            if (lines == null) {
-                break;
-            }
-            index(size, at);
-            at += HEADER + lines.length;
-        }
-        if (at < length) {
-            history.truncate(at);
-            history.force(false);
-        }
-        end = at;
-    }
-
-    /** @return the record's lines, or null if it is torn, fails its checksum or is not for {@code size} */
-    private byte[] readRecord(long offset, long size) throws IOException {
-        ByteBuffer header = ByteBuffer.allocate(HEADER);
-        if (!readFully(header, offset)) {
-            return null;
-        }
-        header.flip();
-        long recordSize = header.getLong();
-        int length = header.getInt();
-        int crc = header.getInt();
-        if (recordSize != size || recordSize < 0 || length <= 0 || length > MAX_RECORD) {
-            return null;
-        }
-        ByteBuffer body = ByteBuffer.allocate(length);
-        if (!readFully(body, offset + HEADER)) {
-            return null;
-        }
-        CRC32C check = new CRC32C();
-        check.update(body.array());
-        return (int) check.getValue() == crc ? body.array() : null;
-    }
-
-    private boolean readFully(ByteBuffer buf, long offset) throws IOException {
-        long at = offset;
-        while (buf.hasRemaining()) {
-            int n = history.read(buf, at);
-            if (n < 0) {
-                return false;
-            }
-            at += n;
-        }
-        return true;
+        history.append(size, block.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean sameKey(NoteSignature a, NoteSignature b) {
