@@ -2,12 +2,10 @@ package org.stellaops.attestor.sdk.rekor;
 
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,9 +16,10 @@ import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.ErrorCodes;
 import org.stellaops.attestor.sdk.crypto.PublicKeys;
+import org.stellaops.attestor.sdk.internal.ByteLists;
 import org.stellaops.attestor.sdk.internal.Hashing;
+import org.stellaops.attestor.sdk.internal.JsonOut;
 import org.stellaops.attestor.sdk.json.JsonLimits;
-import org.stellaops.attestor.sdk.json.StrictJson;
 
 /**
  * The Rekor v2 (rekor-tiles) wire format: the {@code hashedRekordRequestV002} CreateEntry request, the checks the
@@ -54,7 +53,7 @@ public final class RekorV2 {
         ObjectNode verifier = signature.putObject("verifier");
         verifier.putObject("publicKey").put("rawBytes", req.publicKey().base64());
         verifier.put("keyDetails", PublicKeys.keyDetails(key, req.algorithm()));
-        return write(root);
+        return JsonOut.write(root);
     }
 
     /**
@@ -121,7 +120,7 @@ public final class RekorV2 {
      * @return UTF-8 JSON of the TransparencyLogEntry
      */
     public static byte[] entryJson(LogEntry entry, byte[] logKeyId32) {
-        return write(V2Entries.entryNode(entry, logKeyId32));
+        return JsonOut.write(V2Entries.entryNode(entry, logKeyId32));
     }
 
     /**
@@ -151,7 +150,7 @@ public final class RekorV2 {
         root.put("code", grpcCode);
         root.put("message", Objects.requireNonNull(message, "message"));
         root.putArray("details");
-        return new String(write(root), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(JsonOut.write(root), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static PublicKey usableKey(HashedRekordRequest req) {
@@ -161,14 +160,6 @@ public final class RekorV2 {
             return key;
         } catch (AttestorException e) {
             throw new AttestorException(ErrorCodes.REKOR_INVALID_REQUEST, "verifier key: " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] write(JsonNode node) {
-        try {
-            return StrictJson.mapper().writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
         }
     }
 
@@ -210,7 +201,7 @@ public final class RekorV2 {
             Objects.requireNonNull(version, "version");
             canonicalizedBody = canonicalizedBody.clone();
             rootHash = rootHash.clone();
-            hashes = copy(hashes);
+            hashes = ByteLists.copy(hashes);
             Objects.requireNonNull(checkpoint, "checkpoint");
         }
 
@@ -235,7 +226,7 @@ public final class RekorV2 {
         /** @return copies of the audit path hashes */
         @Override
         public List<byte[]> hashes() {
-            return copy(hashes);
+            return ByteLists.copy(hashes);
         }
 
         @Override
@@ -244,7 +235,7 @@ public final class RekorV2 {
                     && treeSize == e.treeSize && kind.equals(e.kind) && version.equals(e.version)
                     && checkpoint.equals(e.checkpoint) && Arrays.equals(logKeyId, e.logKeyId)
                     && Arrays.equals(canonicalizedBody, e.canonicalizedBody) && Arrays.equals(rootHash, e.rootHash)
-                    && sameHashes(hashes, e.hashes);
+                    && ByteLists.equal(hashes, e.hashes);
         }
 
         @Override
@@ -256,24 +247,6 @@ public final class RekorV2 {
         public String toString() {
             return "ParsedEntry[logIndex=" + logIndex + ", kind=" + kind + "/" + version + ", treeSize=" + treeSize
                     + ", proof=" + hashes.size() + " hashes]";
-        }
-
-        private static List<byte[]> copy(List<byte[]> hashes) {
-            List<byte[]> out = new ArrayList<>(hashes.size());
-            hashes.forEach(h -> out.add(h.clone()));
-            return List.copyOf(out);
-        }
-
-        private static boolean sameHashes(List<byte[]> a, List<byte[]> b) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!Arrays.equals(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }

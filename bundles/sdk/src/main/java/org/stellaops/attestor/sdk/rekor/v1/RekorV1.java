@@ -1,13 +1,11 @@
 package org.stellaops.attestor.sdk.rekor.v1;
 
 import java.security.PublicKey;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,8 +15,9 @@ import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.sdk.crypto.PublicKeys;
 import org.stellaops.attestor.sdk.crypto.Signatures;
 import org.stellaops.attestor.sdk.json.Jcs;
+import org.stellaops.attestor.sdk.internal.ByteLists;
+import org.stellaops.attestor.sdk.internal.JsonOut;
 import org.stellaops.attestor.sdk.json.JsonLimits;
-import org.stellaops.attestor.sdk.json.StrictJson;
 
 /**
  * The Rekor v1 wire format (sigstore/rekor openapi.yaml): proposed hashedrekord v0.0.1 and intoto v0.0.2 entries
@@ -42,7 +41,7 @@ public final class RekorV1 {
      *         {@code rekor.invalid_request} if the digest length does not match the algorithm's hash
      */
     public static byte[] hashedRekordProposal(HashedRekordRequest req) {
-        return write(Proposals.hashedRekord(req));
+        return JsonOut.write(Proposals.hashedRekord(req));
     }
 
     /**
@@ -58,7 +57,7 @@ public final class RekorV1 {
      *         envelope verifies under the key, {@code key.*} codes for an unusable key
      */
     public static byte[] intotoProposal(Envelope env, PublicKey signer) {
-        return write(Proposals.intoto(env, signer));
+        return JsonOut.write(Proposals.intoto(env, signer));
     }
 
     /**
@@ -92,14 +91,6 @@ public final class RekorV1 {
         payload.put("logIndex", e.logIndex());
         return Signatures.verify(logKey, PublicKeys.defaultAlgorithm(logKey), Jcs.canonicalize(payload),
                 e.signedEntryTimestamp());
-    }
-
-    private static byte[] write(JsonNode node) {
-        try {
-            return StrictJson.mapper().writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
     }
 
     /**
@@ -142,7 +133,7 @@ public final class RekorV1 {
             body = body.clone();
             Objects.requireNonNull(logIdHex, "logIdHex");
             rootHash = rootHash.clone();
-            hashes = copy(hashes);
+            hashes = ByteLists.copy(hashes);
             Objects.requireNonNull(checkpoint, "checkpoint");
             signedEntryTimestamp = signedEntryTimestamp.clone();
             if (integratedTime < 0 || logIndex < 0 || proofLogIndex < 0) {
@@ -186,7 +177,7 @@ public final class RekorV1 {
         /** @return copies of the audit path hashes */
         @Override
         public List<byte[]> hashes() {
-            return copy(hashes);
+            return ByteLists.copy(hashes);
         }
 
         /** @return a copy of the SET */
@@ -206,7 +197,7 @@ public final class RekorV1 {
                     && logIdHex.equals(e.logIdHex) && logIndex == e.logIndex && treeSize == e.treeSize
                     && proofLogIndex == e.proofLogIndex && checkpoint.equals(e.checkpoint)
                     && Arrays.equals(body, e.body) && Arrays.equals(rootHash, e.rootHash)
-                    && Arrays.equals(signedEntryTimestamp, e.signedEntryTimestamp) && sameHashes(hashes, e.hashes);
+                    && Arrays.equals(signedEntryTimestamp, e.signedEntryTimestamp) && ByteLists.equal(hashes, e.hashes);
         }
 
         @Override
@@ -218,24 +209,6 @@ public final class RekorV1 {
         public String toString() {
             return "V1Entry[" + entryId + ", logIndex=" + logIndex + ", integratedTime=" + integratedTime
                     + ", treeSize=" + treeSize + "]";
-        }
-
-        private static List<byte[]> copy(List<byte[]> hashes) {
-            List<byte[]> out = new ArrayList<>(hashes.size());
-            hashes.forEach(h -> out.add(h.clone()));
-            return List.copyOf(out);
-        }
-
-        private static boolean sameHashes(List<byte[]> a, List<byte[]> b) {
-            if (a.size() != b.size()) {
-                return false;
-            }
-            for (int i = 0; i < a.size(); i++) {
-                if (!Arrays.equals(a.get(i), b.get(i))) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }
