@@ -2,9 +2,9 @@ package org.stellaops.attestor.store.embedded;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -32,12 +32,17 @@ import org.stellaops.attestor.store.Provenance;
  */
 final class JsonCodec {
 
+    private static final AsString<Instant> INSTANT = new AsString<>(Instant.class, Instant::toString, Instant::parse,
+            "not an ISO-8601 instant");
+    private static final AsString<Bytes> BYTES = new AsString<>(Bytes.class, Bytes::base64, Bytes::fromBase64,
+            "not base64");
+
     private final ObjectMapper mapper = JsonMapper.builder()
             .addModule(new SimpleModule("attestor-store")
-                    .addSerializer(Instant.class, new InstantSerializer())
-                    .addDeserializer(Instant.class, new InstantDeserializer())
-                    .addSerializer(Bytes.class, new BytesSerializer())
-                    .addDeserializer(Bytes.class, new BytesDeserializer()))
+                    .addSerializer(Instant.class, INSTANT.serializer())
+                    .addDeserializer(Instant.class, INSTANT.deserializer())
+                    .addSerializer(Bytes.class, BYTES.serializer())
+                    .addDeserializer(Bytes.class, BYTES.deserializer()))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -89,63 +94,44 @@ final class JsonCodec {
                                 Provenance provenance) {
     }
 
-    private static final class InstantSerializer extends StdScalarSerializer<Instant> {
-        private static final long serialVersionUID = 1L;
+    /** A value stored as one JSON string, for example an instant as ISO-8601 or bytes as base64. */
+    private static final class AsString<T> {
+        private final Class<T> type;
+        private final Function<T, String> format;
+        private final Function<String, T> parse;
+        private final String expected;
 
-        InstantSerializer() {
-            super(Instant.class);
+        AsString(Class<T> type, Function<T, String> format, Function<String, T> parse, String expected) {
+            this.type = type;
+            this.format = format;
+            this.parse = parse;
+            this.expected = expected;
         }
 
-        @Override
-        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(value.toString());
-        }
-    }
+        StdScalarSerializer<T> serializer() {
+            return new StdScalarSerializer<>(type) {
+                private static final long serialVersionUID = 1L;
 
-    private static final class InstantDeserializer extends StdScalarDeserializer<Instant> {
-        private static final long serialVersionUID = 1L;
-
-        InstantDeserializer() {
-            super(Instant.class);
+                @Override
+                public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                    gen.writeString(format.apply(value));
+                }
+            };
         }
 
-        @Override
-        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            try {
-                return Instant.parse(p.getValueAsString());
-            } catch (DateTimeParseException | NullPointerException e) {
-                return (Instant) ctxt.handleWeirdStringValue(Instant.class, p.getText(), "not an ISO-8601 instant");
-            }
-        }
-    }
+        StdScalarDeserializer<T> deserializer() {
+            return new StdScalarDeserializer<>(type) {
+                private static final long serialVersionUID = 1L;
 
-    private static final class BytesSerializer extends StdScalarSerializer<Bytes> {
-        private static final long serialVersionUID = 1L;
-
-        BytesSerializer() {
-            super(Bytes.class);
-        }
-
-        @Override
-        public void serialize(Bytes value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            gen.writeString(value.base64());
-        }
-    }
-
-    private static final class BytesDeserializer extends StdScalarDeserializer<Bytes> {
-        private static final long serialVersionUID = 1L;
-
-        BytesDeserializer() {
-            super(Bytes.class);
-        }
-
-        @Override
-        public Bytes deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            try {
-                return Bytes.fromBase64(p.getValueAsString());
-            } catch (IllegalArgumentException | NullPointerException e) {
-                return (Bytes) ctxt.handleWeirdStringValue(Bytes.class, p.getText(), "not base64");
-            }
+                @Override
+                public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                    try {
+                        return parse.apply(p.getValueAsString());
+                    } catch (RuntimeException e) {
+                        return type.cast(ctxt.handleWeirdStringValue(type, p.getText(), expected));
+                    }
+                }
+            };
         }
     }
 }
