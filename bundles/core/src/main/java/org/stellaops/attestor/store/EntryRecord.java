@@ -14,7 +14,7 @@ import org.stellaops.attestor.api.model.Subject;
  * holds what was derived from it, how each verified signature is logged, and its publication state in every
  * transparency log. A record whose status is {@link #PENDING} is an outbox entry: the publisher finds it again
  * through {@link EntryStore#pending(int)} until every log target is settled. Records are immutable values; a store
- * replaces a record only through {@link EntryStore#replace}.
+ * replaces a record only through {@link EntryStore#replaceIf}.
  *
  * @param envelopeDigest {@code sha256:<hex>} of the JCS form of the envelope: the dedupe key
  * @param uuid the uuid of the first covered signature's entry (lowercase hex leaf hash of its hashedrekord body);

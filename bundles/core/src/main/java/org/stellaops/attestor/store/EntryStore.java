@@ -1,5 +1,7 @@
 package org.stellaops.attestor.store;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -7,10 +9,17 @@ import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * Attestation records with a unique index on the envelope digest, a lookup index on every log-entry uuid (the
- * uuids of {@link EntryRecord#signatures()} included, so a pending record is found by its final uuid) and an index
- * of pending records (the outbox).
+ * uuids of {@link EntryRecord#signatures()} included, so a pending record is found by its final uuid), an index
+ * of pending records (the outbox) and search indexes on subject digest, predicate type, signer key id and
+ * creation time (see {@link #search(EntryQuery)}).
  * All writes are durable when the method returns (they survive kill -9); implementations may group concurrent
  * writers into one commit.
+ *
+ * <p>Several service instances (workers) may share one store. Two rules make that safe: a record changes only by
+ * compare-and-set ({@link #replaceIf}), so two workers never overwrite each other's log results, and a worker
+ * publishes a pending record only while it holds the record's lease ({@link #tryLease}), so the outbox is drained
+ * once. Leases are bookkeeping beside the record: they are not part of {@link EntryRecord}, never change what
+ * {@link #byEnvelopeDigest} returns, and need not survive a restart of a single-process store.
  */
 @ConsumerType
 public interface EntryStore {
@@ -25,8 +34,10 @@ public interface EntryStore {
 
     /**
      * Like {@link #putIfAbsent(EntryRecord)}, and if this call inserts the record, appends {@code createdEvent} to
-     * the audit trail in the same durable step, so a stored record never lacks its audit event and a submission
-     * waits for one commit instead of two.
+     * the audit trail so that a stored record never lacks its audit event for good. A store with atomic multi-key
+     * commits (store-embedded) writes both in one durable step, so a submission waits for one commit instead of two;
+     * a store without transactions (store-mongo) stores the event with the record and appends it to the chain right
+     * after, repairing an append a crash interrupted at its next start (docs/storage.md).
      *
      * @param record the new record
      * @param createdEvent the audit event of the creation; not written if the record already existed
@@ -35,12 +46,19 @@ public interface EntryStore {
     Stored putIfAbsent(EntryRecord record, AuditEvent createdEvent);
 
     /**
-     * Replaces the record with the same envelope digest (e.g. when a pending log entry arrives).
+     * Replaces the record with the same envelope digest if the stored version still equals {@code expected}
+     * (compare-and-set; e.g. when a pending log entry arrives). The envelope digest, uuid, content address,
+     * statement facts, derived facts, creation time and provenance never change: only the publication state does
+     * ({@code status}, {@code signatures}, {@code logs}, {@code receipts}).
      *
-     * @param record the new version
-     * @throws org.stellaops.attestor.cas.StorageException if no such record exists or on I/O failure
+     * @param expected the version the caller read
+     * @param next the new version, with the same envelope digest
+     * @return true if {@code next} is now stored; false if the stored version differs from {@code expected} (the
+     *         caller reads again and retries) or no record with that digest exists
+     * @throws IllegalArgumentException if {@code next} changes anything but the publication state
+     * @throws org.stellaops.attestor.cas.StorageException on I/O failure
      */
-    void replace(EntryRecord record);
+    boolean replaceIf(EntryRecord expected, EntryRecord next);
 
     /**
      * @param envelopeDigest {@code sha256:<hex>}
@@ -62,6 +80,49 @@ public interface EntryStore {
      * @return pending records, oldest first where the store can tell
      */
     List<EntryRecord> pending(int limit);
+
+    /**
+     * The outbox as one worker sees it: pending records that no other owner holds a lease on at {@code now}.
+     *
+     * @param owner the asking worker
+     * @param now the current time, for lease expiry
+     * @param limit at most this many
+     * @return pending records not leased by another owner, oldest first where the store can tell
+     */
+    List<EntryRecord> claimable(String owner, Instant now, int limit);
+
+    /**
+     * Takes or renews the publishing lease of a pending record. Succeeds if the record exists, is pending, and has
+     * no lease, an expired lease (its end is not after {@code now}) or a lease held by {@code owner}; the lease then
+     * ends at {@code now + ttl}. On a shared database this is one conditional update, so of two workers racing
+     * for the same record exactly one wins.
+     *
+     * @param envelopeDigest the record
+     * @param owner the worker taking the lease
+     * @param now the current time
+     * @param ttl how long the lease lasts unless renewed
+     * @return whether {@code owner} now holds the lease
+     */
+    boolean tryLease(String envelopeDigest, String owner, Instant now, Duration ttl);
+
+    /**
+     * Gives a lease up early (e.g. when the record is settled); does nothing unless {@code owner} holds it.
+     *
+     * @param envelopeDigest the record
+     * @param owner the worker that held the lease
+     */
+    void releaseLease(String envelopeDigest, String owner);
+
+    /**
+     * Finds records by subject digest, predicate type, signer key id and creation time, newest first.
+     * The order is total and stable: {@code createdAt} descending, then envelope digest descending. Lookups by
+     * subject digest, signer or predicate type use an index (O(log n) to the first match), never a full scan.
+     *
+     * @param query the filters (all optional), the page size and the cursor of the previous page
+     * @return one page and the cursor of the next one
+     * @throws IllegalArgumentException if the cursor is malformed
+     */
+    EntryPage search(EntryQuery query);
 
     /**
      * @param limit at most this many

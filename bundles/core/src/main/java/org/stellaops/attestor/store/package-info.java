@@ -4,5 +4,5 @@
  * (H2 MVStore) and later {@code store-mongo}; used only by core.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("3.0.0")
 package org.stellaops.attestor.store;

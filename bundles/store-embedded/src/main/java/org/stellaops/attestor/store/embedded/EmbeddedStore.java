@@ -2,7 +2,10 @@ package org.stellaops.attestor.store.embedded;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
@@ -13,7 +16,12 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.store.AuditEvent;
+import org.stellaops.attestor.store.AuditPage;
+import org.stellaops.attestor.store.AuditQuery;
 import org.stellaops.attestor.store.AuditStore;
+import org.stellaops.attestor.store.ChainedAuditEvent;
+import org.stellaops.attestor.store.EntryPage;
+import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.TrustRootStore;
@@ -30,7 +38,11 @@ import org.stellaops.attestor.store.TrustedKey;
  * {@value #STORE_PROPERTY}={@value #STORE_NAME}; it delegates to one small class per contract.
  *
  * <p>Maps in the file: {@code entries}, {@code entries.byUuid}, {@code entries.byCreation},
- * {@code entries.pending} (the outbox index), {@code trust.keys}, {@code audit}, {@code meta}.
+ * {@code entries.pending} (the outbox index), {@code search.time}, {@code search.subject}, {@code search.signer},
+ * {@code search.predicate} (see {@link SearchIndex}), {@code trust.keys}, {@code audit.chain} (see
+ * {@link AuditTrail}) and {@code meta} (trust-root version, layout version {@code schema.version}). Files of an
+ * older layout are upgraded when opened ({@link Migration}). Per-record data lives only in the file; the heap holds
+ * the page cache (bounded by {@code cacheSizeMb}) and the leases of records being published.
  */
 @Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class}, immediate = true,
         configurationPid = EmbeddedStore.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -46,7 +58,7 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     public static final String STORE_PROPERTY = "attestor.store";
     /** This implementation's {@value #STORE_PROPERTY} value. */
     public static final String STORE_NAME = "embedded";
-    /** The default cache size in MiB. */
+    /** The default page cache size in MiB (see {@link EmbeddedStoreConfig#cacheSizeMb()}). */
     public static final int DEFAULT_CACHE_MB = 16;
 
     private final StoreFile file;
@@ -83,10 +95,25 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
      */
     public EmbeddedStore(Path path, int cacheSizeMb) {
         this.file = new StoreFile(path, cacheSizeMb);
-        JsonCodec json = new JsonCodec();
-        this.entries = new EntryIndex(file, json);
-        this.trust = new TrustKeys(file, json);
-        this.audit = new AuditTrail(file, json);
+        try {
+            JsonCodec json = new JsonCodec();
+            this.entries = new EntryIndex(file, json);
+            this.trust = new TrustKeys(file, json);
+            this.audit = new AuditTrail(file, json);
+            new Migration(file, entries, audit).run();
+        } catch (RuntimeException e) {
+            // the file stays locked while open: release it, or no later attempt could open it
+            closeAfterFailure(e);
+            throw e;
+        }
+    }
+
+    private void closeAfterFailure(RuntimeException failure) {
+        try {
+            file.close();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     private static Path resolvePath(BundleContext context, EmbeddedStoreConfig config) {
@@ -122,6 +149,19 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
         return file.commitCount();
     }
 
+    /**
+     * @param query a search
+     * @return which index the search walks and how many keys it may read
+     */
+    SearchIndex.Plan explain(EntryQuery query) {
+        return entries.explain(query);
+    }
+
+    /** @return how many publishing leases are remembered on the heap */
+    int leaseCount() {
+        return entries.leaseCount();
+    }
+
     @Override
     public Stored putIfAbsent(EntryRecord record) {
         return entries.putIfAbsent(record);
@@ -129,13 +169,33 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
 
     @Override
     public Stored putIfAbsent(EntryRecord record, AuditEvent createdEvent) {
-        String encodedEvent = audit.encode(createdEvent);
-        return entries.putIfAbsent(record, () -> audit.appendWithinMutation(encodedEvent));
+        Objects.requireNonNull(createdEvent, "createdEvent");
+        return entries.putIfAbsent(record, () -> audit.appendWithinMutation(createdEvent));
     }
 
     @Override
-    public void replace(EntryRecord record) {
-        entries.replace(record);
+    public boolean replaceIf(EntryRecord expected, EntryRecord next) {
+        return entries.replaceIf(expected, next);
+    }
+
+    @Override
+    public List<EntryRecord> claimable(String owner, Instant now, int limit) {
+        return entries.claimable(owner, now, limit);
+    }
+
+    @Override
+    public boolean tryLease(String envelopeDigest, String owner, Instant now, Duration ttl) {
+        return entries.tryLease(envelopeDigest, owner, now, ttl);
+    }
+
+    @Override
+    public void releaseLease(String envelopeDigest, String owner) {
+        entries.releaseLease(envelopeDigest, owner);
+    }
+
+    @Override
+    public EntryPage search(EntryQuery query) {
+        return entries.search(query);
     }
 
     @Override
@@ -184,8 +244,28 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     }
 
     @Override
-    public void append(AuditEvent event) {
-        audit.append(event);
+    public ChainedAuditEvent append(AuditEvent event) {
+        return audit.append(event);
+    }
+
+    @Override
+    public List<ChainedAuditEvent> appendAll(List<AuditEvent> events) {
+        return audit.appendAll(events);
+    }
+
+    @Override
+    public Optional<ChainedAuditEvent> head() {
+        return audit.head();
+    }
+
+    @Override
+    public List<ChainedAuditEvent> chain(long fromSeq, int limit) {
+        return audit.chain(fromSeq, limit);
+    }
+
+    @Override
+    public AuditPage events(AuditQuery query) {
+        return audit.events(query);
     }
 
     @Override

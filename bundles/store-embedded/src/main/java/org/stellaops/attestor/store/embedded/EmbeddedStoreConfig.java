@@ -20,6 +20,8 @@ public @interface EmbeddedStoreConfig {
     /**
      * @return the page cache size in MiB
      */
-    @AttributeDefinition(name = "Cache size (MiB)", min = "1", description = "MVStore page cache size.")
+    @AttributeDefinition(name = "Cache size (MiB)", min = "1", description = "MVStore page cache size: the store's "
+            + "main heap use (records and indexes stay in the file). Larger caches make lookups in big stores "
+            + "faster; the heap must leave room for it.")
     int cacheSizeMb() default 16;
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -44,6 +45,8 @@ final class JsonCodec {
                     .addSerializer(Bytes.class, BYTES.serializer())
                     .addDeserializer(Bytes.class, BYTES.deserializer()))
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // 0.250 must come back as 0.250: a record must equal itself after a round trip, or replaceIf never matches
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 

@@ -23,14 +23,26 @@ import org.stellaops.attestor.cas.StorageException;
  *
  * <p>The file is opened through H2's {@code retry:} file system, which reopens the channel when a reading thread was
  * interrupted (a plain {@code FileChannel} would close for everyone).
+ *
+ * <p>Space of dead chunks is reused at once (retention time 0) instead of after MVStore's default 45 seconds, which
+ * at a sustained write rate left gigabytes of dead chunks in the file. That default guards against disks that
+ * have not flushed yet and against readers of old versions; here every commit is fsynced before the next one
+ * starts (so no chunk the last durable version needs is ever overwritten), and every read registers the version it
+ * reads ({@link #guard}), so MVStore keeps that version's chunks until the read is done.
  */
 final class StoreFile implements AutoCloseable {
 
-    /** Every this many commits the committer also compacts sparse chunks, so the file does not only grow. */
-    private static final int MAINTENANCE_INTERVAL = 512;
+    /**
+     * Every this many commits the committer also rewrites the live pages of sparse chunks, so the file does not only
+     * grow. Copy-on-write pages make every commit leave most of older chunks dead; without this the file held about
+     * ten times its live data (measured: 884 MiB for 20,000 records instead of 275 MiB).
+     */
+    private static final int MAINTENANCE_INTERVAL = 16;
+    /** Compaction runs while the chunks' live share is below this percentage. */
     private static final int TARGET_FILL_RATE = 50;
-    private static final int MAINTENANCE_WRITE_BYTES = 4 * 1024 * 1024;
+    private static final int MAINTENANCE_WRITE_BYTES = 16 * 1024 * 1024;
     private static final int CLOSE_COMPACTION_MILLIS = 200;
+    private static final int RETENTION_MILLIS = 0;
 
     private final Path path;
     private final MVStore store;
@@ -59,6 +71,7 @@ final class StoreFile implements AutoCloseable {
                     .autoCommitBufferSize(0)
                     .cacheSize(cacheSizeMb)
                     .open();
+            this.store.setRetentionTime(RETENTION_MILLIS);
         } catch (IOException | MVStoreException e) {
             throw new StorageException(StorageException.FAILURE, "cannot open the store file " + this.path, e);
         }
@@ -78,6 +91,23 @@ final class StoreFile implements AutoCloseable {
      */
     <K, V> MVMap<K, V> map(String name) {
         return guard(() -> store.openMap(name));
+    }
+
+    /**
+     * @param name a map name
+     * @return whether the file has that map
+     */
+    boolean hasMap(String name) {
+        return guard(() -> store.hasMap(name));
+    }
+
+    /**
+     * Removes a map; call inside a mutation.
+     *
+     * @param name the map name
+     */
+    void removeMap(String name) {
+        store.removeMap(name);
     }
 
     /**
@@ -128,11 +158,17 @@ final class StoreFile implements AutoCloseable {
      * @return its result
      */
     <T> T guard(Supplier<T> read) {
+        MVStore.TxCounter reading = null;
         try {
+            reading = store.registerVersionUsage();
             return read.get();
         } catch (MVStoreException | IllegalStateException e) {
             throw new StorageException(StorageException.FAILURE, "store failure in " + path + ": " + e.getMessage(),
                     e);
+        } finally {
+            if (reading != null) {
+                store.deregisterVersionUsage(reading);
+            }
         }
     }
 
@@ -142,6 +178,8 @@ final class StoreFile implements AutoCloseable {
             store.commit();
             if (++commitsSinceMaintenance >= MAINTENANCE_INTERVAL) {
                 commitsSinceMaintenance = 0;
+                // the compaction commits again and may reuse space: the version just committed must be on disk first
+                store.sync();
                 // rewriting live pages out of sparse chunks modifies maps, so it runs while writers are held off
                 if (store.compact(TARGET_FILL_RATE, MAINTENANCE_WRITE_BYTES)) {
                     store.commit();

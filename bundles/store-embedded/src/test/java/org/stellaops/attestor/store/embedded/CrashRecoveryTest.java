@@ -14,6 +14,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stellaops.attestor.api.model.LogEntry;
+import org.stellaops.attestor.store.AuditChain;
 import org.stellaops.attestor.store.AuditEvent;
+import org.stellaops.attestor.store.ChainedAuditEvent;
 import org.stellaops.attestor.store.EntryRecord;
 
 class CrashRecoveryTest {
@@ -87,6 +90,13 @@ class CrashRecoveryTest {
                         "audit event of " + seed);
             }
             assertEquals(List.of(), missing, "acknowledged but lost");
+            ChainedAuditEvent previous = null;
+            List<ChainedAuditEvent> chain = store.audit().chain(1, Integer.MAX_VALUE);
+            for (ChainedAuditEvent e : chain) {
+                assertEquals(Optional.empty(), AuditChain.check(previous, e), "the audit chain after the kill");
+                previous = e;
+            }
+            assertEquals(store.audit().eventCount(), chain.size(), "the chain has no gaps");
             assertTrue(store.entries().count() >= acked.size());
             assertEquals(store.entries().count(), store.entries().recent(Integer.MAX_VALUE).size(),
                     "the creation index covers exactly the stored records");

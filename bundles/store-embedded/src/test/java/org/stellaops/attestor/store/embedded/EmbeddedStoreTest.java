@@ -169,9 +169,9 @@ class EmbeddedStoreTest {
     void replacesAPendingRecordAndIndexesItsNewLogEntries() {
         EntryRecord pending = Records.pending("later");
         store.entries().putIfAbsent(pending);
-        assertTrue(store.entries().byUuid(Records.uuid("later", 0, "primary")).isEmpty());
+        assertTrue(store.entries().byUuid(Records.uuid("later", 1, "mirror")).isEmpty());
         EntryRecord logged = Records.entry("later");
-        store.entries().replace(logged);
+        assertTrue(store.entries().replaceIf(pending, logged));
         assertEquals(logged, store.entries().byEnvelopeDigest(logged.envelopeDigest()).orElseThrow());
         for (LogEntry e : logged.logEntries()) {
             assertEquals(logged, store.entries().byUuid(e.uuid()).orElseThrow());
@@ -190,7 +190,7 @@ class EmbeddedStoreTest {
                 logged.casDigest(), logged.payloadType(), logged.statementType(), logged.predicateType(),
                 logged.subjects(), logged.signerKeyIds(), kept, logged.facts(), logged.derivedBy(),
                 logged.createdAt(), logged.provenance());
-        store.entries().replace(smaller);
+        assertTrue(store.entries().replaceIf(logged, smaller));
         assertTrue(store.entries().byUuid(dropped.uuid()).isEmpty());
         assertEquals(smaller, store.entries().byUuid(kept.get(0).uuid()).orElseThrow());
         assertTrue(reopen().entries().byUuid(dropped.uuid()).isEmpty());
@@ -198,9 +198,7 @@ class EmbeddedStoreTest {
 
     @Test
     void refusesToReplaceARecordThatWasNeverStored() {
-        StorageException e = assertThrows(StorageException.class,
-                () -> store.entries().replace(Records.entry("ghost")));
-        assertEquals(StorageException.FAILURE, e.code());
+        assertFalse(store.entries().replaceIf(Records.pending("ghost"), Records.entry("ghost")));
         assertEquals(0, store.entries().count());
     }
 

@@ -86,7 +86,7 @@ class OutboxIndexTest {
     void dropsARecordFromTheOutboxOnceItIsLogged() {
         EntryRecord pending = Records.outbox("a", Records.T0);
         store.putIfAbsent(pending);
-        store.replace(Records.logged(pending));
+        assertTrue(store.replaceIf(pending, Records.logged(pending)));
         assertTrue(store.pending(10).isEmpty());
         assertEquals(EntryRecord.LOGGED, store.byEnvelopeDigest(pending.envelopeDigest()).orElseThrow().status());
     }

@@ -81,10 +81,10 @@ final class Records {
                 proof);
     }
 
-    /** The same envelope while its logs have not answered yet: no uuid, no log entries. */
+    /** The same envelope while its logs have not answered yet: its uuid is known, no log entries yet. */
     static EntryRecord pending(String seed) {
         EntryRecord r = entry(seed);
-        return new EntryRecord(r.envelopeDigest(), "", EntryRecord.PENDING, r.casDigest(), r.payloadType(),
+        return new EntryRecord(r.envelopeDigest(), r.uuid(), EntryRecord.PENDING, r.casDigest(), r.payloadType(),
                 r.statementType(), r.predicateType(), r.subjects(), r.signerKeyIds(), List.of(), r.facts(),
                 r.derivedBy(), r.createdAt(), r.provenance());
     }

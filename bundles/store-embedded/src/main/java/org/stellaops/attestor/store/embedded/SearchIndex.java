@@ -1,0 +1,199 @@
+package org.stellaops.attestor.store.embedded;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.stellaops.attestor.api.model.Digest;
+import org.stellaops.attestor.api.model.Subject;
+import org.stellaops.attestor.store.EntryCursor;
+import org.stellaops.attestor.store.EntryPage;
+import org.stellaops.attestor.store.EntryQuery;
+import org.stellaops.attestor.store.EntryRecord;
+
+/**
+ * The search indexes, four maps of {@link IndexKeys} with empty values: {@code search.time} (every record),
+ * {@code search.subject} (one key per distinct subject digest {@code alg:hex}), {@code search.signer} (one per signer
+ * key id) and {@code search.predicate}. The searched fields never change after creation, so keys are only ever added,
+ * in the same mutation (and commit) as their record.
+ *
+ * <p>A search counts, in O(log n) each (the maps are counted B-trees), how many keys every given filter has inside
+ * the time window, walks the smallest of those ranges backwards from the cursor, and checks the other filters by
+ * looking their keys up; only matching records are read and decoded. Without a subject, signer or predicate filter
+ * it walks the time index.
+ */
+final class SearchIndex {
+
+    private static final String EMPTY = "";
+
+    private final StoreFile file;
+    private final MVMap<String, String> byTime;
+    private final MVMap<String, String> bySubject;
+    private final MVMap<String, String> bySigner;
+    private final MVMap<String, String> byPredicate;
+
+    SearchIndex(StoreFile file) {
+        this.file = file;
+        this.byTime = file.map("search.time");
+        this.bySubject = file.map("search.subject");
+        this.bySigner = file.map("search.signer");
+        this.byPredicate = file.map("search.predicate");
+    }
+
+    /** Adds a record's keys; runs inside the mutation that stores the record. Adding twice changes nothing. */
+    void add(EntryRecord record) {
+        String digest = record.envelopeDigest();
+        byTime.put(IndexKeys.key(null, record.createdAt(), digest), EMPTY);
+        for (String subject : subjectDigests(record)) {
+            bySubject.put(IndexKeys.key(subject, record.createdAt(), digest), EMPTY);
+        }
+        for (String signer : record.signerKeyIds()) {
+            bySigner.put(IndexKeys.key(signer, record.createdAt(), digest), EMPTY);
+        }
+        byPredicate.put(IndexKeys.key(record.predicateType(), record.createdAt(), digest), EMPTY);
+    }
+
+    private static Set<String> subjectDigests(EntryRecord record) {
+        Set<String> digests = new LinkedHashSet<>();
+        for (Subject s : record.subjects()) {
+            for (Digest d : s.digests()) {
+                digests.add(d.toString());
+            }
+        }
+        return digests;
+    }
+
+    /**
+     * @param query the search
+     * @param load reads a record by envelope digest, null if absent
+     * @return one page
+     * @throws IllegalArgumentException if the cursor is malformed
+     */
+    EntryPage search(EntryQuery query, Function<String, EntryRecord> load) {
+        EntryCursor after = query.cursor() == null ? null : EntryCursor.decode(query.cursor());
+        return file.guard(() -> {
+            List<Range> ranges = ranges(query, after);
+            Range walked = cheapest(ranges);
+            List<Range> checked = new ArrayList<>(ranges);
+            checked.remove(walked);
+            return walk(walked, checked, query.limit(), load);
+        });
+    }
+
+    /**
+     * The plan of a search, like a database's EXPLAIN.
+     *
+     * @param query the search
+     * @return the name of the index map the search walks and how many of its keys lie in the walked range
+     */
+    Plan explain(EntryQuery query) {
+        EntryCursor after = query.cursor() == null ? null : EntryCursor.decode(query.cursor());
+        return file.guard(() -> {
+            Range walked = cheapest(ranges(query, after));
+            return new Plan(walked.map.getName(), walked.count());
+        });
+    }
+
+    /**
+     * @param index the walked index map
+     * @param keys the keys in its range: the most a search reads, before it reaches its limit
+     */
+    record Plan(String index, long keys) {
+    }
+
+    private static Range cheapest(List<Range> ranges) {
+        return ranges.stream().min(Comparator.comparingLong(Range::count)).orElseThrow();
+    }
+
+    private List<Range> ranges(EntryQuery query, EntryCursor after) {
+        List<Range> ranges = new ArrayList<>();
+        if (query.subjectDigest() != null) {
+            ranges.add(new Range(bySubject, query.subjectDigest(), query, after));
+        }
+        if (query.signerKeyId() != null) {
+            ranges.add(new Range(bySigner, query.signerKeyId(), query, after));
+        }
+        if (query.predicateType() != null) {
+            ranges.add(new Range(byPredicate, query.predicateType(), query, after));
+        }
+        if (ranges.isEmpty()) {
+            ranges.add(new Range(byTime, null, query, after));
+        }
+        return ranges;
+    }
+
+    private static EntryPage walk(Range range, List<Range> checked, int limit, Function<String, EntryRecord> load) {
+        List<EntryRecord> found = new ArrayList<>();
+        String start = range.map.lowerKey(range.high);
+        if (start == null || start.compareTo(range.low) < 0) {
+            return new EntryPage(found, null);
+        }
+        Cursor<String, String> keys = range.map.cursor(start, range.low, true);
+        while (keys.hasNext()) {
+            if (found.size() == limit) {
+                return new EntryPage(found, EntryCursor.after(found.get(limit - 1)).encode());
+            }
+            String key = keys.next();
+            if (!range.holds(key)) {
+                continue;
+            }
+            String digest = IndexKeys.digest(key);
+            String time = IndexKeys.timePart(key);
+            if (checked.stream().allMatch(r -> r.contains(time, digest))) {
+                EntryRecord record = load.apply(digest);
+                // an index key can be visible a moment before its record is
+                if (record != null) {
+                    found.add(record);
+                }
+            }
+        }
+        return new EntryPage(found, null);
+    }
+
+    /** The keys of one filter value inside the query's time window, below the cursor. */
+    private static final class Range {
+        private final MVMap<String, String> map;
+        private final String value;
+        private final String prefix;
+        /** Inclusive lower bound (not itself a key). */
+        private final String low;
+        /** Exclusive upper bound. */
+        private final String high;
+
+        Range(MVMap<String, String> map, String value, EntryQuery query, EntryCursor after) {
+            this.map = map;
+            this.value = value;
+            this.prefix = IndexKeys.prefix(value);
+            this.low = prefix + (query.since() == null ? EMPTY : IndexKeys.time(query.since()));
+            String untilBound = prefix + (query.until() == null ? String.valueOf(IndexKeys.END)
+                    : IndexKeys.time(query.until()));
+            String cursorBound = after == null ? untilBound
+                    : IndexKeys.key(value, after.createdAt(), after.envelopeDigest());
+            this.high = cursorBound.compareTo(untilBound) < 0 ? cursorBound : untilBound;
+        }
+
+        /** @return how many keys lie in the range, in O(log n) */
+        long count() {
+            return Math.max(0, position(high) - position(low));
+        }
+
+        private long position(String key) {
+            long index = map.getKeyIndex(key);
+            return index >= 0 ? index : -index - 1;
+        }
+
+        /** A value that itself contains the separator could put foreign keys inside the range; skip those. */
+        boolean holds(String key) {
+            return value == null || value.equals(IndexKeys.value(key));
+        }
+
+        boolean contains(String time, String digest) {
+            return map.containsKey(prefix + time + IndexKeys.SEPARATOR + digest);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.stellaops.attestor.store.tck;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.stellaops.attestor.api.model.Digest;
+import org.stellaops.attestor.api.model.Subject;
+import org.stellaops.attestor.store.EntryCursor;
+import org.stellaops.attestor.store.EntryQuery;
+import org.stellaops.attestor.store.EntryRecord;
+
+/** The meaning of an {@link EntryQuery}, computed in memory over a list of records: what a store must answer. */
+public final class SearchOracle {
+
+    /** The search order: createdAt descending, then envelope digest descending. */
+    public static final Comparator<EntryRecord> ORDER = Comparator.comparing(EntryRecord::createdAt)
+            .thenComparing(EntryRecord::envelopeDigest).reversed();
+
+    private SearchOracle() {
+    }
+
+    /**
+     * @param records every stored record
+     * @param query the query; its limit is ignored, its cursor applied
+     * @return every matching record after the cursor, in search order
+     */
+    public static List<EntryRecord> search(List<EntryRecord> records, EntryQuery query) {
+        EntryCursor cursor = query.cursor() == null ? null : EntryCursor.decode(query.cursor());
+        return records.stream()
+                .filter(r -> matches(query, r))
+                .filter(r -> cursor == null || cursor.precedes(r))
+                .sorted(ORDER)
+                .toList();
+    }
+
+    /**
+     * @param query the filters
+     * @param r a record
+     * @return whether the record passes every given filter
+     */
+    public static boolean matches(EntryQuery query, EntryRecord r) {
+        return (query.subjectDigest() == null || hasSubject(r, query.subjectDigest()))
+                && (query.predicateType() == null || query.predicateType().equals(r.predicateType()))
+                && (query.signerKeyId() == null || r.signerKeyIds().contains(query.signerKeyId()))
+                && (query.since() == null || !r.createdAt().isBefore(query.since()))
+                && (query.until() == null || r.createdAt().isBefore(query.until()));
+    }
+
+    private static boolean hasSubject(EntryRecord r, String digest) {
+        for (Subject s : r.subjects()) {
+            for (Digest d : s.digests()) {
+                if (d.toString().equals(digest)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
