@@ -30,7 +30,7 @@ import org.stellaops.attestor.cas.StorageException;
  * a partial object. Every read re-hashes the bytes.
  */
 @Component(service = ContentStore.class, immediate = true, configurationPid = FsContentStore.PID,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = "attestor.cas=fs")
 @Designate(ocd = CasFsConfig.class)
 public final class FsContentStore implements ContentStore {
 

@@ -1,0 +1,50 @@
+package org.stellaops.attestor.store.mongo;
+
+/** Collection and field names, in one place so that docs/storage.md, indexes and queries agree. */
+final class Fields {
+
+    static final String ENTRIES = "entries";
+    static final String AUDIT = "audit";
+    static final String TRUST_KEYS = "trust_keys";
+    static final String META = "meta";
+
+    static final String ID = "_id";
+    static final String REV = "rev";
+    static final String UUIDS = "uuids";
+    static final String SUBJECT_DIGESTS = "subjectDigests";
+    static final String PREDICATE_TYPE = "predicateType";
+    static final String SIGNER_KEY_IDS = "signerKeyIds";
+    static final String CREATED_AT = "createdAt";
+    static final String STATUS = "status";
+    static final String BODY = "body";
+    static final String LEASE = "lease";
+    static final String LEASE_OWNER = "lease.owner";
+    static final String LEASE_UNTIL = "lease.until";
+    static final String PENDING_AUDIT = "pendingAudit";
+    static final String PENDING_AUDIT_SINCE = "pendingAudit.since";
+
+    static final String PREVIOUS_HASH = "previousHash";
+    static final String HASH = "hash";
+    static final String TIME = "time";
+    static final String ACTOR = "actor";
+    static final String ACTION = "action";
+    static final String TARGET = "target";
+    static final String OUTCOME = "outcome";
+    static final String REMOTE_ADDRESS = "remoteAddress";
+    static final String DETAIL = "detail";
+    /** On audit events written for a record's creation: the record's envelope digest (unique). */
+    static final String ENTRY = "entry";
+
+    static final String NAME = "name";
+    static final String ALGORITHM = "algorithm";
+    static final String PUBLIC_KEY_PEM = "publicKeyPem";
+    static final String REVOKED_AT = "revokedAt";
+    static final String VERSION = "version";
+
+    static final String META_SCHEMA = "schema";
+    static final String META_TRUST_VERSION = "trust.version";
+    static final String VALUE = "value";
+
+    private Fields() {
+    }
+}

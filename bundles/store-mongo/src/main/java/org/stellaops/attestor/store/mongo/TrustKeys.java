@@ -1,0 +1,110 @@
+package org.stellaops.attestor.store.mongo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.stellaops.attestor.api.model.KeyAlgorithm;
+import org.stellaops.attestor.cas.StorageException;
+import org.stellaops.attestor.store.TrustedKey;
+
+/**
+ * The {@code trust_keys} collection. Every put takes a new number from the {@code meta} counter
+ * {@code trust.version} and stores it on the key; {@link #version()} is the largest number on any key. So the
+ * version changes exactly when a key document changes, also when another worker changed it, and a crash between
+ * taking the number and writing the key leaves both unchanged. Of two puts of one key, the one with the larger
+ * number wins (the write is conditional on the stored number being smaller).
+ */
+final class TrustKeys {
+
+    private final MongoCollection<Document> keys;
+    private final MongoCollection<Document> meta;
+
+    TrustKeys(MongoCollection<Document> keys, MongoCollection<Document> meta) {
+        this.keys = keys;
+        this.meta = meta;
+    }
+
+    void put(TrustedKey key) {
+        Objects.requireNonNull(key, "key");
+        long version = nextVersion();
+        Document doc = new Document(Fields.ID, key.keyId())
+                .append(Fields.NAME, key.name())
+                .append(Fields.ALGORITHM, key.algorithm().name())
+                .append(Fields.PUBLIC_KEY_PEM, key.publicKeyPem())
+                .append(Fields.CREATED_AT, Times.encode(key.createdAt()))
+                .append(Fields.REVOKED_AT, key.revokedAt() == null ? null : Times.encode(key.revokedAt()))
+                .append(Fields.VERSION, version);
+        try {
+            keys.replaceOne(Filters.and(Filters.eq(Fields.ID, key.keyId()), Filters.or(
+                    Filters.lt(Fields.VERSION, version), Filters.exists(Fields.VERSION, false))),
+                    doc, new ReplaceOptions().upsert(true));
+        } catch (MongoException e) {
+            // a duplicate key means the key exists with a larger number: a later put superseded this one
+            if (!Mongo.duplicateKey(e)) {
+                throw new StorageException(StorageException.FAILURE, "storing key " + key.keyId() + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private long nextVersion() {
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true)
+                .returnDocument(ReturnDocument.AFTER);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                Document counter = meta.findOneAndUpdate(Filters.eq(Fields.ID, Fields.META_TRUST_VERSION),
+                        Updates.inc(Fields.VALUE, 1L), options);
+                return ((Number) counter.get(Fields.VALUE)).longValue();
+            } catch (MongoException e) {
+                // two first puts may both try to create the counter; the loser just increments it
+                if (!Mongo.duplicateKey(e) || attempt > 0) {
+                    throw new StorageException(StorageException.FAILURE, "taking a trust-root version failed: "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    Optional<TrustedKey> get(String keyId) {
+        Objects.requireNonNull(keyId, "keyId");
+        Document doc = Mongo.call("reading key " + keyId, () -> keys.find(Filters.eq(Fields.ID, keyId)).first());
+        return Optional.ofNullable(doc).map(TrustKeys::key);
+    }
+
+    List<TrustedKey> all() {
+        List<TrustedKey> result = new ArrayList<>();
+        Mongo.run("reading trusted keys", () -> keys.find().sort(Sorts.ascending(Fields.CREATED_AT, Fields.ID))
+                .forEach(d -> result.add(key(d))));
+        return result;
+    }
+
+    long version() {
+        Document doc = Mongo.call("reading the trust-root version", () -> keys.find()
+                .sort(Sorts.descending(Fields.VERSION)).limit(1).first());
+        Object version = doc == null ? null : doc.get(Fields.VERSION);
+        return version instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static TrustedKey key(Document doc) {
+        try {
+            String revoked = doc.getString(Fields.REVOKED_AT);
+            return new TrustedKey(doc.getString(Fields.ID), doc.getString(Fields.NAME),
+                    KeyAlgorithm.valueOf(doc.getString(Fields.ALGORITHM)), doc.getString(Fields.PUBLIC_KEY_PEM),
+                    Times.decode(doc.getString(Fields.CREATED_AT)), revoked == null ? null : Times.decode(revoked));
+        } catch (RuntimeException e) {
+            throw new StorageException(StorageException.CORRUPT, "stored key " + doc.get(Fields.ID)
+                    + " cannot be read back", e);
+        }
+    }
+}
