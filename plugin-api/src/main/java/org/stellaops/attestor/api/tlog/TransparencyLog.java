@@ -20,7 +20,10 @@ import org.stellaops.attestor.api.model.LogEntry;
 @ConsumerType
 public interface TransparencyLog {
 
-    /** Service property: {@code primary} or {@code mirror}. */
+    /**
+     * Service property: {@code primary}, {@code mirror}, or {@code none}: the log runs (for instance to serve
+     * other services as their log) but this service neither publishes to it nor lists it.
+     */
     String ROLE_PROPERTY = "attestor.tlog.role";
 
     /** @return the log's identity and keys */

@@ -1,15 +1,14 @@
 package org.stellaops.attestor.core.internal;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -25,35 +24,34 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stellaops.attestor.api.keys.KeyDriver;
-import org.stellaops.attestor.api.model.Envelope;
 import org.stellaops.attestor.api.predicate.PredicateHandler;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
 import org.stellaops.attestor.api.tlog.TransparencyLog;
 import org.stellaops.attestor.cas.ContentStore;
-import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.core.service.AttestationService;
-import org.stellaops.attestor.core.service.ErrorCodes;
 import org.stellaops.attestor.core.service.VerificationReport;
 import org.stellaops.attestor.sdk.AttestorException;
-import org.stellaops.attestor.sdk.dsse.DsseEnvelopes;
-import org.stellaops.attestor.sdk.dsse.ParsedEnvelope;
-import org.stellaops.attestor.sdk.json.JsonLimits;
 import org.stellaops.attestor.sdk.witness.Cosigner;
 import org.stellaops.attestor.store.AuditEvent;
+import org.stellaops.attestor.store.AuditPage;
+import org.stellaops.attestor.store.AuditQuery;
 import org.stellaops.attestor.store.AuditStore;
+import org.stellaops.attestor.store.EntryPage;
+import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
-import org.stellaops.attestor.store.LogTarget;
 import org.stellaops.attestor.store.Provenance;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.TrustedKey;
 
 /**
- * The core service component: wires the stores, the plugin registries, the submission pipeline, the log publisher
- * (outbox) and the verifier, and audits every security-relevant call. Predicate handlers, logs and the key driver
- * are tracked dynamically and greedily, so plugins come and go without restarting anything.
+ * The core service component: holds the stores and tracks the plugins (predicate handlers, logs, key driver,
+ * EventAdmin) dynamically and greedily, and runs one {@link CoreService} per activation, which does the work.
+ * The stores are static greedy references: a higher-ranked store (store-mongo ranks 100) that appears replaces the
+ * embedded one by reactivating the component; {@code entries.target}, {@code trustStore.target},
+ * {@code auditStore.target} and {@code cas.target} pin one explicitly.
  */
-@Component(service = AttestationService.class, configurationPid = "org.stellaops.attestor.core")
+@Component(service = AttestationService.class, configurationPid = CoreConfig.PID)
 @Designate(ocd = CoreConfig.class)
 public class AttestorCore implements AttestationService {
 
@@ -63,65 +61,48 @@ public class AttestorCore implements AttestationService {
     private final PredicateRegistry predicates = new PredicateRegistry();
     private final LogRegistry logs = new LogRegistry();
 
-    @Reference
+    @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private EntryStore entries;
-    @Reference
+    @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private TrustRootStore trustStore;
-    @Reference
+    @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private AuditStore auditStore;
-    @Reference
+    @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private ContentStore cas;
 
-    private volatile JsonLimits limits = JsonLimits.DEFAULT;
-    private volatile Auditor auditor;
-    private volatile TrustRoots trustRoots;
-    private volatile SubmissionPipeline pipeline;
-    private volatile EntryVerifier verifier;
     private volatile EventAdmin eventAdmin;
     private volatile KeyDriver keyDriver;
     private volatile ServiceKeys serviceKeys;
-    private volatile Publisher publisher;
-    private volatile LogHealth logHealth;
+    private volatile CoreService service;
 
     @Activate
     @Modified
-    void activate(CoreConfig config, Map<String, Object> properties) {
-        stopPublisher();
-        limits = new JsonLimits(config.maxEnvelopeBytes(), config.maxJsonDepth());
-        Auditor audit = new Auditor(auditStore, clock);
-        audit.setEventAdmin(eventAdmin);
-        auditor = audit;
-        trustRoots = new TrustRoots(trustStore, clock);
+    void activate(CoreConfig config, Map<String, Object> properties, BundleContext context) {
+        stop();
         ServiceKeys keys = new ServiceKeys(config.serviceKeyName());
         keys.bind(keyDriver);
         serviceKeys = keys;
-        LogHealth health = new LogHealth(audit);
-        logHealth = health;
-        EntryChecks checks = new EntryChecks();
-        EntryPlanner planner = new EntryPlanner(trustRoots, keys, new Receipts(keys));
-        OutboxRecords outbox = new OutboxRecords(entries, clock,
-                new Backoff(config.retryBaseMillis(), config.retryMaxMillis(), new SecureRandom()),
-                config.maxRejections());
-        Publisher next = new Publisher(entries, cas, logs, planner, checks, outbox, health, audit, clock, limits,
-                new Publisher.Settings(config.publisherThreads(), Duration.ofMillis(config.submitTimeoutMillis()),
-                        Duration.ofMillis(config.outboxScanMillis()), config.outboxScanLimit()));
-        pipeline = new SubmissionPipeline(limits, trustRoots, predicates, logs, cas, entries, planner, next, clock,
-                primaryDeadline(config, properties));
-        verifier = new EntryVerifier(trustRoots, logs, checks, keys, health, witnesses(config.witnesses()));
-        publisher = next;
-        next.start();
+        service = new CoreService(config, primaryDeadline(config, properties), identity(context.getBundle()),
+                new CoreService.Stores(entries, trustStore, auditStore, cas), predicates, logs, keys, eventAdmin,
+                clock);
+        LOG.info("attestor core started as worker {}", service.workerId());
     }
 
     @Deactivate
     void deactivate() {
-        stopPublisher();
+        stop();
     }
 
-    private void stopPublisher() {
-        Publisher current = publisher;
+    private void stop() {
+        CoreService current = service;
         if (current != null) {
             current.close();
         }
+    }
+
+    /** @return {@code <symbolic name>/<version>} of a bundle, as {@code derivedBy} names code */
+    static String identity(Bundle bundle) {
+        return bundle == null ? "unknown" : bundle.getSymbolicName() + "/" + bundle.getVersion();
     }
 
     /**
@@ -177,10 +158,8 @@ public class AttestorCore implements AttestationService {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindPredicateHandler(PredicateHandler handler, ServiceReference<PredicateHandler> ref) {
         Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
-        Bundle bundle = ref.getBundle();
-        String provider = bundle == null ? "unknown" : bundle.getSymbolicName() + "/" + bundle.getVersion();
         predicates.add(new PredicateRegistry.Registration(handler, ranking instanceof Integer i ? i : 0,
-                (Long) ref.getProperty(Constants.SERVICE_ID), provider));
+                (Long) ref.getProperty(Constants.SERVICE_ID), identity(ref.getBundle())));
     }
 
     void unbindPredicateHandler(PredicateHandler handler) {
@@ -188,12 +167,13 @@ public class AttestorCore implements AttestationService {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, target = "(!(" + TransparencyLog.ROLE_PROPERTY + "=none))")
     void bindTransparencyLog(TransparencyLog log, Map<String, Object> props) {
         Object role = props.getOrDefault(TransparencyLog.ROLE_PROPERTY, "mirror");
-        logs.add(new LogRegistry.Registration(log, String.valueOf(role), ranking(props),
+        Object ranking = props.get(Constants.SERVICE_RANKING);
+        logs.add(new LogRegistry.Registration(log, String.valueOf(role), ranking instanceof Integer i ? i : 0,
                 (Long) props.get(Constants.SERVICE_ID)));
-        Publisher current = publisher;
+        CoreService current = service;
         if (current != null) {
             current.wake(); // records waiting for this log (or for any log) need not wait for the next scan
         }
@@ -207,172 +187,115 @@ public class AttestorCore implements AttestationService {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindEventAdmin(EventAdmin admin) {
         eventAdmin = admin;
-        Auditor audit = auditor;
-        if (audit != null) {
-            audit.setEventAdmin(admin);
+        CoreService current = service;
+        if (current != null) {
+            current.setEventAdmin(admin);
         }
     }
 
     void unbindEventAdmin(EventAdmin admin) {
         if (eventAdmin == admin) {
             eventAdmin = null;
-            Auditor audit = auditor;
-            if (audit != null) {
-                audit.setEventAdmin(null);
+            CoreService current = service;
+            if (current != null) {
+                current.setEventAdmin(null);
             }
         }
     }
 
     @Override
     public Submission submit(byte[] envelopeJson, Provenance provenance) {
-        try {
-            AtomicReference<AuditEvent> createdEvent = new AtomicReference<>();
-            Submission submission = pipeline.submit(envelopeJson, provenance, record -> {
-                createdEvent.set(auditor.event(provenance, "entry.submit", record.envelopeDigest(), Auditor.SUCCESS,
-                        record.predicateType()));
-                return createdEvent.get();
-            });
-            EntryRecord record = submission.record();
-            if (submission.created()) {
-                auditor.announce(createdEvent.get()); // the store wrote it together with the record
-            } else {
-                auditor.record(provenance, "entry.resubmit", record.envelopeDigest(), Auditor.SUCCESS,
-                        record.predicateType());
-            }
-            return submission;
-        } catch (AttestorException | StorageException e) {
-            auditor.record(provenance, "entry.submit", "-", codeOf(e), e.getMessage());
-            throw e;
-        }
+        return service.submit(envelopeJson, provenance);
+    }
+
+    @Override
+    public List<BatchOutcome> submitBatch(List<byte[]> envelopes, Provenance provenance) {
+        return service.submitBatch(envelopes, provenance);
     }
 
     @Override
     public Optional<StoredAttestation> fetch(String id) {
-        return find(Ids.parse(id)).map(record -> new StoredAttestation(record, envelopeBytes(record)));
+        return service.fetch(id);
     }
 
     @Override
     public VerificationReport verifyStored(String id, Provenance provenance) {
-        Ids.Id parsed = Ids.parse(id);
-        EntryRecord record = find(parsed).orElseThrow(() ->
-                new AttestorException(ErrorCodes.ENTRY_NOT_FOUND, "no attestation with id " + id));
-        ParsedEnvelope envelope = DsseEnvelopes.parse(envelopeBytes(record), limits);
-        return audited(provenance, verifier.verify(record.envelopeDigest(), envelope.envelope(), Optional.of(record)));
+        return service.verifyStored(id, provenance);
     }
 
     @Override
     public VerificationReport verifyEnvelope(byte[] envelopeJson, Provenance provenance) {
-        ParsedEnvelope parsed = DsseEnvelopes.parse(envelopeJson, limits);
-        String digest = SubmissionPipeline.digestOf(parsed);
-        Envelope envelope = parsed.envelope();
-        return audited(provenance, verifier.verify(digest, envelope, entries.byEnvelopeDigest(digest)));
+        return service.verifyEnvelope(envelopeJson, provenance);
     }
 
     @Override
     public VerificationReport verifyEnvelopeWithEntries(byte[] envelopeJson, List<byte[]> tlogEntries,
                                                         Provenance provenance) {
-        ParsedEnvelope parsed = DsseEnvelopes.parse(envelopeJson, limits);
-        String digest = SubmissionPipeline.digestOf(parsed);
-        EntryRecord supplied = SuppliedEntries.asRecord(digest, parsed.envelope(), tlogEntries, limits, provenance);
-        return audited(provenance, verifier.verify(digest, parsed.envelope(), Optional.of(supplied)));
+        return service.verifyEnvelopeWithEntries(envelopeJson, tlogEntries, provenance);
     }
 
-    private VerificationReport audited(Provenance provenance, VerificationReport report) {
-        auditor.record(provenance, "entry.verify", report.envelopeDigest(),
-                report.verified() ? Auditor.SUCCESS : "verification.failed",
-                report.verified() ? "verified" : firstFailure(report));
-        return report;
+    @Override
+    public List<VerifyOutcome> verifyBatch(List<VerifyRequest> requests, Provenance provenance) {
+        return service.verifyBatch(requests, provenance);
     }
 
-    private static String firstFailure(VerificationReport report) {
-        return report.checks().stream().filter(c -> !c.ok()).findFirst()
-                .map(c -> c.check() + ": " + c.detail()).orElse("no checks");
+    @Override
+    public EntryPage search(EntryQuery query) {
+        return service.search(query);
+    }
+
+    @Override
+    public AuditPage audit(AuditQuery query) {
+        return service.audit(query);
+    }
+
+    @Override
+    public AuditVerification verifyAudit(Provenance provenance) {
+        return service.verifyAudit(provenance);
+    }
+
+    @Override
+    public CacheStats verificationCache() {
+        return service.verificationCache();
     }
 
     @Override
     public TrustedKey addTrustedKey(String name, String publicKeyPem, Provenance provenance) {
-        try {
-            TrustedKey key = trustRoots.add(name, publicKeyPem);
-            auditor.record(provenance, "trust.key.add", key.keyId(), Auditor.SUCCESS, key.name());
-            return key;
-        } catch (AttestorException e) {
-            auditor.record(provenance, "trust.key.add", "-", e.code(), e.getMessage());
-            throw e;
-        }
+        return service.addTrustedKey(name, publicKeyPem, provenance);
     }
 
     @Override
     public List<TrustedKey> trustedKeys() {
-        return trustRoots.all();
+        return service.trustedKeys();
     }
 
     @Override
     public TrustedKey revokeTrustedKey(String keyId, Provenance provenance) {
-        try {
-            TrustedKey key = trustRoots.revoke(keyId);
-            auditor.record(provenance, "trust.key.revoke", keyId, Auditor.SUCCESS, key.name());
-            return key;
-        } catch (AttestorException e) {
-            auditor.record(provenance, "trust.key.revoke", keyId, e.code(), e.getMessage());
-            throw e;
-        }
+        return service.revokeTrustedKey(keyId, provenance);
     }
 
     @Override
     public List<LogDescriptor> logs() {
-        return logs.ordered().stream().map(r -> r.log().descriptor()).toList();
+        return service.logs();
     }
 
     @Override
     public List<LogStatus> logStatus() {
-        Map<String, Long> pending = publisher == null ? Map.of() : publisher.pendingByLog();
-        LogHealth health = logHealth;
-        List<LogStatus> result = new ArrayList<>();
-        boolean primaryTaken = false;
-        for (LogRegistry.Registration r : logs.ordered()) {
-            LogDescriptor d = r.descriptor();
-            String role = !primaryTaken && r.primary() ? LogTarget.ROLE_PRIMARY : LogTarget.ROLE_MIRROR;
-            primaryTaken |= r.primary();
-            result.add(new LogStatus(d, role, health == null || health.available(d.logId()),
-                    pending.getOrDefault(d.logId(), 0L), health == null ? "" : health.lastError(d.logId())));
-        }
-        return result;
+        return service.logStatus();
     }
 
     @Override
     public List<AuditEvent> auditEvents(int limit) {
-        return auditStore.recentEvents(Math.max(0, Math.min(limit, 1000)));
+        return service.auditEvents(limit);
     }
 
     @Override
     public List<EntryRecord> recent(int limit) {
-        return entries.recent(Math.max(0, Math.min(limit, 1000)));
+        return service.recent(limit);
     }
 
     @Override
     public Health health() {
-        int logCount = logs.ordered().size();
-        return new Health(logs.primary().isPresent(), entries.count(), logCount, predicates.typeCount());
+        return service.health();
     }
-
-    private Optional<EntryRecord> find(Ids.Id id) {
-        if (id instanceof Ids.Uuid uuid) {
-            return entries.byUuid(uuid.hex());
-        }
-        return entries.byEnvelopeDigest(((Ids.EnvelopeDigest) id).digest());
-    }
-
-    private byte[] envelopeBytes(EntryRecord record) {
-        return cas.get(record.casDigest()).orElseThrow(() -> new StorageException(StorageException.CORRUPT,
-                "the archived envelope of " + record.envelopeDigest() + " is missing", null));
-    }
-
-    private static String codeOf(RuntimeException e) {
-        return e instanceof AttestorException a ? a.code() : ((StorageException) e).code();
-    }
-
-    private static int ranking(Map<String, Object> props) {
-        return props.get(Constants.SERVICE_RANKING) instanceof Integer i ? i : 0;
-    }
-
 }

@@ -10,11 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.AuditStore;
+import org.stellaops.attestor.store.ChainedAuditEvent;
 import org.stellaops.attestor.store.Provenance;
 
 /**
  * Writes the audit trail and posts the matching EventAdmin notification. An audit write failure is not
  * swallowed: the caller's operation fails with it, because an unaudited security action is not acceptable.
+ * Events of read-only, high-volume actions (verifications) go through the bounded {@link AuditWriter} instead
+ * ({@link #recordLater}), which applies backpressure rather than dropping anything.
  */
 final class Auditor {
 
@@ -27,6 +30,7 @@ final class Auditor {
     private final AuditStore store;
     private final Clock clock;
     private volatile EventAdmin events;
+    private volatile AuditWriter writer;
 
     Auditor(AuditStore store, Clock clock) {
         this.store = store;
@@ -35,6 +39,11 @@ final class Auditor {
 
     void setEventAdmin(EventAdmin eventAdmin) {
         this.events = eventAdmin;
+    }
+
+    /** Routes {@link #recordLater} through {@code auditWriter}; without one it writes synchronously. */
+    void setWriter(AuditWriter auditWriter) {
+        this.writer = auditWriter;
     }
 
     /** {@code entry.submit} + success → {@code org/stellaops/attestor/entry/SUBMIT}; a failure adds {@code _FAILED}. */
@@ -49,10 +58,34 @@ final class Auditor {
         return new AuditEvent(clock.instant(), who.principal(), action, target, outcome, who.remoteAddress(), detail);
     }
 
-    void record(Provenance who, String action, String target, String outcome, String detail) {
+    ChainedAuditEvent record(Provenance who, String action, String target, String outcome, String detail) {
         AuditEvent event = event(who, action, target, outcome, detail);
-        store.append(event);
+        ChainedAuditEvent stored = store.append(event);
         announce(event);
+        return stored;
+    }
+
+    /**
+     * Audits a read-only action without waiting for the store's commit: the event is queued and written shortly
+     * after (see {@link AuditWriter}); a full queue blocks the caller.
+     */
+    void recordLater(Provenance who, String action, String target, String outcome, String detail) {
+        AuditEvent event = event(who, action, target, outcome, detail);
+        AuditWriter current = writer;
+        if (current == null) {
+            store.append(event);
+            announce(event);
+        } else {
+            current.submit(event);
+        }
+    }
+
+    /** Records an action the service took on its own, with its outcome; posts it as {@link #announce} does. */
+    ChainedAuditEvent systemEvent(String action, String target, String outcome, String detail) {
+        AuditEvent event = new AuditEvent(clock.instant(), SYSTEM, action, target, outcome, "", detail);
+        ChainedAuditEvent stored = store.append(event);
+        announce(event);
+        return stored;
     }
 
     /**

@@ -73,6 +73,51 @@ public @interface CoreConfig {
             + "holds the service key")
     String keyDriver_target() default "(attestor.key.driver=file)";
 
+    /** @return this worker's name in publishing leases */
+    @AttributeDefinition(name = "Worker id", required = false, description = "Names this service instance in the "
+            + "outbox's publishing leases when several instances share one store; empty = a random UUID per "
+            + "activation")
+    String workerId() default "";
+
+    /** @return how long a publishing lease lasts unless renewed */
+    @AttributeDefinition(name = "Lease TTL (ms)", description = "A worker renews the lease of a record it publishes "
+            + "before every attempt; another worker takes the record over once the lease has run out")
+    long leaseTtlMillis() default 60_000;
+
+    /** @return the largest batch */
+    @AttributeDefinition(name = "Batch max items", description = "Larger batches are refused with "
+            + "request.batch_too_large and nothing is stored")
+    int batchMaxItems() default 1_000;
+
+    /** @return I/O threads of batch submissions */
+    @AttributeDefinition(name = "Batch I/O threads", description = "Threads that archive, store and audit the "
+            + "items of batches concurrently (checks use one thread per CPU)")
+    int batchIoThreads() default 32;
+
+    /** @return reports held by the verification cache */
+    @AttributeDefinition(name = "Verification cache entries", description = "Verification reports kept (least "
+            + "recently used evicted first); 0 disables the cache")
+    int verificationCacheEntries() default 100_000;
+
+    /** @return how often the logs' latest checkpoints are read for the verification cache */
+    @AttributeDefinition(name = "Checkpoint refresh (ms)", description = "How often every log's latest checkpoint is "
+            + "read, so that a cached report is recomputed once a log grew or gained a cosignature")
+    long checkpointRefreshMillis() default 1_000;
+
+    /** @return capacity of the verification audit queue */
+    @AttributeDefinition(name = "Audit queue capacity", description = "Verification audit events waiting to be "
+            + "written at most; when full, verifications wait (up to 30 s, then fail with storage.failure)")
+    int auditQueueCapacity() default 10_000;
+
+    /** @return threads writing verification audit events */
+    @AttributeDefinition(name = "Audit writer threads")
+    int auditWriterThreads() default 2;
+
+    /** @return how often the audit chain head is anchored in the primary log */
+    @AttributeDefinition(name = "Audit anchor interval (ms)", description = "How often the head of the audit chain "
+            + "is signed with the service key and logged in the primary log (only if it moved); 0 = never")
+    long auditAnchorIntervalMillis() default 300_000;
+
     /** @return witness verifier keys */
     @AttributeDefinition(name = "Witnesses", required = false, description = "C2SP cosigner verifier keys "
             + "(name+hint+base64) of the witnesses whose cosignatures verification counts")

@@ -51,14 +51,14 @@ final class EntryVerifier {
     private final FreshProofs fresh;
 
     EntryVerifier(TrustRoots trustRoots, LogRegistry logs, EntryChecks checks, ServiceKeys serviceKeys,
-                  LogHealth health, Collection<Cosigner> witnesses) {
+                  LogHealth health, Collection<Cosigner> witnesses, LogHeads heads) {
         this.trustRoots = trustRoots;
         this.logs = logs;
         this.checks = checks;
         this.serviceKeys = serviceKeys;
         this.health = health;
         this.witnesses = List.copyOf(witnesses);
-        this.fresh = new FreshProofs(checks, this.witnesses);
+        this.fresh = new FreshProofs(checks, this.witnesses, heads);
     }
 
     VerificationReport verify(String envelopeDigest, Envelope envelope, Optional<EntryRecord> record) {

@@ -31,10 +31,12 @@ final class FreshProofs {
 
     private final EntryChecks checks;
     private final Collection<Cosigner> witnesses;
+    private final LogHeads heads;
 
-    FreshProofs(EntryChecks checks, Collection<Cosigner> witnesses) {
+    FreshProofs(EntryChecks checks, Collection<Cosigner> witnesses, LogHeads heads) {
         this.checks = checks;
         this.witnesses = witnesses;
+        this.heads = heads;
     }
 
     /**
@@ -57,6 +59,8 @@ final class FreshProofs {
                 return new FreshProof(false, proof.treeSize(), 0, "the fresh checkpoint does not commit to its proof");
             }
             checks.verifyNote(descriptor, proof.checkpoint());
+            heads.observe(descriptor.logId(), signed.origin(), proof.treeSize(), proof.rootHash().value(),
+                    proof.checkpoint());
             String consistency = consistency(log, entry.inclusionProof(), proof);
             int cosigned = EntryChecks.cosignatures(proof.checkpoint(), witnesses);
             if (consistency != null) {

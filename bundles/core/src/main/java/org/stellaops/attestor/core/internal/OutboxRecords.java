@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 import org.stellaops.attestor.api.model.LogEntry;
+import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.store.CoveredEntry;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
@@ -24,6 +25,8 @@ import org.stellaops.attestor.store.SignatureCoverage;
 final class OutboxRecords {
 
     private static final int STRIPES = 64;
+    /** Compare-and-set conflicts tolerated in one update before giving up (each means another worker wrote). */
+    private static final int MAX_CONFLICTS = 16;
 
     /** A failure of one attempt. */
     record Failure(String code, String detail, boolean permanent) {
@@ -132,15 +135,21 @@ final class OutboxRecords {
         ReentrantLock lock = stripes[Math.floorMod(digest.hashCode(), STRIPES)];
         lock.lock();
         try {
-            Optional<EntryRecord> current = entries.byEnvelopeDigest(digest);
-            if (current.isEmpty()) {
-                return current;
+            // the lock spares this worker futile retries; the compare-and-set guards against other workers
+            for (int attempt = 1; ; attempt++) {
+                Optional<EntryRecord> current = entries.byEnvelopeDigest(digest);
+                if (current.isEmpty()) {
+                    return current;
+                }
+                EntryRecord next = change.apply(current.get());
+                if (next.equals(current.get()) || entries.replaceIf(current.get(), next)) {
+                    return Optional.of(next);
+                }
+                if (attempt == MAX_CONFLICTS) {
+                    throw new StorageException(StorageException.FAILURE, "record " + digest + " kept changing under "
+                            + MAX_CONFLICTS + " attempts to update it; another worker may be stuck in a loop", null);
+                }
             }
-            EntryRecord next = change.apply(current.get());
-            if (!next.equals(current.get())) {
-                entries.replace(next);
-            }
-            return Optional.of(next);
         } finally {
             lock.unlock();
         }

@@ -3,9 +3,7 @@ package org.stellaops.attestor.core.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,8 +39,13 @@ import org.stellaops.attestor.store.LogTarget;
  * inclusion proof, checkpoint signature), store it; on failure count the attempt on the target and retry after an
  * exponential, fully jittered backoff, or give up once the log has refused the entry {@code maxRejections} times.
  * A target whose log is not registered right now just stays pending. A periodic scan of
- * {@link EntryStore#pending(int)} (also run at start, so a crash loses nothing) resumes whatever no chain is
- * working on once its {@code nextAttemptAt} is due.
+ * {@link EntryStore#claimable} (also run at start, so a crash loses nothing) resumes whatever no chain is working on
+ * once its {@code nextAttemptAt} is due.
+ *
+ * <p>Several workers may share the store: a chain starts only once this worker holds the record's lease
+ * ({@link OutboxLeases}), renews it before every attempt, stops when it is lost, and the lease is given up once the
+ * record is settled. A lease lost in the middle of an attempt can cost a duplicate request, never a duplicate entry:
+ * logs dedupe by leaf hash and results are stored by compare-and-set.
  */
 final class Publisher implements AutoCloseable {
 
@@ -63,6 +66,7 @@ final class Publisher implements AutoCloseable {
     private final Clock clock;
     private final JsonLimits limits;
     private final Settings settings;
+    private final OutboxLeases leases;
     private final ScheduledThreadPoolExecutor executor;
     /** Keys {@code digest|logId|signatureIndex} of attempt chains in progress (running or waiting to retry). */
     private final Set<String> chains = ConcurrentHashMap.newKeySet();
@@ -72,7 +76,7 @@ final class Publisher implements AutoCloseable {
 
     Publisher(EntryStore entries, ContentStore cas, LogRegistry logs, EntryPlanner planner, EntryChecks checks,
               OutboxRecords outbox, LogHealth health, Auditor auditor, Clock clock, JsonLimits limits,
-              Settings settings) {
+              Settings settings, OutboxLeases leases) {
         this.entries = entries;
         this.cas = cas;
         this.logs = logs;
@@ -84,6 +88,7 @@ final class Publisher implements AutoCloseable {
         this.clock = clock;
         this.limits = limits;
         this.settings = settings;
+        this.leases = leases;
         this.executor = new ScheduledThreadPoolExecutor(Math.max(1, settings.threads()), threads());
         executor.setRemoveOnCancelPolicy(true);
     }
@@ -106,90 +111,28 @@ final class Publisher implements AutoCloseable {
      */
     CompletableFuture<EntryRecord> publish(EntryRecord record, PublishJob job) {
         CompletableFuture<EntryRecord> primary = waiters.register(record);
-        startChains(record, job, false);
+        startLeased(record, job);
         // a scan may have picked the record up before the waiter existed, and even finished it
         entries.byEnvelopeDigest(record.envelopeDigest()).ifPresent(waiters::settle);
         return primary;
     }
 
-    /**
-     * What the fast path got from the primary log.
-     *
-     * @param record the record with its primary target logged, or null
-     * @param failure the primary's refusal or error, or null (also null when it did not answer in time)
-     */
-    record FirstAttempt(EntryRecord record, OutboxRecords.Failure failure) {
-    }
-
-    /**
-     * The fast path of a submission: logs the planned entries to the primary log before the record is stored, so
-     * that normally the record is written once, already holding its proofs. When it fails the record is stored
-     * pending (with the failure counted) and the outbox takes over; logs dedupe, so an entry that did reach the log
-     * is found again instead of being logged twice.
-     *
-     * @param record the record about to be stored, its targets all pending
-     * @param job what to log
-     * @param wait how long the primary may take
-     * @return what happened; no primary registered counts as no answer
-     */
-    FirstAttempt logFirst(EntryRecord record, PublishJob job, Duration wait) {
-        Optional<LogRegistry.Registration> registration = closed ? Optional.empty() : record.logs().stream()
-                .filter(LogTarget::primary).findFirst().flatMap(t -> logs.registration(t.logId()));
-        if (registration.isEmpty()) {
-            return new FirstAttempt(null, null);
-        }
-        LogDescriptor log = registration.get().descriptor();
-        List<CompletableFuture<LogEntry>> answers = new ArrayList<>();
-        for (PlannedEntry planned : job.entries()) {
-            try {
-                answers.add(registration.get().log().submit(planned.request(), job.envelope()).toCompletableFuture());
-            } catch (RuntimeException e) {
-                answers.add(CompletableFuture.failedFuture(e));
-            }
-        }
-        long deadline = System.nanoTime() + wait.toNanos();
-        EntryRecord result = record;
-        for (int i = 0; i < answers.size(); i++) {
-            PlannedEntry planned = job.entries().get(i);
-            LogEntry entry;
-            try {
-                entry = answers.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                return new FirstAttempt(null, null);
-            } catch (ExecutionException e) {
-                return failedFirst(log, classify(e));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new FirstAttempt(null, null);
-            }
-            OutboxRecords.Failure refused = rejectedAnswer(job, log, planned, entry);
-            if (refused != null) {
-                return failedFirst(log, refused);
-            }
-            result = OutboxRecords.withEntry(result, log.logId(), planned.signatureIndex(), planned.via(), entry);
-        }
-        health.success(log);
-        return new FirstAttempt(result, null);
-    }
-
-    /** @return the not yet stored record with a failure of its primary target counted (attempts, backoff) */
-    EntryRecord countPrimaryFailure(EntryRecord record, OutboxRecords.Failure failure) {
-        Optional<LogTarget> primary = record.logs().stream().filter(LogTarget::primary).findFirst();
-        OutboxRecords.FailureOutcome outcome = primary.map(t -> outbox.withFailure(record, t.logId(), failure))
-                .orElse(null);
-        return outcome == null ? record : outcome.record();
-    }
-
-    private FirstAttempt failedFirst(LogDescriptor log, OutboxRecords.Failure failure) {
-        if (!failure.permanent()) {
-            health.failure(log, failure.code() + ": " + failure.detail());
-        }
-        return new FirstAttempt(null, failure);
+    /** @return whether the publisher was closed (it then starts nothing new) */
+    boolean closed() {
+        return closed;
     }
 
     /** Publishes a stored record's pending (mirror) targets without anyone waiting for them. */
     void publishInBackground(EntryRecord record, PublishJob job) {
-        startChains(record, job, false);
+        startLeased(record, job);
+    }
+
+    /** Starts the chains of a record this worker just stored, once it holds the record's lease. */
+    private void startLeased(EntryRecord record, PublishJob job) {
+        boolean work = record.logs().stream().anyMatch(t -> t.pending() && logs.registration(t.logId()).isPresent());
+        if (work && !closed && leases.take(record.envelopeDigest())) {
+            startChains(record, job, false);
+        }
     }
 
     /** Stops waiting for a record's primary target (its submission gave up waiting). */
@@ -207,32 +150,43 @@ final class Publisher implements AutoCloseable {
             return;
         }
         try {
-            List<EntryRecord> pending = entries.pending(settings.scanLimit());
             Map<String, Long> counts = new HashMap<>();
-            for (EntryRecord record : pending) {
+            for (EntryRecord record : entries.pending(settings.scanLimit())) {
                 record.logs().stream().filter(LogTarget::pending)
                         .forEach(t -> counts.merge(t.logId(), 1L, Long::sum));
-                resume(record);
             }
             pendingByLog = Map.copyOf(counts);
+            for (EntryRecord record : leases.claimable(settings.scanLimit())) {
+                resume(record);
+            }
         } catch (RuntimeException e) {
             // a store outage must not end the periodic scan: the next run tries again
             LOG.warn("outbox scan failed: {}", e.toString());
         }
     }
 
-    private void resume(EntryRecord stored) {
+    private void resume(EntryRecord claimed) {
         try {
-            EntryRecord record = outbox.ensureTargets(stored, logs.targets());
+            boolean work = claimed.logs().isEmpty() ? !logs.targets().isEmpty() : anyDue(claimed);
+            if (closed || !work || !leases.take(claimed.envelopeDigest())) {
+                return;
+            }
+            // another worker may have published it between the scan and the lease
+            Optional<EntryRecord> current = entries.byEnvelopeDigest(claimed.envelopeDigest());
+            if (current.isEmpty() || !current.get().pending()) {
+                leases.release(claimed.envelopeDigest());
+                return;
+            }
+            EntryRecord record = outbox.ensureTargets(current.get(), logs.targets());
             if (anyDue(record)) {
                 startChains(record, load(record), true);
             }
         } catch (AttestorException e) {
             // e.g. the key driver holding a receipt's service key is gone; a later scan retries
-            LOG.info("cannot publish {} now: {}", stored.envelopeDigest(), e.getMessage());
+            LOG.info("cannot publish {} now: {}", claimed.envelopeDigest(), e.getMessage());
         } catch (RuntimeException e) {
             // one broken record (archive damaged, trusted key gone) must not hold up the rest of the outbox
-            LOG.error("cannot publish {}: {}", stored.envelopeDigest(), e.toString());
+            LOG.error("cannot publish {}: {}", claimed.envelopeDigest(), e.toString());
         }
     }
 
@@ -276,6 +230,10 @@ final class Publisher implements AutoCloseable {
         Optional<LogRegistry.Registration> registration = closed ? Optional.empty() : logs.registration(logId);
         if (registration.isEmpty()) {
             chains.remove(key); // stays pending until the log is back and a scan finds it
+            return;
+        }
+        if (!leases.take(job.envelopeDigest())) {
+            chains.remove(key); // another worker holds the record now: it publishes, this chain ends
             return;
         }
         LogDescriptor log = registration.get().descriptor();
@@ -344,6 +302,9 @@ final class Publisher implements AutoCloseable {
                 planned.via(), entry);
         stored.ifPresent(record -> {
             waiters.settle(record);
+            if (!record.pending()) {
+                leases.release(record.envelopeDigest());
+            }
             if (EntryRecord.LOGGED.equals(record.status())) {
                 auditor.notifySystem("entry.logged", record.envelopeDigest(), "logged in every log",
                         Map.of("uuid", record.uuid()));
@@ -365,6 +326,9 @@ final class Publisher implements AutoCloseable {
             auditor.system("tlog.rejected", job.envelopeDigest(), failure.code() + ": " + failure.detail(),
                     Map.of("logId", log.logId(), "origin", log.origin()));
             waiters.settle(outcome.get().record());
+            if (!outcome.get().record().pending()) {
+                leases.release(job.envelopeDigest());
+            }
             return false;
         }
         try {

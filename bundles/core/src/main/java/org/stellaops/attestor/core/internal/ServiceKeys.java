@@ -85,6 +85,18 @@ final class ServiceKeys {
                 .map(k -> decode(k.publicKey().value()));
     }
 
+    /**
+     * The cheap form of {@link #publicKey} (no key decoding), for the verification cache.
+     *
+     * @param keyId a service key id
+     * @return whether {@link #publicKey} would find it
+     */
+    boolean usable(String keyId) {
+        KeyDriver d = driver;
+        return d != null && d.key(keyId).filter(k -> k.state() != KeyState.REVOKED)
+                .filter(k -> k.algorithm() == KeyAlgorithm.ECDSA_P256_SHA256).isPresent();
+    }
+
     /** @return whether a driver is bound */
     boolean available() {
         return driver != null;

@@ -37,6 +37,9 @@ import org.stellaops.attestor.store.Provenance;
  * trying and the submission waits out what is left of the deadline. The stored record is the durable outbox entry:
  * the submission is acknowledged from there on, whatever the logs do. A crash before the store write loses
  * nothing acknowledged; an entry the log already took is found again by the retry (logs dedupe).
+ *
+ * <p>Derived facts are marked with {@code derivedBy} = {@code <predicate handler bundle>/<version> <core
+ * bundle>/<version>}: the handler that extracted them and the core that accepted them.
  */
 final class SubmissionPipeline {
 
@@ -48,12 +51,14 @@ final class SubmissionPipeline {
     private final EntryStore entries;
     private final EntryPlanner planner;
     private final Publisher publisher;
+    private final FastPath fastPath;
     private final Clock clock;
     private final Duration primaryDeadline;
+    private final String coreIdentity;
 
     SubmissionPipeline(JsonLimits limits, TrustRoots trustRoots, PredicateRegistry predicates, LogRegistry logs,
-                       ContentStore cas, EntryStore entries, EntryPlanner planner, Publisher publisher, Clock clock,
-                       Duration primaryDeadline) {
+                       ContentStore cas, EntryStore entries, EntryPlanner planner, Publisher publisher,
+                       FastPath fastPath, Clock clock, Duration primaryDeadline, String coreIdentity) {
         this.limits = limits;
         this.trustRoots = trustRoots;
         this.predicates = predicates;
@@ -62,13 +67,23 @@ final class SubmissionPipeline {
         this.entries = entries;
         this.planner = planner;
         this.publisher = publisher;
+        this.fastPath = fastPath;
         this.clock = clock;
         this.primaryDeadline = primaryDeadline;
+        this.coreIdentity = coreIdentity;
     }
 
     /** What the checks established before anything is written. */
     record Accepted(ParsedEnvelope parsed, Statement statement, EnvelopeVerification verification,
                     Map<String, Object> facts, String derivedBy, TrustRoots.Snapshot trust) {
+
+        String digest() {
+            return digestOf(parsed);
+        }
+    }
+
+    /** A new record, planned and archived, about to be logged and stored. */
+    record Prepared(EntryRecord record, PublishJob job) {
     }
 
     /**
@@ -76,13 +91,30 @@ final class SubmissionPipeline {
      */
     Submission submit(byte[] body, Provenance provenance, Function<EntryRecord, AuditEvent> created) {
         Accepted accepted = check(body);
-        String digest = digestOf(accepted.parsed());
-        var existing = entries.byEnvelopeDigest(digest);
+        var existing = entries.byEnvelopeDigest(accepted.digest());
         if (existing.isPresent()) {
             return new Submission(existing.get(), false);
         }
+        Prepared prepared = prepare(body, accepted, provenance);
+        long start = System.nanoTime();
+        FastPath.FirstAttempt attempt = fastPath.logFirst(prepared.record(), prepared.job(), primaryDeadline);
+        EntryRecord first = fastPath.firstVersion(prepared.record(), attempt);
+        EntryStore.Stored stored = entries.putIfAbsent(first, created.apply(first));
+        if (!stored.created()) {
+            return new Submission(stored.record(), false);
+        }
+        CompletableFuture<EntryRecord> primary = continuePublishing(stored.record(), prepared.job(), attempt);
+        Duration left = primaryDeadline.minusNanos(System.nanoTime() - start);
+        return new Submission(awaitPrimary(stored.record(), primary, left), true);
+    }
+
+    /**
+     * Plans what each verified signature is logged as (may still refuse: no key driver for a needed receipt, so it
+     * runs before the first write), archives the bytes and builds the pending record.
+     */
+    Prepared prepare(byte[] body, Accepted accepted, Provenance provenance) {
+        String digest = accepted.digest();
         Envelope envelope = accepted.parsed().envelope();
-        // planning may still refuse (no key driver for a needed receipt), so it runs before the first write
         EntryPlanner.Plan plan = planner.plan(digest, envelope, accepted.verification(), accepted.trust().active());
         String casDigest = cas.put(body);
         EntryRecord record = new EntryRecord(digest, plan.entries().get(0).uuid(), EntryRecord.PENDING, casDigest,
@@ -90,37 +122,34 @@ final class SubmissionPipeline {
                 accepted.statement().subjects(), List.copyOf(accepted.verification().verifiedKeyIds()),
                 plan.coverage(), logs.targets(), plan.receipts(), accepted.facts(), accepted.derivedBy(),
                 clock.instant(), provenance);
-        PublishJob job = new PublishJob(digest, envelope, plan.entries());
-        long start = System.nanoTime();
-        Publisher.FirstAttempt attempt = publisher.logFirst(record, job, primaryDeadline);
-        EntryRecord first = firstVersion(record, attempt);
-        EntryStore.Stored stored = entries.putIfAbsent(first, created.apply(first));
-        if (!stored.created()) {
-            return new Submission(stored.record(), false);
-        }
-        if (!stored.record().pending()) {
-            return new Submission(stored.record(), true);
-        }
-        if (attempt.record() != null) {
-            publisher.publishInBackground(stored.record(), job); // only mirrors are left: nobody waits for them
-            return new Submission(stored.record(), true);
-        }
-        Duration left = primaryDeadline.minusNanos(System.nanoTime() - start);
-        return new Submission(awaitPrimary(stored.record(), job, left.isNegative() ? Duration.ZERO : left), true);
+        return new Prepared(record, new PublishJob(digest, envelope, plan.entries()));
     }
 
-    /** The record as first stored: logged by the primary, or pending with the primary's failure counted. */
-    private EntryRecord firstVersion(EntryRecord record, Publisher.FirstAttempt attempt) {
-        if (attempt.record() != null) {
-            return attempt.record();
+    /**
+     * Hands a record this call just stored to the publisher: nothing to do when it is settled, mirrors in the
+     * background when the primary logged it, otherwise the whole outbox treatment.
+     *
+     * @return completes with the record once its primary target is settled
+     */
+    CompletableFuture<EntryRecord> continuePublishing(EntryRecord stored, PublishJob job,
+                                                      FastPath.FirstAttempt attempt) {
+        if (!stored.pending()) {
+            return CompletableFuture.completedFuture(stored);
         }
-        return attempt.failure() == null ? record : publisher.countPrimaryFailure(record, attempt.failure());
+        if (attempt.record() != null) {
+            publisher.publishInBackground(stored, job); // only mirrors are left: nobody waits for them
+            return CompletableFuture.completedFuture(stored);
+        }
+        return publisher.publish(stored, job);
     }
 
-    private EntryRecord awaitPrimary(EntryRecord record, PublishJob job, Duration wait) {
-        CompletableFuture<EntryRecord> primary = publisher.publish(record, job);
+    /** @return the record once its primary settled, or as currently stored when {@code wait} runs out */
+    EntryRecord awaitPrimary(EntryRecord record, CompletableFuture<EntryRecord> primary, Duration wait) {
+        if (primary.isDone() && !primary.isCompletedExceptionally()) {
+            return primary.join();
+        }
         try {
-            return primary.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return primary.get(Math.max(0, wait.toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             publisher.forget(record, primary);
         } catch (InterruptedException e) {
@@ -129,6 +158,18 @@ final class SubmissionPipeline {
         }
         // the record is safely stored: answer with its current state (pending, with whatever arrived)
         return entries.byEnvelopeDigest(record.envelopeDigest()).orElse(record);
+    }
+
+    EntryStore entries() {
+        return entries;
+    }
+
+    FastPath fastPath() {
+        return fastPath;
+    }
+
+    Duration primaryDeadline() {
+        return primaryDeadline;
     }
 
     /** Parses and checks without writing anything. */
@@ -150,7 +191,7 @@ final class SubmissionPipeline {
             throw new PredicateRejectedException(statement.predicateType(), invalid.errors());
         }
         Map<String, Object> facts = ((PredicateResult.Valid) result).facts();
-        return new Accepted(parsed, statement, verification, facts, handler.provider(), trust);
+        return new Accepted(parsed, statement, verification, facts, handler.provider() + " " + coreIdentity, trust);
     }
 
     static String digestOf(ParsedEnvelope parsed) {

@@ -76,16 +76,26 @@ final class SuppliedEntries {
 
     private static LogEntry entry(int index, byte[] json, JsonLimits limits) {
         try {
-            RekorV2.ParsedEntry parsed = RekorV2.parseEntry(json, limits);
-            String origin = Checkpoints.parse(parsed.checkpoint()).origin();
-            InclusionProof proof = new InclusionProof(parsed.proofLogIndex(), parsed.treeSize(),
-                    Bytes.of(parsed.rootHash()), parsed.hashes().stream().map(Bytes::of).toList(), parsed.checkpoint());
-            return new LogEntry(HexFormat.of().formatHex(parsed.logKeyId()), origin, parsed.logIndex(),
-                    HexFormat.of().formatHex(Rfc6962.leafHash(parsed.canonicalizedBody())),
-                    Bytes.of(parsed.canonicalizedBody()), proof);
+            return logEntry(json, limits);
         } catch (AttestorException | IllegalArgumentException e) {
             throw new AttestorException(MALFORMED, "tlogEntries[" + index + "] is not a TransparencyLogEntry: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads one Rekor v2 {@code TransparencyLogEntry}: log id from its key id, origin from its checkpoint, uuid
+     * computed from its body.
+     *
+     * @throws AttestorException or IllegalArgumentException if it cannot be read
+     */
+    static LogEntry logEntry(byte[] json, JsonLimits limits) {
+        RekorV2.ParsedEntry parsed = RekorV2.parseEntry(json, limits);
+        String origin = Checkpoints.parse(parsed.checkpoint()).origin();
+        InclusionProof proof = new InclusionProof(parsed.proofLogIndex(), parsed.treeSize(),
+                Bytes.of(parsed.rootHash()), parsed.hashes().stream().map(Bytes::of).toList(), parsed.checkpoint());
+        return new LogEntry(HexFormat.of().formatHex(parsed.logKeyId()), origin, parsed.logIndex(),
+                HexFormat.of().formatHex(Rfc6962.leafHash(parsed.canonicalizedBody())),
+                Bytes.of(parsed.canonicalizedBody()), proof);
     }
 }

@@ -6,6 +6,10 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
 import org.stellaops.attestor.store.AuditEvent;
+import org.stellaops.attestor.store.AuditPage;
+import org.stellaops.attestor.store.AuditQuery;
+import org.stellaops.attestor.store.EntryPage;
+import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.Provenance;
 import org.stellaops.attestor.store.TrustedKey;
@@ -118,6 +122,150 @@ public interface AttestationService {
      * @return the newest records, newest first
      */
     List<EntryRecord> recent(int limit);
+
+    /**
+     * Submits many envelopes as one request. Each item is handled exactly as {@link #submit} would handle it on
+     * its own (same checks, same idempotence, same audit events); one bad item never fails the others. Items are
+     * checked in parallel and their primary-log results awaited together, so a batch costs far less than its
+     * items one by one.
+     *
+     * @param envelopes the envelopes, each exactly as received
+     * @param provenance how the batch arrived (shared by its items)
+     * @return one outcome per item, in request order
+     * @since 1.3
+     */
+    List<BatchOutcome> submitBatch(List<byte[]> envelopes, Provenance provenance);
+
+    /**
+     * Verifies many items; each as {@link #verifyStored} or {@link #verifyEnvelopeWithEntries} would on its own.
+     *
+     * @param requests the items
+     * @param provenance how the batch arrived
+     * @return one outcome per item, in request order
+     * @since 1.3
+     */
+    List<VerifyOutcome> verifyBatch(List<VerifyRequest> requests, Provenance provenance);
+
+    /**
+     * @param query filters, page size and cursor
+     * @return one page of records, newest first
+     * @throws org.stellaops.attestor.sdk.AttestorException with code {@code request.invalid} for a malformed cursor
+     * @since 1.3
+     */
+    EntryPage search(EntryQuery query);
+
+    /**
+     * @param query filters, page size and position
+     * @return one page of audit events, newest first
+     * @since 1.3
+     */
+    AuditPage audit(AuditQuery query);
+
+    /**
+     * Walks the whole audit hash chain and checks every link and every anchor of the chain head in a transparency
+     * log. Writes an audit event itself (after the walk).
+     *
+     * @param provenance who asked
+     * @return the result, with the first broken link if any
+     * @since 1.3
+     */
+    AuditVerification verifyAudit(Provenance provenance);
+
+    /**
+     * @return hit, miss and size counts of the verification cache
+     * @since 1.3
+     */
+    CacheStats verificationCache();
+
+    /**
+     * The outcome of one batch item: exactly one of {@code submission} and {@code failure} is set.
+     *
+     * @param index the item's position in the request, from 0
+     * @param submission the result, or null
+     * @param failure why the item was refused (an {@link org.stellaops.attestor.sdk.AttestorException} carrying a
+     *                stable code, or a storage failure), or null
+     */
+    record BatchOutcome(int index, Submission submission, RuntimeException failure) {
+    }
+
+    /**
+     * One verification request of a batch: either {@code id} (a uuid or {@code sha256:<digest>} of a stored record)
+     * or {@code envelopeJson} (optionally with {@code tlogEntries}, for offline verification).
+     *
+     * @param id the stored record's id, or null
+     * @param envelopeJson the envelope, or null
+     * @param tlogEntries Rekor v2 TransparencyLogEntry JSON documents supplied with the envelope (may be empty)
+     */
+    record VerifyRequest(String id, byte[] envelopeJson, List<byte[]> tlogEntries) {
+        /**
+         * @param id exactly one of id and envelopeJson is set
+         * @param envelopeJson exactly one of id and envelopeJson is set
+         * @param tlogEntries null means none
+         */
+        public VerifyRequest {
+            if ((id == null) == (envelopeJson == null)) {
+                throw new IllegalArgumentException("exactly one of id and envelope must be given");
+            }
+            tlogEntries = tlogEntries == null ? List.of() : List.copyOf(tlogEntries);
+        }
+    }
+
+    /**
+     * The outcome of one verification of a batch: exactly one of {@code report} and {@code failure} is set.
+     *
+     * @param index the item's position in the request, from 0
+     * @param report the report, or null
+     * @param failure why the item could not be verified (e.g. unknown id, malformed envelope), or null
+     */
+    record VerifyOutcome(int index, VerificationReport report, RuntimeException failure) {
+    }
+
+    /**
+     * The result of walking the audit chain.
+     *
+     * @param intact true if every link and every anchor holds
+     * @param checked how many events were checked
+     * @param headSeq the last event's sequence number (0 when the trail is empty)
+     * @param headHash the last event's hash ({@code AuditChain.GENESIS} when empty)
+     * @param firstBrokenSeq the sequence number of the first broken link, or 0 if none
+     * @param reason why that link is broken, or empty
+     * @param anchors every anchor of the chain found in the trail, oldest first
+     */
+    record AuditVerification(boolean intact, long checked, long headSeq, String headHash, long firstBrokenSeq,
+                             String reason, List<AuditAnchor> anchors) {
+        /**
+         * @param anchors copied
+         */
+        public AuditVerification {
+            anchors = List.copyOf(anchors);
+        }
+    }
+
+    /**
+     * One anchoring of the audit chain head in a transparency log.
+     *
+     * @param seq the anchored event's sequence number
+     * @param hash the anchored hash
+     * @param logId the log's id (lowercase hex)
+     * @param uuid the log entry's uuid
+     * @param logIndex the log entry's index
+     * @param matchesChain whether the chain still has {@code hash} at {@code seq}
+     * @param proofVerified whether the log entry's inclusion proof and checkpoint signature verify
+     */
+    record AuditAnchor(long seq, String hash, String logId, String uuid, long logIndex, boolean matchesChain,
+                       boolean proofVerified) {
+    }
+
+    /**
+     * Verification cache counters since the service started.
+     *
+     * @param hits answers served from the cache
+     * @param misses verifications computed
+     * @param entries reports held now
+     * @param invalidations entries dropped because a trust root, key or policy changed
+     */
+    record CacheStats(long hits, long misses, long entries, long invalidations) {
+    }
 
     /** @return liveness and dependency status */
     Health health();

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -24,19 +23,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.cas.StorageException;
-import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.EntryRecord;
-import org.stellaops.attestor.store.EntryStore;
 
 /**
  * A small durable entry store for tests: one JSON file per record, written to a temporary file and moved into
- * place atomically, so a new instance on the same directory (a "reopen") sees exactly what was stored.
+ * place atomically, so a new instance on the same directory (a "reopen") sees exactly what was stored. Leases are
+ * kept in memory, as a single-process store may.
  */
-final class FileEntryStore implements EntryStore {
+final class FileEntryStore extends TestEntryStore {
 
     private final Path directory;
-    private final AuditStore audit;
     private final ObjectMapper json = JsonMapper.builder()
             .addModule(new SimpleModule()
                     .addSerializer(Bytes.class, new JsonSerializer<>() {
@@ -67,8 +64,8 @@ final class FileEntryStore implements EntryStore {
             .build();
 
     FileEntryStore(Path directory, AuditStore audit) {
+        super(audit);
         this.directory = directory;
-        this.audit = audit;
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -77,58 +74,19 @@ final class FileEntryStore implements EntryStore {
     }
 
     @Override
-    public synchronized Stored putIfAbsent(EntryRecord record) {
-        Optional<EntryRecord> existing = byEnvelopeDigest(record.envelopeDigest());
-        if (existing.isPresent()) {
-            return new Stored(existing.get(), false);
-        }
-        write(record);
-        return new Stored(record, true);
-    }
-
-    @Override
-    public synchronized Stored putIfAbsent(EntryRecord record, AuditEvent createdEvent) {
-        Stored stored = putIfAbsent(record);
-        if (stored.created()) {
-            audit.append(createdEvent);
-        }
-        return stored;
-    }
-
-    @Override
-    public synchronized void replace(EntryRecord record) {
-        if (byEnvelopeDigest(record.envelopeDigest()).isEmpty()) {
-            throw new StorageException(StorageException.FAILURE, "no record " + record.envelopeDigest(), null);
-        }
-        write(record);
-    }
-
-    @Override
-    public synchronized Optional<EntryRecord> byEnvelopeDigest(String envelopeDigest) {
+    protected Optional<EntryRecord> load(String envelopeDigest) {
         Path file = file(envelopeDigest);
         return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
     }
 
     @Override
-    public synchronized Optional<EntryRecord> byUuid(String uuid) {
-        return all().stream().filter(r -> r.uuid().equals(uuid)
-                || r.signatures().stream().anyMatch(s -> s.uuid().equals(uuid))
-                || r.logEntries().stream().anyMatch(e -> e.uuid().equals(uuid))).findFirst();
+    protected void save(EntryRecord record) {
+        write(record);
     }
 
     @Override
-    public synchronized List<EntryRecord> pending(int limit) {
-        return all().stream().filter(EntryRecord::pending).limit(limit).toList();
-    }
-
-    @Override
-    public synchronized List<EntryRecord> recent(int limit) {
-        return all().stream().sorted(Comparator.comparing(EntryRecord::createdAt).reversed()).limit(limit).toList();
-    }
-
-    @Override
-    public synchronized long count() {
-        return all().size();
+    protected List<EntryRecord> loadAll() {
+        return all();
     }
 
     private List<EntryRecord> all() {

@@ -3,15 +3,14 @@ package org.stellaops.attestor.core.internal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -32,6 +31,7 @@ import org.stellaops.attestor.sdk.witness.Cosigner;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.Provenance;
+import org.stellaops.attestor.testing.Osgi;
 
 /**
  * The core's submission, publishing and verification parts wired together as AttestorCore wires them, over a
@@ -41,22 +41,45 @@ final class Harness implements AutoCloseable {
 
     static final String PREDICATE_TYPE = "https://stellaops.org/test/predicate/v1";
     static final Provenance WHO = new Provenance("POST /api/v1/rekor/entries", "anonymous", "192.0.2.1");
+    /** The identity the core gives itself in {@code derivedBy}. */
+    static final String CORE = "org.stellaops.attestor.core/test";
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    /** Tunables of one harness. */
-    record Settings(Duration primaryDeadline, long retryBaseMillis, long retryMaxMillis, int maxRejections,
-                    Duration scanInterval, List<Cosigner> witnesses) {
+    /** Tunables of one harness: {@link CoreConfig} values by attribute name. */
+    record Settings(Map<String, Object> config) {
         static Settings defaults() {
-            return new Settings(Duration.ofMinutes(10), 5, 50, 3, Duration.ofMillis(50), List.of());
+            Map<String, Object> config = new HashMap<>();
+            config.put("primaryDeadlineMillis", Duration.ofMinutes(10).toMillis());
+            config.put("retryBaseMillis", 5L);
+            config.put("retryMaxMillis", 50L);
+            config.put("maxRejections", 3);
+            config.put("outboxScanMillis", 50L);
+            config.put("outboxScanLimit", 100);
+            config.put("publisherThreads", 2);
+            config.put("submitTimeoutMillis", 5_000L);
+            // background tasks the tests drive themselves, so that what they assert does not race a timer
+            config.put("checkpointRefreshMillis", 0L);
+            config.put("auditAnchorIntervalMillis", 0L);
+            return new Settings(Map.copyOf(config));
+        }
+
+        Settings with(String attribute, Object value) {
+            Map<String, Object> next = new HashMap<>(config);
+            next.put(attribute, value);
+            return new Settings(Map.copyOf(next));
         }
 
         Settings primaryDeadline(Duration deadline) {
-            return new Settings(deadline, retryBaseMillis, retryMaxMillis, maxRejections, scanInterval, witnesses);
+            return with("primaryDeadlineMillis", deadline.toMillis());
         }
 
         Settings witnesses(List<Cosigner> keys) {
-            return new Settings(primaryDeadline, retryBaseMillis, retryMaxMillis, maxRejections, scanInterval, keys);
+            return with("witnesses", keys.stream().map(Cosigner::vkey).toArray(String[]::new));
+        }
+
+        CoreConfig coreConfig() {
+            return Osgi.config(CoreConfig.class, config);
         }
     }
 
@@ -69,14 +92,17 @@ final class Harness implements AutoCloseable {
     final TestKeyDriver keyDriver;
     final LogRegistry logs = new LogRegistry();
     final PredicateRegistry predicates = new PredicateRegistry();
-    final List<Event> events = new CopyOnWriteArrayList<>();
+    // appends stay O(1) however many events a long run (a benchmark) posts
+    final List<Event> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     final TrustRoots trustRoots;
-    final Auditor auditor;
     final ServiceKeys serviceKeys = new ServiceKeys("service");
+    private final boolean sharedStore;
     EntryStore entries;
+    CoreService core;
     Publisher publisher;
     SubmissionPipeline pipeline;
     EntryVerifier verifier;
+    Auditor auditor;
     private final AtomicLong serviceIds = new AtomicLong();
 
     Harness(Path directory) {
@@ -85,11 +111,11 @@ final class Harness implements AutoCloseable {
 
     Harness(Path directory, Settings settings) {
         this(directory, settings, new MemoryStores.Trust(), new MemoryStores.Audit(), new MemoryStores.Cas(),
-                new TestKeyDriver());
+                new TestKeyDriver(), null);
     }
 
     private Harness(Path directory, Settings settings, MemoryStores.Trust trustStore, MemoryStores.Audit audit,
-                    MemoryStores.Cas cas, TestKeyDriver keyDriver) {
+                    MemoryStores.Cas cas, TestKeyDriver keyDriver, EntryStore shared) {
         this.directory = directory;
         this.settings = settings;
         this.trustStore = trustStore;
@@ -97,43 +123,49 @@ final class Harness implements AutoCloseable {
         this.cas = cas;
         this.keyDriver = keyDriver;
         this.trustRoots = new TrustRoots(trustStore, clock);
-        this.auditor = new Auditor(audit, clock);
-        auditor.setEventAdmin(new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                events.add(event);
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                events.add(event);
-            }
-        });
+        this.sharedStore = shared != null;
+        this.entries = shared;
         serviceKeys.bind(keyDriver);
         predicates.add(new PredicateRegistry.Registration(new TestPredicate(), 0, 1, "test/1.0.0"));
         open();
     }
 
-    /** Opens the store and starts the publisher, as an activation does. */
-    private void open() {
-        entries = new FileEntryStore(directory.resolve("entries"), audit);
-        LogHealth health = new LogHealth(auditor);
-        EntryChecks checks = new EntryChecks();
-        EntryPlanner planner = new EntryPlanner(trustRoots, serviceKeys, new Receipts(serviceKeys));
-        OutboxRecords outbox = new OutboxRecords(entries, clock,
-                new Backoff(settings.retryBaseMillis(), settings.retryMaxMillis(), new SecureRandom()),
-                settings.maxRejections());
-        publisher = new Publisher(entries, cas, logs, planner, checks, outbox, health, auditor, clock,
-                JsonLimits.DEFAULT, new Publisher.Settings(2, Duration.ofSeconds(5), settings.scanInterval(), 100));
-        pipeline = new SubmissionPipeline(JsonLimits.DEFAULT, trustRoots, predicates, logs, cas, entries, planner,
-                publisher, clock, settings.primaryDeadline());
-        verifier = new EntryVerifier(trustRoots, logs, checks, serviceKeys, health, settings.witnesses());
-        publisher.start();
+    /**
+     * A second worker on the same stores (entry store, trust roots, audit trail, archive, key driver), with its
+     * own publisher, registries and worker id, as a second service instance against one database would be.
+     */
+    Harness worker(Settings workerSettings) {
+        return new Harness(directory, workerSettings, trustStore, audit, cas, keyDriver, entries);
     }
 
-    /** Stops the publisher and reopens the store from its files, as a process restart would. */
+    /** Opens the store and starts the core, as an activation does. */
+    private void open() {
+        if (!sharedStore) {
+            entries = new FileEntryStore(directory.resolve("entries"), audit);
+        }
+        CoreConfig config = settings.coreConfig();
+        core = new CoreService(config, Duration.ofMillis(config.primaryDeadlineMillis()), CORE,
+                new CoreService.Stores(entries, trustStore, audit, cas), predicates, logs, serviceKeys,
+                new EventAdmin() {
+                    @Override
+                    public void postEvent(Event event) {
+                        events.add(event);
+                    }
+
+                    @Override
+                    public void sendEvent(Event event) {
+                        events.add(event);
+                    }
+                }, clock);
+        publisher = core.publisher();
+        pipeline = core.pipeline();
+        verifier = core.verifier();
+        auditor = core.auditor();
+    }
+
+    /** Stops the core and reopens the store from its files, as a process restart would. */
     void restart() {
-        publisher.close();
+        core.close();
         open();
     }
 
@@ -179,7 +211,9 @@ final class Harness implements AutoCloseable {
     }
 
     List<String> topics() {
-        return events.stream().map(Event::getTopic).toList();
+        synchronized (events) {
+            return events.stream().map(Event::getTopic).toList();
+        }
     }
 
     /** A fresh, unique in-toto statement signed by {@code pair}. */
@@ -213,7 +247,7 @@ final class Harness implements AutoCloseable {
 
     @Override
     public void close() {
-        publisher.close();
+        core.close();
     }
 
     /** Accepts every predicate of the test type. */

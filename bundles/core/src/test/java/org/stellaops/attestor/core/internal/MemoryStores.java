@@ -12,12 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.stellaops.attestor.cas.ContentStore;
+import org.stellaops.attestor.store.AuditChain;
 import org.stellaops.attestor.store.AuditEvent;
+import org.stellaops.attestor.store.AuditPage;
+import org.stellaops.attestor.store.AuditQuery;
 import org.stellaops.attestor.store.AuditStore;
+import org.stellaops.attestor.store.ChainedAuditEvent;
+import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.TrustedKey;
 
-/** In-memory trust roots, audit trail and content store for tests. */
+/** In-memory trust roots, audit trail, entry records and content store for tests. */
 final class MemoryStores {
 
     private MemoryStores() {
@@ -41,7 +46,9 @@ final class MemoryStores {
 
         @Override
         public List<TrustedKey> all() {
-            return new ArrayList<>(keys.values());
+            List<TrustedKey> all = new ArrayList<>(keys.values());
+            all.sort(java.util.Comparator.comparing(TrustedKey::createdAt).thenComparing(TrustedKey::keyId));
+            return all;
         }
 
         @Override
@@ -50,33 +57,100 @@ final class MemoryStores {
         }
     }
 
-    /** Audit trail. */
+    /** The hash-chained audit trail, with ways to tamper with it. */
     static final class Audit implements AuditStore {
-        private final List<AuditEvent> events = Collections.synchronizedList(new ArrayList<>());
+        private final List<ChainedAuditEvent> events = new ArrayList<>();
 
         @Override
-        public void append(AuditEvent event) {
-            events.add(event);
+        public synchronized ChainedAuditEvent append(AuditEvent event) {
+            ChainedAuditEvent linked = AuditChain.link(events.isEmpty() ? null : events.get(events.size() - 1), event);
+            events.add(linked);
+            return linked;
         }
 
         @Override
-        public List<AuditEvent> recentEvents(int limit) {
-            synchronized (events) {
-                List<AuditEvent> newest = new ArrayList<>(events);
-                Collections.reverse(newest);
-                return newest.subList(0, Math.min(limit, newest.size()));
+        public synchronized Optional<ChainedAuditEvent> head() {
+            return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+        }
+
+        @Override
+        public synchronized List<ChainedAuditEvent> chain(long fromSeq, int limit) {
+            return events.stream().filter(e -> e.seq() >= fromSeq).limit(limit).toList();
+        }
+
+        @Override
+        public synchronized AuditPage events(AuditQuery q) {
+            List<ChainedAuditEvent> newest = new ArrayList<>(events);
+            Collections.reverse(newest);
+            List<ChainedAuditEvent> matches = newest.stream()
+                    .filter(e -> q.beforeSeq() == 0 || e.seq() < q.beforeSeq())
+                    .filter(e -> q.actor() == null || q.actor().equals(e.event().actor()))
+                    .filter(e -> q.action() == null || q.action().equals(e.event().action()))
+                    .filter(e -> q.target() == null || q.target().equals(e.event().target()))
+                    .filter(e -> q.outcome() == null || q.outcome().equals(e.event().outcome()))
+                    .filter(e -> q.since() == null || !e.event().time().isBefore(q.since()))
+                    .filter(e -> q.until() == null || e.event().time().isBefore(q.until()))
+                    .limit(q.limit() + 1L).toList();
+            if (matches.size() <= q.limit()) {
+                return new AuditPage(matches, 0);
             }
+            List<ChainedAuditEvent> page = matches.subList(0, q.limit());
+            return new AuditPage(page, page.get(page.size() - 1).seq());
         }
 
         @Override
-        public long eventCount() {
+        public synchronized List<AuditEvent> recentEvents(int limit) {
+            List<AuditEvent> newest = new ArrayList<>(events.stream().map(ChainedAuditEvent::event).toList());
+            Collections.reverse(newest);
+            return newest.subList(0, Math.min(limit, newest.size()));
+        }
+
+        @Override
+        public synchronized long eventCount() {
             return events.size();
         }
 
-        List<String> actions() {
-            synchronized (events) {
-                return events.stream().map(AuditEvent::action).toList();
-            }
+        synchronized List<String> actions() {
+            return events.stream().map(e -> e.event().action()).toList();
+        }
+
+        /** Changes an event in place, keeping its stored hashes: what an attacker without the chain code does. */
+        synchronized void tamper(long seq, AuditEvent forged) {
+            ChainedAuditEvent old = events.get((int) seq - 1);
+            events.set((int) seq - 1, new ChainedAuditEvent(seq, old.previousHash(), old.hash(), forged));
+        }
+
+        /** Changes an event and recomputes every hash from it on: a consistent rewrite of history. */
+        synchronized void rewrite(long seq, AuditEvent forged) {
+            List<AuditEvent> rest = new ArrayList<>(events.subList((int) seq, events.size()).stream()
+                    .map(ChainedAuditEvent::event).toList());
+            events.subList((int) seq - 1, events.size()).clear();
+            append(forged);
+            rest.forEach(this::append);
+        }
+    }
+
+    /** Entry records in memory, with the contract's compare-and-set, leases and search. */
+    static final class Entries extends TestEntryStore {
+        private final Map<String, EntryRecord> records = new ConcurrentHashMap<>();
+
+        Entries(AuditStore audit) {
+            super(audit);
+        }
+
+        @Override
+        protected Optional<EntryRecord> load(String envelopeDigest) {
+            return Optional.ofNullable(records.get(envelopeDigest));
+        }
+
+        @Override
+        protected void save(EntryRecord record) {
+            records.put(record.envelopeDigest(), record);
+        }
+
+        @Override
+        protected List<EntryRecord> loadAll() {
+            return new ArrayList<>(records.values());
         }
     }
 

@@ -111,7 +111,7 @@ class ReceiptTest {
                 .replace("\"signatureIndex\":0", "\"signatureIndex\":1");
         Receipt tampered = new Receipt(0, Bytes.of(forged.getBytes(StandardCharsets.UTF_8)), original.signature(),
                 original.serviceKeyId());
-        harness.entries.replace(withReceipt(record, tampered));
+        replaceReceipt(record, tampered);
         VerificationReport report = harness.verify(record.envelopeDigest());
         assertFalse(report.verified());
         assertTrue(report.checks().stream().anyMatch(c -> c.check().equals("receipt[0]") && !c.ok()),
@@ -124,8 +124,7 @@ class ReceiptTest {
         Receipt original = record.receipts().get(0);
         byte[] otherSignature = Signatures.sign(TestKeys.p256().getPrivate(), KeyAlgorithm.ECDSA_P256_SHA256,
                 original.body().value());
-        harness.entries.replace(withReceipt(record, new Receipt(0, original.body(), Bytes.of(otherSignature),
-                original.serviceKeyId())));
+        replaceReceipt(record, new Receipt(0, original.body(), Bytes.of(otherSignature), original.serviceKeyId()));
         assertFalse(harness.verify(record.envelopeDigest()).verified());
     }
 
@@ -135,6 +134,12 @@ class ReceiptTest {
         harness.keyDriver.revoke(record.receipts().get(0).serviceKeyId());
         VerificationReport report = harness.verify(record.envelopeDigest());
         assertFalse(report.verified());
+    }
+
+    /** Receipts are publication state, so a compare-and-set may change them: the way to plant a forged one. */
+    private void replaceReceipt(EntryRecord record, Receipt receipt) {
+        EntryRecord stored = harness.stored(record.envelopeDigest());
+        assertTrue(harness.entries.replaceIf(stored, withReceipt(stored, receipt)));
     }
 
     private static EntryRecord withReceipt(EntryRecord r, Receipt receipt) {

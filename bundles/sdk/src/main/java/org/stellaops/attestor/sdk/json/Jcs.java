@@ -115,6 +115,11 @@ public final class Jcs {
 
     static void writeString(String s, StringBuilder out) {
         out.append('"');
+        if (plain(s)) {
+            // most strings (ids, digests, times, URIs) need no escaping: one append instead of one per character
+            out.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -144,6 +149,17 @@ public final class Jcs {
             }
         }
         out.append('"');
+    }
+
+    /** @return true if every character is written as itself: no quote, backslash, control or surrogate */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int writeOther(String s, int i, char c, StringBuilder out) {

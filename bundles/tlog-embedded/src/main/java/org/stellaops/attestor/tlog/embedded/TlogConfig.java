@@ -22,9 +22,12 @@ public @interface TlogConfig {
 
     /** @return the log's role, published as the service property {@code attestor.tlog.role} */
     @AttributeDefinition(name = "Role", description = "Service property attestor.tlog.role: 'primary' (entries are "
-            + "published here first) or 'mirror'. Overrides the component's default 'primary'.",
+            + "published here first), 'mirror', or 'none' (the log keeps serving its tiles and write API to others, "
+            + "but this service does not publish to it: the setting for the workers of a cluster). Overrides the "
+            + "component's default 'primary'.",
             options = {@org.osgi.service.metatype.annotations.Option(label = "primary", value = "primary"),
-                       @org.osgi.service.metatype.annotations.Option(label = "mirror", value = "mirror")})
+                       @org.osgi.service.metatype.annotations.Option(label = "mirror", value = "mirror"),
+                       @org.osgi.service.metatype.annotations.Option(label = "none", value = "none")})
     String attestor_tlog_role() default "primary";
 
     /** @return LDAP filter on the KeyDriver service that holds the checkpoint key */

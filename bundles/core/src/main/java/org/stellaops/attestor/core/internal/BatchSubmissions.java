@@ -1,0 +1,214 @@
+package org.stellaops.attestor.core.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+import org.stellaops.attestor.core.service.AttestationService.BatchOutcome;
+import org.stellaops.attestor.core.service.AttestationService.Submission;
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.store.AuditEvent;
+import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.Provenance;
+
+/**
+ * Many submissions in one call, each handled exactly as {@link SubmissionPipeline#submit} handles one (same checks,
+ * idempotence, audit events and provenance), but in phases shared by all items: checks in parallel on the CPU pool;
+ * dedupe (inside the batch and against the store), planning and archiving in parallel on the I/O pool; every planned
+ * entry of every item handed to the primary log at once and awaited under one shared deadline; records stored by
+ * concurrent {@code putIfAbsent} calls so the store's group commit can combine them; then the outbox takes over as
+ * for a single submission. A failing item never fails the others: its failure is captured in its outcome.
+ */
+final class BatchSubmissions {
+
+    private final SubmissionPipeline pipeline;
+    private final Auditor auditor;
+    private final Executor cpu;
+    private final Executor io;
+    private final int maxItems;
+
+    BatchSubmissions(SubmissionPipeline pipeline, Auditor auditor, Executor cpu, Executor io, int maxItems) {
+        this.pipeline = pipeline;
+        this.auditor = auditor;
+        this.cpu = cpu;
+        this.io = io;
+        this.maxItems = maxItems;
+    }
+
+    int maxItems() {
+        return maxItems;
+    }
+
+    /** One item as it moves through the phases (each phase writes it, the join of the phase publishes it). */
+    private static final class Item {
+        final int index;
+        final byte[] body;
+        SubmissionPipeline.Accepted accepted;
+        Item duplicateOf;
+        EntryRecord existing;
+        SubmissionPipeline.Prepared prepared;
+        FastPath.FirstAttempt attempt;
+        AuditEvent createdEvent;
+        Submission submission;
+        RuntimeException failure;
+
+        Item(int index, byte[] body) {
+            this.index = index;
+            this.body = body;
+        }
+
+        boolean open() {
+            return failure == null && submission == null && duplicateOf == null;
+        }
+    }
+
+    /**
+     * @throws AttestorException {@value CoreCodes#BATCH_TOO_LARGE} for more than {@code batchMaxItems} items
+     *                           (nothing is stored)
+     */
+    List<BatchOutcome> submit(List<byte[]> bodies, Provenance who) {
+        if (bodies.size() > maxItems) {
+            AttestorException refused = new AttestorException(CoreCodes.BATCH_TOO_LARGE, "a batch holds at most "
+                    + maxItems + " envelopes, not " + bodies.size());
+            auditor.record(who, "entry.submit", "-", refused.code(), refused.getMessage());
+            throw refused;
+        }
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            items.add(new Item(i, bodies.get(i)));
+        }
+        each(items, cpu, Item::open, item -> item.accepted = pipeline.check(item.body));
+        markDuplicates(items);
+        each(items, io, Item::open, item -> prepare(item, who));
+        long deadline = logFirst(items);
+        each(items, io, Item::open, item -> store(item, who));
+        awaitPrimary(items, deadline);
+        BatchOutcome[] outcomes = items.stream().map(BatchSubmissions::outcome).toArray(BatchOutcome[]::new);
+        List<CompletableFuture<Void>> audits = new ArrayList<>();
+        for (BatchOutcome outcome : outcomes) {
+            audits.add(CompletableFuture.runAsync(() -> audit(items.get(outcome.index()), outcome, who), io)
+                    .exceptionally(e -> {
+                        // as for a single submission: an action whose audit event cannot be written fails
+                        outcomes[outcome.index()] = new BatchOutcome(outcome.index(), null, unwrap(e));
+                        return null;
+                    }));
+        }
+        audits.forEach(CompletableFuture::join);
+        return List.of(outcomes);
+    }
+
+    private static RuntimeException unwrap(Throwable e) {
+        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                ? e.getCause() : e;
+        return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    }
+
+    private static BatchOutcome outcome(Item item) {
+        Item owner = item.duplicateOf;
+        if (owner != null && owner.failure == null) {
+            return new BatchOutcome(item.index, new Submission(owner.submission.record(), false), null);
+        }
+        RuntimeException failure = owner != null ? owner.failure : item.failure;
+        return failure != null ? new BatchOutcome(item.index, null, failure)
+                : new BatchOutcome(item.index, item.submission, null);
+    }
+
+    /** The second and later items with the same envelope digest become duplicates of the first. */
+    private static void markDuplicates(List<Item> items) {
+        Map<String, Item> owners = new HashMap<>();
+        for (Item item : items) {
+            if (item.open()) {
+                Item owner = owners.putIfAbsent(item.accepted.digest(), item);
+                item.duplicateOf = owner;
+            }
+        }
+    }
+
+    private void prepare(Item item, Provenance who) {
+        var existing = pipeline.entries().byEnvelopeDigest(item.accepted.digest());
+        if (existing.isPresent()) {
+            item.submission = new Submission(existing.get(), false);
+        } else {
+            item.prepared = pipeline.prepare(item.body, item.accepted, who);
+        }
+    }
+
+    /**
+     * Hands every entry of every new item to the primary log at once, then awaits all under one deadline.
+     *
+     * @return the deadline ({@link System#nanoTime()} scale), shared by the rest of the batch
+     */
+    private long logFirst(List<Item> items) {
+        FastPath fast = pipeline.fastPath();
+        long deadline = System.nanoTime() + pipeline.primaryDeadline().toNanos();
+        Map<Item, FastPath.Started> started = new HashMap<>();
+        for (Item item : items) {
+            if (item.open()) {
+                started.put(item, fast.start(item.prepared.record(), item.prepared.job()));
+            }
+        }
+        started.forEach((item, s) -> {
+            item.attempt = fast.await(s, item.prepared.record(), item.prepared.job(), deadline);
+            item.prepared = new SubmissionPipeline.Prepared(fast.firstVersion(item.prepared.record(), item.attempt),
+                    item.prepared.job());
+        });
+        return deadline;
+    }
+
+    private void store(Item item, Provenance who) {
+        EntryRecord first = item.prepared.record();
+        item.createdEvent = auditor.event(who, "entry.submit", first.envelopeDigest(), Auditor.SUCCESS,
+                first.predicateType());
+        var stored = pipeline.entries().putIfAbsent(first, item.createdEvent);
+        item.submission = new Submission(stored.record(), stored.created());
+    }
+
+    /** Continues publishing the stored records and waits for pending primaries under what is left of the deadline. */
+    private void awaitPrimary(List<Item> items, long deadline) {
+        Map<Item, CompletableFuture<EntryRecord>> waiting = new HashMap<>();
+        for (Item item : items) {
+            if (item.failure == null && item.prepared != null && item.submission != null
+                    && item.submission.created()) {
+                waiting.put(item, pipeline.continuePublishing(item.submission.record(), item.prepared.job(),
+                        item.attempt));
+            }
+        }
+        waiting.forEach((item, primary) -> item.submission = new Submission(pipeline.awaitPrimary(
+                item.submission.record(), primary, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))), true));
+    }
+
+    private void audit(Item item, BatchOutcome outcome, Provenance who) {
+        if (outcome.failure() != null) {
+            RuntimeException e = outcome.failure();
+            auditor.record(who, "entry.submit", "-", RecordLookup.codeOf(e), String.valueOf(e.getMessage()));
+        } else if (outcome.submission().created()) {
+            auditor.announce(item.createdEvent); // the store wrote it together with the record
+        } else {
+            EntryRecord record = outcome.submission().record();
+            auditor.record(who, "entry.resubmit", record.envelopeDigest(), Auditor.SUCCESS, record.predicateType());
+        }
+    }
+
+    /** Runs {@code step} for the selected items on {@code pool} and waits; a failing step marks only its item. */
+    private static void each(List<Item> items, Executor pool, Predicate<Item> selected, Consumer<Item> step) {
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (Item item : items) {
+            if (selected.test(item)) {
+                running.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        step.accept(item);
+                    } catch (RuntimeException e) {
+                        item.failure = e;
+                    }
+                }, pool));
+            }
+        }
+        running.forEach(CompletableFuture::join);
+    }
+}

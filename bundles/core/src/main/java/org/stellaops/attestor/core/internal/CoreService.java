@@ -1,0 +1,359 @@
+package org.stellaops.attestor.core.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.cas.ContentStore;
+import org.stellaops.attestor.cas.StorageException;
+import org.stellaops.attestor.core.service.AttestationService;
+import org.stellaops.attestor.core.service.VerificationReport;
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.json.JsonLimits;
+import org.stellaops.attestor.store.AuditEvent;
+import org.stellaops.attestor.store.AuditPage;
+import org.stellaops.attestor.store.AuditQuery;
+import org.stellaops.attestor.store.AuditStore;
+import org.stellaops.attestor.store.EntryCursor;
+import org.stellaops.attestor.store.EntryPage;
+import org.stellaops.attestor.store.EntryQuery;
+import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.LogTarget;
+import org.stellaops.attestor.store.Provenance;
+import org.stellaops.attestor.store.TrustRootStore;
+import org.stellaops.attestor.store.TrustedKey;
+
+/**
+ * The service of one activation: the parts wired over the stores and registries the component holds, with the
+ * threads they need (publisher, batch pools, audit writers, background tasks). {@link AttestorCore} creates one per
+ * (re)activation and closes it on deactivation; tests create it directly.
+ */
+final class CoreService implements AttestationService, AutoCloseable {
+
+    /** The stores the service works on. */
+    record Stores(EntryStore entries, TrustRootStore trust, AuditStore audit, ContentStore cas) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoreService.class);
+    private static final Duration AUDIT_QUEUE_WAIT = Duration.ofSeconds(30);
+
+    private final Stores stores;
+    private final PredicateRegistry predicates;
+    private final LogRegistry logs;
+    private final String workerId;
+    private final Auditor auditor;
+    private final AuditWriter auditWriter;
+    private final TrustRoots trustRoots;
+    private final LogHealth health;
+    private final LogHeads heads;
+    private final Publisher publisher;
+    private final SubmissionPipeline pipeline;
+    private final EntryVerifier verifier;
+    private final RecordLookup lookup;
+    private final VerificationCache cache;
+    private final Verifications verifications;
+    private final ExecutorService cpuPool;
+    private final ExecutorService ioPool;
+    private final BatchSubmissions batches;
+    private final AuditAnchors anchors;
+    private final ScheduledExecutorService tasks;
+
+    CoreService(CoreConfig config, Duration primaryDeadline, String coreIdentity, Stores stores,
+                PredicateRegistry predicates, LogRegistry logs, ServiceKeys serviceKeys, EventAdmin eventAdmin,
+                Clock clock) {
+        JsonLimits limits = new JsonLimits(config.maxEnvelopeBytes(), config.maxJsonDepth());
+        this.stores = stores;
+        this.predicates = predicates;
+        this.logs = logs;
+        this.workerId = config.workerId().isBlank() ? UUID.randomUUID().toString() : config.workerId().strip();
+        this.auditor = new Auditor(stores.audit(), clock);
+        auditor.setEventAdmin(eventAdmin);
+        this.auditWriter = new AuditWriter(stores.audit(), config.auditQueueCapacity(), config.auditWriterThreads(),
+                AUDIT_QUEUE_WAIT, auditor::announce);
+        auditor.setWriter(auditWriter);
+        this.trustRoots = new TrustRoots(stores.trust(), clock);
+        this.health = new LogHealth(auditor);
+        this.heads = new LogHeads(logs, health);
+        EntryChecks checks = new EntryChecks();
+        EntryPlanner planner = new EntryPlanner(trustRoots, serviceKeys, new Receipts(serviceKeys));
+        OutboxRecords outbox = new OutboxRecords(stores.entries(), clock,
+                new Backoff(config.retryBaseMillis(), config.retryMaxMillis(), new SecureRandom()),
+                config.maxRejections());
+        Duration submitTimeout = Duration.ofMillis(config.submitTimeoutMillis());
+        this.publisher = new Publisher(stores.entries(), stores.cas(), logs, planner, checks, outbox, health, auditor,
+                clock, limits, new Publisher.Settings(config.publisherThreads(), submitTimeout,
+                        Duration.ofMillis(config.outboxScanMillis()), config.outboxScanLimit()),
+                new OutboxLeases(stores.entries(), workerId, Duration.ofMillis(config.leaseTtlMillis()), clock));
+        this.pipeline = new SubmissionPipeline(limits, trustRoots, predicates, logs, stores.cas(), stores.entries(),
+                planner, publisher, new FastPath(logs, checks, health, outbox, publisher::closed), clock,
+                primaryDeadline, coreIdentity);
+        this.verifier = new EntryVerifier(trustRoots, logs, checks, serviceKeys, health,
+                AttestorCore.witnesses(config.witnesses()), heads);
+        this.lookup = new RecordLookup(stores.entries(), stores.cas());
+        this.cache = new VerificationCache(config.verificationCacheEntries());
+        this.verifications = new Verifications(stores.entries(), stores.trust(), lookup, limits, verifier, cache,
+                heads, serviceKeys, auditor);
+        this.cpuPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                threads("attestor-batch-cpu-"));
+        this.ioPool = Executors.newFixedThreadPool(Math.max(1, config.batchIoThreads()), threads("attestor-batch-io-"));
+        this.batches = new BatchSubmissions(pipeline, auditor, cpuPool, ioPool, config.batchMaxItems());
+        this.anchors = new AuditAnchors(stores.audit(), auditor, logs, checks, serviceKeys, submitTimeout);
+        this.tasks = Executors.newSingleThreadScheduledExecutor(threads("attestor-core-tasks-"));
+        start(config);
+    }
+
+    private void start(CoreConfig config) {
+        publisher.start();
+        if (config.verificationCacheEntries() > 0 && config.checkpointRefreshMillis() > 0) {
+            tasks.scheduleWithFixedDelay(() -> quietly("checkpoint refresh", heads::refresh), 0,
+                    config.checkpointRefreshMillis(), TimeUnit.MILLISECONDS);
+        }
+        long anchorInterval = config.auditAnchorIntervalMillis();
+        if (anchorInterval > 0) {
+            tasks.scheduleWithFixedDelay(() -> quietly("audit anchoring", anchors::anchorIfMoved), anchorInterval,
+                    anchorInterval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A periodic task that fails is logged and runs again next time (a thrown exception would end it for good). */
+    private static void quietly(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{} failed: {}", what, e.toString());
+        }
+    }
+
+    void setEventAdmin(EventAdmin admin) {
+        auditor.setEventAdmin(admin);
+    }
+
+    void wake() {
+        publisher.wake();
+    }
+
+    @Override
+    public Submission submit(byte[] envelopeJson, Provenance provenance) {
+        try {
+            AtomicReference<AuditEvent> createdEvent = new AtomicReference<>();
+            Submission submission = pipeline.submit(envelopeJson, provenance, record -> {
+                createdEvent.set(auditor.event(provenance, "entry.submit", record.envelopeDigest(), Auditor.SUCCESS,
+                        record.predicateType()));
+                return createdEvent.get();
+            });
+            EntryRecord record = submission.record();
+            if (submission.created()) {
+                auditor.announce(createdEvent.get()); // the store wrote it together with the record
+            } else {
+                auditor.record(provenance, "entry.resubmit", record.envelopeDigest(), Auditor.SUCCESS,
+                        record.predicateType());
+            }
+            return submission;
+        } catch (AttestorException | StorageException e) {
+            auditor.record(provenance, "entry.submit", "-", RecordLookup.codeOf(e), e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public List<BatchOutcome> submitBatch(List<byte[]> envelopes, Provenance provenance) {
+        return batches.submit(envelopes, provenance);
+    }
+
+    @Override
+    public Optional<StoredAttestation> fetch(String id) {
+        return lookup.find(Ids.parse(id)).map(record -> new StoredAttestation(record, lookup.envelopeBytes(record)));
+    }
+
+    @Override
+    public VerificationReport verifyStored(String id, Provenance provenance) {
+        return verifications.stored(id, provenance);
+    }
+
+    @Override
+    public VerificationReport verifyEnvelope(byte[] envelopeJson, Provenance provenance) {
+        return verifications.envelope(envelopeJson, provenance);
+    }
+
+    @Override
+    public VerificationReport verifyEnvelopeWithEntries(byte[] envelopeJson, List<byte[]> tlogEntries,
+                                                        Provenance provenance) {
+        return verifications.withEntries(envelopeJson, tlogEntries, provenance);
+    }
+
+    @Override
+    public List<VerifyOutcome> verifyBatch(List<VerifyRequest> requests, Provenance provenance) {
+        if (requests.size() > batches.maxItems()) {
+            AttestorException refused = new AttestorException(CoreCodes.BATCH_TOO_LARGE, "a batch holds at most "
+                    + batches.maxItems() + " items, not " + requests.size());
+            auditor.record(provenance, CoreCodes.ENTRY_VERIFY, "-", refused.code(), refused.getMessage());
+            throw refused;
+        }
+        return verifications.batch(requests, provenance, cpuPool);
+    }
+
+    @Override
+    public CacheStats verificationCache() {
+        return cache.stats();
+    }
+
+    @Override
+    public EntryPage search(EntryQuery query) {
+        try {
+            if (query.cursor() != null) {
+                EntryCursor.decode(query.cursor());
+            }
+            return stores.entries().search(query);
+        } catch (IllegalArgumentException e) {
+            throw new AttestorException(CoreCodes.INVALID_REQUEST, "the search cursor is malformed: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public AuditPage audit(AuditQuery query) {
+        return stores.audit().events(query);
+    }
+
+    @Override
+    public AuditVerification verifyAudit(Provenance provenance) {
+        AuditVerification result = new AuditVerifier(stores.audit(), anchors).verify();
+        long anchorsOk = result.anchors().stream().filter(a -> a.matchesChain() && a.proofVerified()).count();
+        String detail = "checked " + result.checked() + " events up to " + result.headSeq() + "; anchors "
+                + anchorsOk + "/" + result.anchors().size() + " verified"
+                + (result.firstBrokenSeq() == 0 ? "" : "; first broken link " + result.firstBrokenSeq() + ": "
+                        + result.reason());
+        auditor.record(provenance, CoreCodes.AUDIT_VERIFY, result.headHash(),
+                result.intact() ? Auditor.SUCCESS : CoreCodes.AUDIT_BROKEN, detail);
+        return result;
+    }
+
+    @Override
+    public TrustedKey addTrustedKey(String name, String publicKeyPem, Provenance provenance) {
+        try {
+            TrustedKey key = trustRoots.add(name, publicKeyPem);
+            auditor.record(provenance, "trust.key.add", key.keyId(), Auditor.SUCCESS, key.name());
+            return key;
+        } catch (AttestorException e) {
+            auditor.record(provenance, "trust.key.add", "-", e.code(), e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public List<TrustedKey> trustedKeys() {
+        return trustRoots.all();
+    }
+
+    @Override
+    public TrustedKey revokeTrustedKey(String keyId, Provenance provenance) {
+        try {
+            TrustedKey key = trustRoots.revoke(keyId);
+            auditor.record(provenance, "trust.key.revoke", keyId, Auditor.SUCCESS, key.name());
+            return key;
+        } catch (AttestorException e) {
+            auditor.record(provenance, "trust.key.revoke", keyId, e.code(), e.getMessage());
+            throw e;
+        }
+    }
+
+    @Override
+    public List<LogDescriptor> logs() {
+        return logs.ordered().stream().map(r -> r.log().descriptor()).toList();
+    }
+
+    @Override
+    public List<LogStatus> logStatus() {
+        Map<String, Long> pending = publisher.pendingByLog();
+        List<LogStatus> result = new ArrayList<>();
+        boolean primaryTaken = false;
+        for (LogRegistry.Registration r : logs.ordered()) {
+            LogDescriptor d = r.descriptor();
+            String role = !primaryTaken && r.primary() ? LogTarget.ROLE_PRIMARY : LogTarget.ROLE_MIRROR;
+            primaryTaken |= r.primary();
+            result.add(new LogStatus(d, role, health.available(d.logId()), pending.getOrDefault(d.logId(), 0L),
+                    health.lastError(d.logId())));
+        }
+        return result;
+    }
+
+    @Override
+    public List<AuditEvent> auditEvents(int limit) {
+        return stores.audit().recentEvents(Math.max(0, Math.min(limit, 1000)));
+    }
+
+    @Override
+    public List<EntryRecord> recent(int limit) {
+        return stores.entries().recent(Math.max(0, Math.min(limit, 1000)));
+    }
+
+    @Override
+    public Health health() {
+        return new Health(logs.primary().isPresent(), stores.entries().count(), logs.ordered().size(),
+                predicates.typeCount());
+    }
+
+    String workerId() {
+        return workerId;
+    }
+
+    Publisher publisher() {
+        return publisher;
+    }
+
+    SubmissionPipeline pipeline() {
+        return pipeline;
+    }
+
+    EntryVerifier verifier() {
+        return verifier;
+    }
+
+    Auditor auditor() {
+        return auditor;
+    }
+
+    LogHeads heads() {
+        return heads;
+    }
+
+    AuditAnchors anchors() {
+        return anchors;
+    }
+
+    /** Stops the threads; pending records stay in the outbox, queued audit events are written first. */
+    @Override
+    public void close() {
+        tasks.shutdownNow();
+        publisher.close();
+        cpuPool.shutdown();
+        ioPool.shutdown();
+        auditWriter.close();
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

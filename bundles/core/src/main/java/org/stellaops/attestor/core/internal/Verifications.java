@@ -1,0 +1,208 @@
+package org.stellaops.attestor.core.internal;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import org.stellaops.attestor.api.model.LogEntry;
+import org.stellaops.attestor.core.service.AttestationService.VerifyOutcome;
+import org.stellaops.attestor.core.service.AttestationService.VerifyRequest;
+import org.stellaops.attestor.core.service.ErrorCodes;
+import org.stellaops.attestor.core.service.VerificationReport;
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.dsse.DsseEnvelopes;
+import org.stellaops.attestor.sdk.dsse.ParsedEnvelope;
+import org.stellaops.attestor.sdk.json.JsonLimits;
+import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.Provenance;
+import org.stellaops.attestor.store.Receipt;
+import org.stellaops.attestor.store.TrustRootStore;
+
+/**
+ * The three ways to verify, each in front of the {@link VerificationCache} and each audited ({@code entry.verify},
+ * written through the asynchronous audit writer; failures too). Cache keys are the request's identity: the
+ * canonical id, or the SHA-256 of the envelope bytes (plus of each supplied entry) — so a hit parses no JSON and
+ * verifies no signature; the envelope digest and all dependencies sit in the entry's stamp.
+ */
+final class Verifications {
+
+    private final EntryStore entries;
+    private final TrustRootStore trustStore;
+    private final RecordLookup lookup;
+    private final JsonLimits limits;
+    private final EntryVerifier verifier;
+    private final VerificationCache cache;
+    private final LogHeads heads;
+    private final ServiceKeys serviceKeys;
+    private final Auditor auditor;
+
+    Verifications(EntryStore entries, TrustRootStore trustStore, RecordLookup lookup, JsonLimits limits,
+                  EntryVerifier verifier, VerificationCache cache, LogHeads heads, ServiceKeys serviceKeys,
+                  Auditor auditor) {
+        this.entries = entries;
+        this.trustStore = trustStore;
+        this.lookup = lookup;
+        this.limits = limits;
+        this.verifier = verifier;
+        this.cache = cache;
+        this.heads = heads;
+        this.serviceKeys = serviceKeys;
+        this.auditor = auditor;
+    }
+
+    VerificationReport stored(String id, Provenance who) {
+        Ids.Id parsed;
+        try {
+            parsed = Ids.parse(id);
+        } catch (AttestorException malformed) {
+            auditor.recordLater(who, CoreCodes.ENTRY_VERIFY, "-", malformed.code(), malformed.getMessage());
+            throw malformed;
+        }
+        String canonical = RecordLookup.canonical(parsed);
+        return audited(who, canonical, () -> cached("id:" + canonical, trust -> {
+            EntryRecord record = lookup.find(parsed).orElseThrow(() ->
+                    new AttestorException(ErrorCodes.ENTRY_NOT_FOUND, "no attestation with id " + canonical));
+            ParsedEnvelope envelope = DsseEnvelopes.parse(lookup.envelopeBytes(record), limits);
+            VerificationReport report = verifier.verify(record.envelopeDigest(), envelope.envelope(),
+                    Optional.of(record));
+            // stamped after verifying: the log heads the verification itself observed, else it is stale at once
+            return new Computed(stamp(trust, record.envelopeDigest(), record, false), report);
+        }));
+    }
+
+    VerificationReport envelope(byte[] envelopeJson, Provenance who) {
+        return audited(who, "-", () -> cached("env:" + sha256Hex(envelopeJson), trust -> {
+            ParsedEnvelope parsed = DsseEnvelopes.parse(envelopeJson, limits);
+            String digest = SubmissionPipeline.digestOf(parsed);
+            Optional<EntryRecord> record = entries.byEnvelopeDigest(digest);
+            VerificationReport report = verifier.verify(digest, parsed.envelope(), record);
+            return new Computed(stamp(trust, digest, record.orElse(null), false), report);
+        }));
+    }
+
+    VerificationReport withEntries(byte[] envelopeJson, List<byte[]> tlogEntries, Provenance who) {
+        StringBuilder key = new StringBuilder("sup:").append(sha256Hex(envelopeJson));
+        tlogEntries.forEach(e -> key.append(':').append(sha256Hex(e)));
+        return audited(who, "-", () -> cached(key.toString(), trust -> {
+            ParsedEnvelope parsed = DsseEnvelopes.parse(envelopeJson, limits);
+            String digest = SubmissionPipeline.digestOf(parsed);
+            EntryRecord supplied = SuppliedEntries.asRecord(digest, parsed.envelope(), tlogEntries, limits, who);
+            VerificationReport report = verifier.verify(digest, parsed.envelope(), Optional.of(supplied));
+            return new Computed(stamp(trust, digest, supplied, true), report);
+        }));
+    }
+
+    /**
+     * Verifies every item in parallel on {@code pool}; a failing item never fails the others.
+     *
+     * @return one outcome per item, in request order
+     */
+    List<VerifyOutcome> batch(List<VerifyRequest> requests, Provenance who, Executor pool) {
+        List<CompletableFuture<VerifyOutcome>> outcomes = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            int index = i;
+            VerifyRequest request = requests.get(i);
+            outcomes.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new VerifyOutcome(index, one(request, who), null);
+                } catch (RuntimeException e) {
+                    return new VerifyOutcome(index, null, e);
+                }
+            }, pool));
+        }
+        return outcomes.stream().map(CompletableFuture::join).toList();
+    }
+
+    private VerificationReport one(VerifyRequest request, Provenance who) {
+        if (request.id() != null) {
+            return stored(request.id(), who);
+        }
+        return request.tlogEntries().isEmpty() ? envelope(request.envelopeJson(), who)
+                : withEntries(request.envelopeJson(), request.tlogEntries(), who);
+    }
+
+    /** A computed report and what it depended on. */
+    private record Computed(VerificationCache.Stamp stamp, VerificationReport report) {
+    }
+
+    /** Computes a report under the trust-root version read before the computation. */
+    @FunctionalInterface
+    private interface Computation {
+        Computed compute(long trustVersion);
+    }
+
+    private VerificationReport cached(String key, Computation computation) {
+        long trust = trustStore.version();
+        Optional<VerificationReport> hit = cache.get(key, trust, VerificationCache.POLICY_NONE, this::current);
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        Computed computed = computation.compute(trust);
+        cache.put(key, computed.stamp(), computed.report());
+        return computed.report();
+    }
+
+    private VerificationCache.Stamp stamp(long trust, String digest, EntryRecord record, boolean supplied) {
+        Map<String, LogHeads.State> logs = new LinkedHashMap<>();
+        Map<String, Boolean> keys = new LinkedHashMap<>();
+        if (record != null) {
+            for (LogEntry e : record.logEntries()) {
+                logs.computeIfAbsent(e.logId(), heads::state);
+            }
+            for (Receipt r : record.receipts()) {
+                keys.computeIfAbsent(r.serviceKeyId(), serviceKeys::usable);
+            }
+        }
+        boolean settled = supplied || (record != null && !record.pending());
+        return new VerificationCache.Stamp(trust, VerificationCache.POLICY_NONE, Map.copyOf(logs), Map.copyOf(keys),
+                digest, settled, settled ? null : record);
+    }
+
+    /** Whether everything but the trust-root and policy versions is still as the stamp says. */
+    private boolean current(VerificationCache.Stamp stamp) {
+        for (Map.Entry<String, LogHeads.State> log : stamp.logs().entrySet()) {
+            if (!heads.state(log.getKey()).equals(log.getValue())) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Boolean> key : stamp.serviceKeys().entrySet()) {
+            if (serviceKeys.usable(key.getKey()) != key.getValue()) {
+                return false;
+            }
+        }
+        return stamp.settled()
+                || Objects.equals(entries.byEnvelopeDigest(stamp.envelopeDigest()).orElse(null), stamp.unsettled());
+    }
+
+    private VerificationReport audited(Provenance who, String target, Supplier<VerificationReport> verification) {
+        VerificationReport report;
+        try {
+            report = verification.get();
+        } catch (RuntimeException e) {
+            auditor.recordLater(who, CoreCodes.ENTRY_VERIFY, target, RecordLookup.codeOf(e), String.valueOf(
+                    e.getMessage()));
+            throw e;
+        }
+        auditor.recordLater(who, CoreCodes.ENTRY_VERIFY, report.envelopeDigest(),
+                report.verified() ? Auditor.SUCCESS : "verification.failed",
+                report.verified() ? "verified" : firstFailure(report));
+        return report;
+    }
+
+    private static String firstFailure(VerificationReport report) {
+        return report.checks().stream().filter(c -> !c.ok()).findFirst()
+                .map(c -> c.check() + ": " + c.detail()).orElse("no checks");
+    }
+
+    static String sha256Hex(byte[] bytes) {
+        return HexFormat.of().formatHex(Receipts.sha256(bytes));
+    }
+}

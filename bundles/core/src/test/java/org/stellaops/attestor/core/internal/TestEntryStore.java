@@ -1,0 +1,179 @@
+package org.stellaops.attestor.core.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.stellaops.attestor.store.AuditEvent;
+import org.stellaops.attestor.store.AuditStore;
+import org.stellaops.attestor.store.EntryCursor;
+import org.stellaops.attestor.store.EntryPage;
+import org.stellaops.attestor.store.EntryQuery;
+import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.EntryStore;
+
+/**
+ * The rules of store contract 3.0.0 over a simple record storage (one lock for everything): compare-and-set that
+ * refuses changes to anything but the publication state, leases beside the records, search in the contract's order
+ * with {@link EntryCursor}s, and the creation event appended to the audit trail with its record.
+ */
+abstract class TestEntryStore implements EntryStore {
+
+    private static final Comparator<EntryRecord> SEARCH_ORDER = Comparator.comparing(EntryRecord::createdAt)
+            .thenComparing(EntryRecord::envelopeDigest).reversed();
+
+    /** A lease held by one worker until a time. */
+    private record Lease(String owner, Instant until) {
+    }
+
+    private final AuditStore audit;
+    private final Map<String, Lease> leases = new HashMap<>();
+
+    TestEntryStore(AuditStore audit) {
+        this.audit = audit;
+    }
+
+    protected abstract Optional<EntryRecord> load(String envelopeDigest);
+
+    protected abstract void save(EntryRecord record);
+
+    protected abstract List<EntryRecord> loadAll();
+
+    @Override
+    public synchronized Stored putIfAbsent(EntryRecord record) {
+        Optional<EntryRecord> existing = load(record.envelopeDigest());
+        if (existing.isPresent()) {
+            return new Stored(existing.get(), false);
+        }
+        save(record);
+        return new Stored(record, true);
+    }
+
+    @Override
+    public synchronized Stored putIfAbsent(EntryRecord record, AuditEvent createdEvent) {
+        Stored stored = putIfAbsent(record);
+        if (stored.created()) {
+            audit.append(createdEvent);
+        }
+        return stored;
+    }
+
+    @Override
+    public synchronized boolean replaceIf(EntryRecord expected, EntryRecord next) {
+        requireOnlyPublicationChanged(expected, next);
+        Optional<EntryRecord> current = load(expected.envelopeDigest());
+        if (current.isEmpty() || !current.get().equals(expected)) {
+            return false;
+        }
+        save(next);
+        return true;
+    }
+
+    /** Records are append-only: everything but status, signatures, logs and receipts is written once. */
+    static void requireOnlyPublicationChanged(EntryRecord a, EntryRecord b) {
+        boolean same = a.envelopeDigest().equals(b.envelopeDigest()) && a.uuid().equals(b.uuid())
+                && a.casDigest().equals(b.casDigest()) && a.payloadType().equals(b.payloadType())
+                && a.statementType().equals(b.statementType()) && a.predicateType().equals(b.predicateType())
+                && a.subjects().equals(b.subjects()) && a.signerKeyIds().equals(b.signerKeyIds())
+                && a.facts().equals(b.facts()) && a.derivedBy().equals(b.derivedBy())
+                && a.createdAt().equals(b.createdAt()) && a.provenance().equals(b.provenance());
+        if (!same) {
+            throw new IllegalArgumentException("only the publication state of " + a.envelopeDigest() + " may change");
+        }
+    }
+
+    @Override
+    public synchronized Optional<EntryRecord> byEnvelopeDigest(String envelopeDigest) {
+        return load(envelopeDigest);
+    }
+
+    @Override
+    public synchronized Optional<EntryRecord> byUuid(String uuid) {
+        return loadAll().stream().filter(r -> r.uuid().equals(uuid)
+                || r.signatures().stream().anyMatch(s -> s.uuid().equals(uuid))
+                || r.logEntries().stream().anyMatch(e -> e.uuid().equals(uuid))).findFirst();
+    }
+
+    @Override
+    public synchronized List<EntryRecord> pending(int limit) {
+        return pendingOldestFirst().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<EntryRecord> claimable(String owner, Instant now, int limit) {
+        return pendingOldestFirst().filter(r -> {
+            Lease lease = leases.get(r.envelopeDigest());
+            return lease == null || lease.owner().equals(owner) || !lease.until().isAfter(now);
+        }).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized boolean tryLease(String envelopeDigest, String owner, Instant now, Duration ttl) {
+        Optional<EntryRecord> record = load(envelopeDigest);
+        Lease lease = leases.get(envelopeDigest);
+        if (record.isEmpty() || !record.get().pending()) {
+            return false;
+        }
+        if (lease != null && !lease.owner().equals(owner) && lease.until().isAfter(now)) {
+            return false;
+        }
+        leases.put(envelopeDigest, new Lease(owner, now.plus(ttl)));
+        return true;
+    }
+
+    @Override
+    public synchronized void releaseLease(String envelopeDigest, String owner) {
+        Lease lease = leases.get(envelopeDigest);
+        if (lease != null && lease.owner().equals(owner)) {
+            leases.remove(envelopeDigest);
+        }
+    }
+
+    /** @return the owner of a lease that is still running at {@code now}, if any */
+    synchronized Optional<String> leaseHolder(String envelopeDigest, Instant now) {
+        return Optional.ofNullable(leases.get(envelopeDigest)).filter(l -> l.until().isAfter(now)).map(Lease::owner);
+    }
+
+    @Override
+    public synchronized EntryPage search(EntryQuery query) {
+        EntryCursor cursor = query.cursor() == null ? null : EntryCursor.decode(query.cursor());
+        List<EntryRecord> matches = loadAll().stream()
+                .filter(r -> cursor == null || cursor.precedes(r))
+                .filter(r -> query.subjectDigest() == null || hasSubject(r, query.subjectDigest()))
+                .filter(r -> query.predicateType() == null || r.predicateType().equals(query.predicateType()))
+                .filter(r -> query.signerKeyId() == null || r.signerKeyIds().contains(query.signerKeyId()))
+                .filter(r -> query.since() == null || !r.createdAt().isBefore(query.since()))
+                .filter(r -> query.until() == null || r.createdAt().isBefore(query.until()))
+                .sorted(SEARCH_ORDER).limit(query.limit() + 1L).toList();
+        if (matches.size() <= query.limit()) {
+            return new EntryPage(matches, null);
+        }
+        List<EntryRecord> page = matches.subList(0, query.limit());
+        return new EntryPage(page, EntryCursor.after(page.get(page.size() - 1)).encode());
+    }
+
+    private static boolean hasSubject(EntryRecord record, String subjectDigest) {
+        return record.subjects().stream().flatMap(s -> s.digests().stream())
+                .anyMatch(d -> Objects.equals(d.algorithm() + ":" + d.hex(), subjectDigest));
+    }
+
+    @Override
+    public synchronized List<EntryRecord> recent(int limit) {
+        return loadAll().stream().sorted(SEARCH_ORDER).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized long count() {
+        return loadAll().size();
+    }
+
+    private Stream<EntryRecord> pendingOldestFirst() {
+        return loadAll().stream().filter(EntryRecord::pending).sorted(Comparator.comparing(EntryRecord::createdAt));
+    }
+}
