@@ -33,10 +33,9 @@ import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.core.service.AttestationService;
 import org.stellaops.attestor.core.service.AttestationService.StoredAttestation;
 import org.stellaops.attestor.core.service.AttestationService.Submission;
+import org.stellaops.attestor.core.service.AttestationService.VerifyRequest;
 import org.stellaops.attestor.core.service.PredicateRejectedException;
 import org.stellaops.attestor.sdk.AttestorException;
-import org.stellaops.attestor.sdk.json.JsonLimits;
-import org.stellaops.attestor.sdk.json.StrictJson;
 import org.stellaops.attestor.sdk.proof.TlogProof;
 import org.stellaops.attestor.sdk.proof.TlogProofs;
 import org.stellaops.attestor.store.EntryRecord;
@@ -53,10 +52,6 @@ public class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ApiServlet.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Room for the JSON around an envelope in a verify request. */
-    private static final int WRAPPER_ALLOWANCE = 64 * 1024;
-    private static final int DEFAULT_AUDIT_LIMIT = 100;
-    private static final int MAX_AUDIT_LIMIT = 1000;
 
     /** API settings. */
     @ObjectClassDefinition(name = "Attestor HTTP API")
@@ -64,6 +59,12 @@ public class ApiServlet extends HttpServlet {
         /** @return the largest accepted request body */
         @AttributeDefinition(name = "Max request bytes", description = "Larger bodies are refused with 413 before parsing")
         int maxRequestBytes() default 4 * 1024 * 1024;
+
+        /** @return the largest accepted batch body */
+        @AttributeDefinition(name = "Max batch bytes", description = "The largest body of entries:batch and "
+                + "verify:batch; larger bodies are refused with 413. Each item is also held to maxRequestBytes "
+                + "(an oversized item fails alone)")
+        int maxBatchBytes() default 256 * 1024 * 1024;
     }
 
     @Reference
@@ -75,21 +76,40 @@ public class ApiServlet extends HttpServlet {
     private transient volatile Supplier<List<Map<String, Object>>> monitor;
 
     private transient volatile int maxRequestBytes;
-    private final transient List<Route> routes = List.of(
-            Route.of("POST", "/v1/rekor/entries", this::submit),
-            Route.of("GET", "/v1/rekor/entries/([^/]+)", this::fetch),
-            Route.of("GET", "/v1/rekor/entries/([^/]+)/tlog-proof", this::tlogProof),
-            Route.of("POST", "/v1/rekor/verify", this::verify),
-            Route.of("POST", "/v1/trust/keys", this::addKey),
-            Route.of("GET", "/v1/trust/keys", this::listKeys),
-            Route.of("DELETE", "/v1/trust/keys/([^/]+)", this::revokeKey),
-            Route.of("GET", "/v1/logs", this::logs),
-            Route.of("GET", "/v1/audit", this::audit));
+    private transient volatile List<Route> routes = List.of();
+
+    /** For Declarative Services, which injects the references. */
+    public ApiServlet() {
+    }
+
+    /** For a servlet container outside OSGi (tests): the core is given, the monitor absent. */
+    ApiServlet(AttestationService service) {
+        this.service = service;
+    }
 
     @Activate
     @Modified
     void activate(Config config) {
         maxRequestBytes = config.maxRequestBytes();
+        // a Java array holds a little less than Integer.MAX_VALUE bytes
+        int maxBatchBytes = Math.min(config.maxBatchBytes(), Integer.MAX_VALUE - 16);
+        BatchEndpoints batch = new BatchEndpoints(service, config.maxRequestBytes(), maxBatchBytes);
+        QueryEndpoints queries = new QueryEndpoints(service);
+        routes = List.of(
+                Route.of("POST", "/v1/rekor/entries", this::submit),
+                Route.of("GET", "/v1/rekor/entries", queries::search),
+                Route.of("POST", "/v1/rekor/entries:batch", batch::submit),
+                Route.of("GET", "/v1/rekor/entries/([^/]+)", this::fetch),
+                Route.of("GET", "/v1/rekor/entries/([^/]+)/tlog-proof", this::tlogProof),
+                Route.of("POST", "/v1/rekor/verify", this::verify),
+                Route.of("POST", "/v1/rekor/verify:batch", batch::verify),
+                Route.of("POST", "/v1/trust/keys", this::addKey),
+                Route.of("GET", "/v1/trust/keys", this::listKeys),
+                Route.of("DELETE", "/v1/trust/keys/([^/]+)", this::revokeKey),
+                Route.of("GET", "/v1/logs", this::logs),
+                Route.of("GET", "/v1/audit", queries::audit),
+                Route.of("GET", "/v1/audit/verify", queries::verifyAudit),
+                Route.of("GET", "/v1/stats", queries::stats));
     }
 
     @Override
@@ -108,7 +128,7 @@ public class ApiServlet extends HttpServlet {
             exchange.problem(e.code(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
-            exchange.problem("internal.error", "an unexpected error occurred; see the server log");
+            exchange.problem(Problems.INTERNAL, Problems.UNEXPECTED);
         }
     }
 
@@ -171,37 +191,17 @@ public class ApiServlet extends HttpServlet {
     }
 
     private void verify(HttpExchange exchange, List<String> params) throws IOException {
-        JsonNode request = object(exchange.jsonBody(maxRequestBytes + WRAPPER_ALLOWANCE));
-        JsonNode uuid = request.get("uuid");
-        JsonNode envelope = request.get("envelope");
-        if ((uuid == null) == (envelope == null)) {
-            throw new AttestorException("request.malformed", "send exactly one of {\"uuid\"} or {\"envelope\"}");
-        }
-        JsonNode tlogEntries = request.get("tlogEntries");
-        if (tlogEntries != null && (envelope == null || !tlogEntries.isArray())) {
-            throw new AttestorException("request.malformed",
-                    "tlogEntries must be an array of TransparencyLogEntry objects, sent with an envelope");
-        }
-        var report = uuid != null ? service.verifyStored(text(uuid, "uuid"), exchange.provenance())
-                : tlogEntries != null ? service.verifyEnvelopeWithEntries(JSON.writeValueAsBytes(envelope),
-                        entriesOf(tlogEntries), exchange.provenance())
-                : service.verifyEnvelope(JSON.writeValueAsBytes(envelope), exchange.provenance());
+        VerifyRequest request = VerifyRequests.of(VerifyRequests.object(
+                exchange.jsonBody(maxRequestBytes + VerifyRequests.WRAPPER_ALLOWANCE)));
+        var report = request.id() != null ? service.verifyStored(request.id(), exchange.provenance())
+                : request.tlogEntries().isEmpty() ? service.verifyEnvelope(request.envelopeJson(), exchange.provenance())
+                : service.verifyEnvelopeWithEntries(request.envelopeJson(), request.tlogEntries(),
+                        exchange.provenance());
         exchange.json(200, Views.report(report));
     }
 
-    private static List<byte[]> entriesOf(JsonNode array) throws IOException {
-        List<byte[]> entries = new java.util.ArrayList<>();
-        for (JsonNode entry : array) {
-            if (!entry.isObject()) {
-                throw new AttestorException("request.malformed", "every tlogEntries item must be a JSON object");
-            }
-            entries.add(JSON.writeValueAsBytes(entry));
-        }
-        return entries;
-    }
-
     private void addKey(HttpExchange exchange, List<String> params) throws IOException {
-        JsonNode request = object(exchange.jsonBody(64 * 1024));
+        JsonNode request = VerifyRequests.object(exchange.jsonBody(64 * 1024));
         var key = service.addTrustedKey(text(request.get("name"), "name"),
                 text(request.get("publicKeyPem"), "publicKeyPem"), exchange.provenance());
         exchange.json(201, Views.trustedKey(key));
@@ -219,29 +219,6 @@ public class ApiServlet extends HttpServlet {
         List<Map<String, Object>> logs = Views.logs(service.logStatus());
         Supplier<List<Map<String, Object>>> m = monitor;
         exchange.json(200, Map.of("logs", m == null ? logs : Views.withMonitor(logs, m.get())));
-    }
-
-    /** The newest audit events, newest first ({@code ?limit=n}, default 100, at most 1000). */
-    private void audit(HttpExchange exchange, List<String> params) throws IOException {
-        String limit = exchange.query("limit");
-        int n;
-        try {
-            n = limit == null ? DEFAULT_AUDIT_LIMIT : Integer.parseInt(limit.strip());
-        } catch (NumberFormatException e) {
-            throw new AttestorException("request.malformed", "limit must be a number, not " + limit);
-        }
-        if (n < 1 || n > MAX_AUDIT_LIMIT) {
-            throw new AttestorException("request.malformed", "limit must be between 1 and " + MAX_AUDIT_LIMIT);
-        }
-        exchange.json(200, Map.of("events", service.auditEvents(n).stream().map(Views::auditEvent).toList()));
-    }
-
-    private JsonNode object(byte[] body) {
-        JsonNode node = StrictJson.parse(body, new JsonLimits(body.length + 1, JsonLimits.DEFAULT.maxDepth()));
-        if (!node.isObject()) {
-            throw new AttestorException("request.malformed", "the request body must be a JSON object");
-        }
-        return node;
     }
 
     private static String text(JsonNode node, String member) {

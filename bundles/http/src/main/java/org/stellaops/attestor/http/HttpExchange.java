@@ -55,10 +55,12 @@ final class HttpExchange {
         if (type != null && !isJson(type)) {
             throw new AttestorException("request.unsupported_media_type", "send application/json, not " + type);
         }
-        long declared = request.getContentLengthLong();
-        if (declared > limit) {
-            throw tooLarge(limit);
-        }
+        return body(limit);
+    }
+
+    /** Reads the body whatever its media type, refusing bodies over {@code limit} bytes. */
+    byte[] body(int limit) throws IOException {
+        refuseDeclaredOver(limit);
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
@@ -68,12 +70,76 @@ final class HttpExchange {
         }
     }
 
-    private static boolean isJson(String contentType) {
-        String base = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    /**
+     * The body as a stream, after refusing a declared length over {@code limit}; the reader must bound what it
+     * reads itself (a chunked body declares nothing).
+     */
+    InputStream bodyStream(long limit) throws IOException {
+        refuseDeclaredOver(limit);
+        return request.getInputStream();
+    }
+
+    private void refuseDeclaredOver(long limit) {
+        if (request.getContentLengthLong() > limit) {
+            throw tooLarge(limit);
+        }
+    }
+
+    /** @return the request's media type without parameters, lowercase, or null if none was sent */
+    String mediaType() {
+        String type = request.getContentType();
+        return type == null ? null : baseType(type);
+    }
+
+    /** @return whether the Accept header names this media type (exactly, and not with q=0) */
+    boolean accepts(String mediaType) {
+        return accepts(request.getHeader("Accept"), mediaType);
+    }
+
+    /**
+     * @param accept an Accept header, or null
+     * @param mediaType a media type without parameters, lowercase
+     * @return whether the header names it exactly (wildcards do not count: they accept the default) and not with
+     *         {@code q=0}
+     */
+    static boolean accepts(String accept, String mediaType) {
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            if (baseType(parts[0]).equals(mediaType) && !refused(parts)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean refused(String[] parameters) {
+        for (int i = 1; i < parameters.length; i++) {
+            String p = parameters[i].replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+            if (p.matches("q=0(\\.0{0,3})?")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String baseType(String contentType) {
+        return contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** @return every query parameter with all its values */
+    java.util.Map<String, String[]> queryParameters() {
+        return request.getParameterMap();
+    }
+
+    static boolean isJson(String contentType) {
+        String base = baseType(contentType);
         return base.equals("application/json") || base.endsWith("+json");
     }
 
-    private static AttestorException tooLarge(int limit) {
+    private static AttestorException tooLarge(long limit) {
         return new AttestorException("request.too_large", "the request body exceeds " + limit + " bytes");
     }
 
@@ -95,6 +161,22 @@ final class HttpExchange {
 
     void header(String name, String value) {
         response.setHeader(name, value);
+    }
+
+    /**
+     * Starts a streamed NDJSON answer: the status and headers go out with the first flush, so nothing may fail
+     * the request as a whole after this.
+     *
+     * @param status the HTTP status
+     * @return where to write the lines
+     */
+    NdjsonWriter ndjson(int status) throws IOException {
+        response.setStatus(status);
+        response.setContentType(NdjsonWriter.CONTENT_TYPE);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        return new NdjsonWriter(response.getOutputStream());
     }
 
     private void write(int status, String contentType, byte[] bytes) throws IOException {

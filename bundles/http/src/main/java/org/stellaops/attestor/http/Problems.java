@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.cas.StorageException;
+import org.stellaops.attestor.core.service.PredicateRejectedException;
+import org.stellaops.attestor.sdk.AttestorException;
 
 /**
  * RFC 9457 problem details with a stable {@code code} member. The HTTP status is derived from the code's family,
@@ -14,12 +17,16 @@ final class Problems {
 
     static final String CONTENT_TYPE = "application/problem+json";
     static final String TYPE_BASE = "https://stella-ops.org/problems/";
+    /** The code of a failure that is a bug. */
+    static final String INTERNAL = "internal.error";
+    /** The detail of a failure that is a bug: the server log has the rest. */
+    static final String UNEXPECTED = "an unexpected error occurred; see the server log";
 
     private Problems() {
     }
 
     static int status(String code) {
-        if (code.equals("request.too_large")) {
+        if (code.equals("request.too_large") || code.equals("request.batch_too_large")) {
             return 413;
         }
         if (code.equals("request.unsupported_media_type")) {
@@ -60,6 +67,35 @@ final class Problems {
         problem.put("detail", detail == null ? "" : detail);
         problem.put("instance", instance);
         return problem;
+    }
+
+    /**
+     * The problem of one failed item of a batch, as the same request on its own would have been answered (without
+     * {@code instance}: the item is named by its index).
+     *
+     * @param failure why the item failed
+     * @return the problem
+     */
+    static Map<String, Object> ofItem(RuntimeException failure) {
+        String code = codeOf(failure);
+        String detail = code.equals(INTERNAL) ? UNEXPECTED : failure.getMessage();
+        Map<String, Object> problem = body(code, detail, null);
+        problem.remove("instance");
+        if (failure instanceof PredicateRejectedException rejected) {
+            withErrors(problem, rejected.errors());
+        }
+        return problem;
+    }
+
+    /** @return the stable code a failure carries, or {@code internal.error} for anything else (a bug) */
+    static String codeOf(RuntimeException failure) {
+        if (failure instanceof AttestorException e) {
+            return e.code();
+        }
+        if (failure instanceof StorageException e) {
+            return e.code();
+        }
+        return INTERNAL;
     }
 
     static Map<String, Object> withErrors(Map<String, Object> problem, List<ValidationError> errors) {

@@ -14,7 +14,7 @@ class ProblemsTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "request.too_large,413", "request.unsupported_media_type,415", "request.method_not_allowed,405",
+            "request.too_large,413", "request.batch_too_large,413", "request.invalid,400", "request.unsupported_media_type,415", "request.method_not_allowed,405",
             "request.not_found,404", "entry.not_found,404", "trust.key_not_found,404",
             "trust.key_already_revoked,409", "json.malformed,400", "json.duplicate_member,400",
             "envelope.bad_base64,400", "statement.no_subjects,400", "key.malformed,400",
@@ -41,5 +41,15 @@ class ProblemsTest {
                 List.of(new ValidationError("/predicate/buildDefinition", "is required")));
         assertEquals(List.of(Map.of("pointer", "/predicate/buildDefinition", "message", "is required")),
                 body.get("errors"));
+    }
+
+    @Test
+    void anItemProblemHasNoInstanceButTheCodeOfItsFailure() {
+        Map<String, Object> problem = Problems.ofItem(new org.stellaops.attestor.cas.StorageException(
+                "storage.failure", "disk full", null));
+        assertEquals(503, problem.get("status"));
+        assertEquals("storage.failure", problem.get("code"));
+        assertEquals("disk full", problem.get("detail"));
+        assertEquals(false, problem.containsKey("instance"));
     }
 }

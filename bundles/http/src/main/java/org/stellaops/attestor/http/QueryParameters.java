@@ -1,0 +1,176 @@
+package org.stellaops.attestor.http;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.store.EntryCursor;
+
+/**
+ * The query parameters of a search, read strictly: an unknown or repeated parameter, an empty value or a value of
+ * the wrong form is refused with {@code request.invalid} naming the parameter, so a typo never silently widens a
+ * search.
+ */
+final class QueryParameters {
+
+    /** The code of every refusal here. */
+    static final String INVALID = "request.invalid";
+
+    private static final Pattern RFC3339 = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
+    private static final Pattern LIMIT = Pattern.compile("\\d{1,9}");
+    private static final Pattern SEQ = Pattern.compile("[1-9]\\d{0,18}");
+    private static final Pattern ALGORITHM = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
+    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{2,512}");
+    private static final Pattern KEY_ID = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Map<String, Integer> HEX_LENGTHS = Map.of("sha1", 40, "sha224", 56, "sha256", 64,
+            "sha384", 96, "sha512", 128, "sha512_256", 64, "sha3_256", 64, "sha3_512", 128);
+    private static final int MAX_TEXT = 2048;
+
+    private final Map<String, String[]> raw;
+
+    private QueryParameters(Map<String, String[]> raw) {
+        this.raw = raw;
+    }
+
+    /**
+     * @param raw every parameter with its values, as the servlet container decoded them
+     * @param known the parameters this operation takes
+     * @return the parameters
+     * @throws AttestorException {@value #INVALID} for an unknown or repeated parameter
+     */
+    static QueryParameters of(Map<String, String[]> raw, Set<String> known) {
+        for (Map.Entry<String, String[]> e : raw.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                throw invalid(e.getKey(), "unknown query parameter; this operation takes " + String.join(", ",
+                        new java.util.TreeSet<>(known)));
+            }
+            if (e.getValue().length > 1) {
+                throw invalid(e.getKey(), "given more than once");
+            }
+        }
+        return new QueryParameters(raw);
+    }
+
+    /** @return the value, or null if absent (an empty value is refused) */
+    String text(String name) {
+        String[] values = raw.get(name);
+        if (values == null) {
+            return null;
+        }
+        String value = values[0];
+        if (value.isEmpty()) {
+            throw invalid(name, "must not be empty");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw invalid(name, "longer than " + MAX_TEXT + " characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw invalid(name, "must not contain control characters");
+        }
+        return value;
+    }
+
+    /** @return an RFC 3339 date-time with seconds and offset as an instant, or null if absent */
+    Instant time(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        if (!RFC3339.matcher(value).matches()) {
+            String hint = value.contains(" ") ? " (a '+' in a query string means a space: send the offset as %2B)"
+                    : "";
+            throw invalid(name, "must be an RFC 3339 date-time such as 2026-03-01T12:00:00Z" + hint);
+        }
+        try {
+            return OffsetDateTime.parse(value.toUpperCase(Locale.ROOT)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalid(name, "is not a valid date-time: " + value);
+        }
+    }
+
+    /** @return the page size: {@code defaultLimit} if absent, else 1 to {@code max} */
+    int limit(String name, int defaultLimit, int max) {
+        String value = text(name);
+        if (value == null) {
+            return defaultLimit;
+        }
+        if (!LIMIT.matcher(value).matches() || Integer.parseInt(value) < 1 || Integer.parseInt(value) > max) {
+            throw invalid(name, "must be a whole number from 1 to " + max);
+        }
+        return Integer.parseInt(value);
+    }
+
+    /** @return a positive sequence number, or 0 if absent */
+    long seq(String name) {
+        String value = text(name);
+        if (value == null) {
+            return 0;
+        }
+        if (!SEQ.matcher(value).matches()) {
+            throw invalid(name, "must be a positive whole number (the \"next\" of the previous page)");
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw invalid(name, "is too large");
+        }
+    }
+
+    /** @return {@code <algorithm>:<lowercase hex>}, or null if absent */
+    String digest(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        int colon = value.indexOf(':');
+        String algorithm = colon < 0 ? "" : value.substring(0, colon);
+        String hex = colon < 0 ? "" : value.substring(colon + 1);
+        if (!ALGORITHM.matcher(algorithm).matches() || !HEX.matcher(hex).matches()) {
+            throw invalid(name, "must be <algorithm>:<hex>, e.g. sha256:<64 hex digits>");
+        }
+        Integer length = HEX_LENGTHS.get(algorithm);
+        if (length != null && hex.length() != length) {
+            throw invalid(name, algorithm + " digests have " + length + " hex digits, not " + hex.length());
+        }
+        return algorithm + ":" + hex.toLowerCase(Locale.ROOT);
+    }
+
+    /** @return a key id (64 hex digits, lowercased), or null if absent */
+    String keyId(String name) {
+        String value = text(name);
+        if (value != null && !KEY_ID.matcher(value).matches()) {
+            throw invalid(name, "must be a key id: the 64 hex digits of SHA-256 of the key's SubjectPublicKeyInfo");
+        }
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    /** @return a search cursor as a previous page gave it, or null if absent */
+    String cursor(String name) {
+        String value = text(name);
+        if (value != null) {
+            try {
+                EntryCursor.decode(value);
+            } catch (IllegalArgumentException e) {
+                throw invalid(name, "is not a cursor this service gave out (pass nextCursor unchanged)");
+            }
+        }
+        return value;
+    }
+
+    /** Refuses a time window that can hold nothing. */
+    static void requireOrder(Instant since, Instant until) {
+        if (since != null && until != null && !since.isBefore(until)) {
+            throw invalid("until", "must be later than since");
+        }
+    }
+
+    static AttestorException invalid(String name, String reason) {
+        return new AttestorException(INVALID, "query parameter " + name + ": " + reason);
+    }
+}

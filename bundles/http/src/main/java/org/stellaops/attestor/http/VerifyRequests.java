@@ -1,0 +1,95 @@
+package org.stellaops.attestor.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.stellaops.attestor.core.service.AttestationService.VerifyRequest;
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.json.JsonLimits;
+import org.stellaops.attestor.sdk.json.StrictJson;
+
+/**
+ * Reads the body of {@code POST /api/v1/rekor/verify} — {@code {"uuid"}}, {@code {"envelope"}} or
+ * {@code {"envelope","tlogEntries"}} — which is also the shape of one item of {@code verify:batch}.
+ */
+final class VerifyRequests {
+
+    /** Room for the JSON around an envelope in a verify request. */
+    static final int WRAPPER_ALLOWANCE = 64 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_TLOG_ENTRIES = 64;
+
+    private VerifyRequests() {
+    }
+
+    /**
+     * Parses a JSON object strictly (no duplicate member, depth limit).
+     *
+     * @param body the JSON text
+     * @return the object
+     * @throws AttestorException {@code json.*} codes, or {@code request.malformed} if it is not an object
+     */
+    static JsonNode object(byte[] body) {
+        JsonNode node = StrictJson.parse(body, new JsonLimits(body.length + 1, JsonLimits.DEFAULT.maxDepth()));
+        if (!node.isObject()) {
+            throw new AttestorException("request.malformed", "the request body must be a JSON object");
+        }
+        return node;
+    }
+
+    /**
+     * @param request a parsed verify request
+     * @return what to verify
+     * @throws AttestorException {@code request.malformed} for another shape
+     */
+    static VerifyRequest of(JsonNode request) {
+        JsonNode uuid = request.get("uuid");
+        JsonNode envelope = request.get("envelope");
+        if ((uuid == null) == (envelope == null)) {
+            throw malformed("send exactly one of {\"uuid\"} or {\"envelope\"}");
+        }
+        JsonNode tlogEntries = request.get("tlogEntries");
+        if (tlogEntries != null && (envelope == null || !tlogEntries.isArray())) {
+            throw malformed("tlogEntries must be an array of TransparencyLogEntry objects, sent with an envelope");
+        }
+        if (uuid != null) {
+            if (!uuid.isTextual()) {
+                throw malformed("\"uuid\" must be a string");
+            }
+            return new VerifyRequest(uuid.asText(), null, null);
+        }
+        if (tlogEntries != null && (tlogEntries.isEmpty() || tlogEntries.size() > MAX_TLOG_ENTRIES)) {
+            throw malformed("tlogEntries must hold 1 to " + MAX_TLOG_ENTRIES + " entries");
+        }
+        return new VerifyRequest(null, bytes(envelope), tlogEntries == null ? null : entriesOf(tlogEntries));
+    }
+
+    private static List<byte[]> entriesOf(JsonNode array) {
+        List<byte[]> entries = new ArrayList<>();
+        for (JsonNode entry : array) {
+            if (!entry.isObject()) {
+                throw malformed("every tlogEntries item must be a JSON object");
+            }
+            entries.add(bytes(entry));
+        }
+        return entries;
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a parsed JSON tree cannot be written", e);
+        }
+    }
+
+    private static AttestorException malformed(String detail) {
+        return new AttestorException("request.malformed", detail);
+    }
+}

@@ -1,0 +1,127 @@
+package org.stellaops.attestor.http;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/** The API servlet in a real Jetty on loopback, over a {@link RecordingService}, with small limits. */
+final class ApiHarness implements AutoCloseable {
+
+    static final int MAX_REQUEST_BYTES = 300;
+    static final int MAX_BATCH_BYTES = 4000;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    final RecordingService core = new RecordingService();
+    private final Server server;
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ApiHarness() throws Exception {
+        ApiServlet servlet = new ApiServlet(core);
+        servlet.activate(new ApiServlet.Config() {
+            @Override
+            public int maxRequestBytes() {
+                return MAX_REQUEST_BYTES;
+            }
+
+            @Override
+            public int maxBatchBytes() {
+                return MAX_BATCH_BYTES;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return ApiServlet.Config.class;
+            }
+        });
+        server = new Server(new InetSocketAddress("127.0.0.1", 0));
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addServlet(new ServletHolder(servlet), "/api/*");
+        server.setHandler(context);
+        server.start();
+        base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /**
+     * One answer.
+     *
+     * @param status the status
+     * @param contentType the Content-Type, or empty
+     * @param body the body as text
+     */
+    record Answer(int status, String contentType, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON: " + body, e);
+            }
+        }
+
+        List<JsonNode> lines() {
+            return body.lines().map(line -> {
+                try {
+                    return JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("not a JSON line: " + line, e);
+                }
+            }).toList();
+        }
+    }
+
+    Answer post(String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    /** Posts without a Content-Length (chunked), as a streaming client would. */
+    Answer postChunked(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

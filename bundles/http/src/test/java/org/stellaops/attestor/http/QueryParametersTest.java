@@ -1,0 +1,166 @@
+package org.stellaops.attestor.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.store.AuditQuery;
+import org.stellaops.attestor.store.EntryCursor;
+import org.stellaops.attestor.store.EntryQuery;
+
+class QueryParametersTest {
+
+    private static final String DIGEST = "sha256:" + "ab".repeat(32);
+    private static final String KEY_ID = "cd".repeat(32);
+
+    private static Map<String, String[]> params(String... nameValuePairs) {
+        Map<String, String[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < nameValuePairs.length; i += 2) {
+            m.put(nameValuePairs[i], new String[] {nameValuePairs[i + 1]});
+        }
+        return m;
+    }
+
+    private static EntryQuery search(String... nameValuePairs) {
+        return QueryEndpoints.entryQuery(params(nameValuePairs));
+    }
+
+    /** Requires a 400 {@code request.invalid} whose detail names the parameter. */
+    private static void assertRefused(String parameter, Runnable query) {
+        AttestorException e = assertThrows(AttestorException.class, query::run);
+        assertEquals("request.invalid", e.code());
+        assertEquals(400, Problems.status(e.code()));
+        assertTrue(e.getMessage().startsWith("query parameter " + parameter + ":"), e::getMessage);
+    }
+
+    @Test
+    void searchesEverythingNewestFirstWithoutParameters() {
+        assertEquals(EntryQuery.all(100), search());
+    }
+
+    @Test
+    void passesEveryFilterThrough() {
+        String cursor = new EntryCursor(Instant.parse("2026-03-01T00:00:00Z"), DIGEST).encode();
+        EntryQuery q = search("subject", DIGEST, "predicateType", "https://slsa.dev/provenance/v1", "signer", KEY_ID,
+                "since", "2026-03-01T00:00:00Z", "until", "2026-03-02T00:00:00Z", "limit", "1000", "cursor", cursor);
+        assertEquals(new EntryQuery(DIGEST, "https://slsa.dev/provenance/v1", KEY_ID,
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"), 1000, cursor), q);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "2026-03-01T12:00:00Z, 2026-03-01T12:00:00Z",
+            "2026-03-01t12:00:00z, 2026-03-01T12:00:00Z",
+            "2026-03-01T14:30:00+02:30, 2026-03-01T12:00:00Z",
+            "2026-03-01T07:00:00-05:00, 2026-03-01T12:00:00Z",
+            "2026-03-01T12:00:00.123456789Z, 2026-03-01T12:00:00.123456789Z",
+            "2026-03-01T12:00:00.5+00:00, 2026-03-01T12:00:00.500Z"})
+    void readsRfc3339TimesWithAnyOffset(String text, String instant) {
+        assertEquals(Instant.parse(instant), search("since", text).since());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2026-03-01", "2026-03-01T12:00Z", "2026-03-01T12:00:00", "2026-03-01 12:00:00Z",
+            "2026-02-30T12:00:00Z", "2026-03-01T25:00:00Z", "1740830400", "2026-03-01T12:00:00.1234567890Z",
+            "2026-03-01T12:00:00+0200"})
+    void refusesTimesThatAreNotRfc3339(String text) {
+        assertRefused("until", () -> search("until", text));
+    }
+
+    @Test
+    void explainsThatAPlusInAQueryStringArrivesAsASpace() {
+        AttestorException e = assertThrows(AttestorException.class,
+                () -> search("since", "2026-03-01T12:00:00 02:00"));
+        assertTrue(e.getMessage().contains("%2B"), e::getMessage);
+    }
+
+    @Test
+    void refusesAWindowThatEndsBeforeItStarts() {
+        assertRefused("until", () -> search("since", "2026-03-02T00:00:00Z", "until", "2026-03-01T00:00:00Z"));
+        assertRefused("until", () -> search("since", "2026-03-01T00:00:00Z", "until", "2026-03-01T00:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1001", "-1", "+5", "ten", "1e3", "99999999999"})
+    void refusesLimitsOutsideOneToOneThousand(String limit) {
+        assertRefused("limit", () -> search("limit", limit));
+    }
+
+    @Test
+    void takesLimitsFromOneToOneThousand() {
+        assertEquals(1, search("limit", "1").limit());
+        assertEquals(1000, search("limit", "1000").limit());
+    }
+
+    @Test
+    void refusesACursorItDidNotGiveOut() {
+        assertRefused("cursor", () -> search("cursor", "not-a-cursor"));
+        assertRefused("cursor", () -> search("cursor", "MTIzLjQ1Ng"));
+    }
+
+    @Test
+    void lowercasesTheHexOfASubjectDigestButNotItsAlgorithm() {
+        assertEquals(DIGEST, search("subject", DIGEST.toUpperCase().replace("SHA256", "sha256")).subjectDigest());
+        assertEquals("gitCommit:" + "ab".repeat(20), search("subject", "gitCommit:" + "AB".repeat(20)).subjectDigest());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abcdef", "sha256:", ":abcd", "sha256:xyz0", "sha256:abcd", "sha512:" + "ab",
+            "sha256 :abcd"})
+    void refusesSubjectsThatAreNotAlgorithmColonHex(String subject) {
+        assertRefused("subject", () -> search("subject", subject));
+    }
+
+    @Test
+    void normalisesSignerKeyIdsAndRefusesOtherText() {
+        assertEquals(KEY_ID, search("signer", KEY_ID.toUpperCase()).signerKeyId());
+        assertRefused("signer", () -> search("signer", "ci-signer"));
+        assertRefused("signer", () -> search("signer", KEY_ID + "00"));
+    }
+
+    @Test
+    void refusesUnknownRepeatedAndEmptyParameters() {
+        assertRefused("predicate_type", () -> search("predicate_type", "x"));
+        Map<String, String[]> repeated = Map.of("subject", new String[] {DIGEST, DIGEST});
+        assertRefused("subject", () -> QueryEndpoints.entryQuery(repeated));
+        assertRefused("predicateType", () -> search("predicateType", ""));
+        assertRefused("predicateType", () -> search("predicateType", "a\u0000b"));
+    }
+
+    @Test
+    void readsALimitOnlyAuditQueryAsTheNewestEvents() {
+        assertEquals(AuditQuery.newest(7), QueryEndpoints.auditQuery(params("limit", "7")));
+        assertEquals(AuditQuery.newest(100), QueryEndpoints.auditQuery(params()));
+    }
+
+    @Test
+    void passesEveryAuditFilterAndThePagePositionThrough() {
+        AuditQuery q = QueryEndpoints.auditQuery(params("actor", "anonymous", "action", "entry.submit", "target",
+                DIGEST, "outcome", "success", "since", "2026-03-01T00:00:00Z", "until", "2026-03-02T00:00:00Z",
+                "limit", "10", "before", "42"));
+        assertEquals(new AuditQuery("anonymous", "entry.submit", DIGEST, "success",
+                Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"), 10, 42), q);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "x", "99999999999999999999"})
+    void refusesAnAuditPagePositionThatIsNotAPositiveNumber(String before) {
+        assertRefused("before", () -> QueryEndpoints.auditQuery(params("before", before)));
+    }
+
+    @Test
+    void refusesSearchParametersOnTheAuditTrail() {
+        assertRefused("subject", () -> QueryEndpoints.auditQuery(params("subject", DIGEST)));
+        assertNull(QueryEndpoints.auditQuery(params()).actor());
+    }
+}
