@@ -2,14 +2,23 @@
 # Runs the Attestor benchmarks and prints every figure (see docs/benchmarks.md):
 #   1. the JMH suite of the sdk (target/benchmarks.jar), with 1 and 2 threads;
 #   2. the HTTP load driver against distribution/target/attestor.jar, started on a free loopback port with a
-#      temporary data directory: submit mode, then verify mode; the server is stopped with SIGTERM afterwards.
+#      temporary data directory: the load modes in MODES (submit, batch, verify), then GET /api/v1/stats; with
+#      VERIFY_COLD=1 the server is restarted on the same data directory with the verification cache off
+#      (verificationCacheEntries=0 in conf/org.stellaops.attestor.core.json) and verify runs again. The server is
+#      stopped with SIGTERM afterwards. With STORE=mongo a MongoDB wire-protocol test server (MongoTestServer from
+#      the benchmarks jar) is started first and the store and the archive are configured to use it.
 #
 # usage: integration-tests/benchmarks/run-benchmarks.sh [--jmh-only | --load-only]
 # environment: JMH_ARGS (default "-f 1 -wi 2 -w 2s -i 3 -r 3s"), JMH_FILTER (regex of benchmarks, default all),
 #              CLIENTS (64), DURATION (30s), KEYS (1), OUT (results directory, default target/bench-results/<time>),
-#              ATTESTOR_JAR (default distribution/target/attestor.jar)
+#              ATTESTOR_JAR (default distribution/target/attestor.jar),
+#              MODES (load modes in order, default "submit batch verify"; also "mixed"),
+#              BATCH_SIZE (envelopes per batch request, 100), BATCH_CLIENTS (clients of the batch mode, 8),
+#              VERIFY_COLD (1 = verify again on a restart with the verification cache off; default 0),
+#              STORE (embedded | mongo, default embedded), MONGO_BACKEND (memory | h2, default memory; STORE=mongo)
 # Build first: mvn -B -pl integration-tests/benchmarks verify (and the distribution for the load part).
-# Exit status: non-zero when a JMH run fails, the server does not start, or any load request failed.
+# Exit status: non-zero when a JMH run fails, a server does not start, any load request failed, or STORE=mongo and
+# the Attestor never used the MongoDB database.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -26,7 +35,21 @@ jmh_filter="${JMH_FILTER:-}"
 clients="${CLIENTS:-64}"
 duration="${DURATION:-30s}"
 keys="${KEYS:-1}"
+load_modes="${MODES:-submit batch verify}"
+batch_size="${BATCH_SIZE:-100}"
+batch_clients="${BATCH_CLIENTS:-8}"
+verify_cold="${VERIFY_COLD:-0}"
+store="${STORE:-embedded}"
+mongo_backend="${MONGO_BACKEND:-memory}"
+mongo_database="attestor"
 out="${OUT:-$here/target/bench-results/$(date -u +%Y%m%dT%H%M%SZ)}"
+
+case "$store" in embedded|mongo) ;; *) echo "STORE must be embedded or mongo, not $store" >&2; exit 2 ;; esac
+case "$mongo_backend" in memory|h2) ;; *) echo "MONGO_BACKEND must be memory or h2, not $mongo_backend" >&2; exit 2 ;; esac
+case "$verify_cold" in 0|1) ;; *) echo "VERIFY_COLD must be 0 or 1, not $verify_cold" >&2; exit 2 ;; esac
+for m in $load_modes; do
+  case "$m" in submit|batch|verify|mixed) ;; *) echo "MODES: unknown load mode $m" >&2; exit 2 ;; esac
+done
 mkdir -p "$out"
 
 [ -f "$bench_jar" ] || { echo "missing $bench_jar: run mvn -B -pl integration-tests/benchmarks verify" >&2; exit 2; }
@@ -43,63 +66,181 @@ run_jmh() {
   done
 }
 
-server_pid=""
-data_dir=""
-stop_server() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid"
-    for _ in $(seq 1 60); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$server_pid" 2>/dev/null; then
-      echo "!! server did not stop within 30 s of SIGTERM; killing it" >&2
-      kill -KILL "$server_pid" || true
+# Stops a process we started: SIGTERM, then SIGKILL if it is still alive 30 s later. $1 pid, $2 name.
+stop_process() {
+  local pid="$1" name="$2"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then
+      echo "!! $name did not stop within 30 s of SIGTERM; killing it" >&2
+      kill -KILL "$pid" || true
     fi
-    wait "$server_pid" 2>/dev/null && echo "== server exited with status 0" || echo "== server exited with status $?"
+    wait "$pid" 2>/dev/null && echo "== $name exited with status 0" || echo "== $name exited with status $?"
   fi
+}
+
+server_pid=""
+server_log=""
+port=""
+data_dir=""
+mongo_pid=""
+mongo_dir=""
+mongo_uri=""
+
+stop_server() {
+  stop_process "$server_pid" server
   server_pid=""
+}
+
+remove_data_dir() {
   if [ -n "$data_dir" ] && [ -d "$data_dir" ]; then
     echo "== data directory size: $(du -sh "$data_dir" 2>/dev/null | cut -f1)" \
       "($(cd "$data_dir" && du -sh -- * 2>/dev/null | tr '\t\n' ': ' || true))"
     rm -rf "$data_dir"
   fi
+  data_dir=""
 }
-trap stop_server EXIT
 
+# Stops MongoTestServer and checks from its closing line that the Attestor really used the database.
+stop_mongo() {
+  [ -n "$mongo_pid" ] || return 0
+  stop_process "$mongo_pid" "MongoDB test server"
+  mongo_pid=""
+  local usage
+  usage="$(grep -m1 '^MongoDB test server stopped:' "$out/mongo.log" || true)"
+  echo "== ${usage:-MongoDB test server printed no usage line}"
+  if [ -n "$mongo_dir" ] && [ -d "$mongo_dir" ]; then
+    echo "== MongoDB H2 file size: $(du -sh "$mongo_dir" 2>/dev/null | cut -f1)"
+    rm -rf "$mongo_dir"
+  fi
+  mongo_dir=""
+  case "$usage" in
+    *"databases used:"*"$mongo_database"*) return 0 ;;
+    *) echo "!! STORE=mongo, but the Attestor never used the MongoDB database $mongo_database: its figures are not" \
+         "the Mongo store's (is store-mongo in $server_jar?)" >&2; return 1 ;;
+  esac
+}
+
+cleanup() {
+  stop_server
+  remove_data_dir
+  stop_mongo || true
+}
+trap cleanup EXIT
+
+start_mongo() {
+  local args=()
+  if [ "$mongo_backend" = h2 ]; then
+    mongo_dir="$(mktemp -d -t attestor-bench-mongo-XXXXXX)"
+    args=(--h2 "$mongo_dir/mongo.mv")
+  fi
+  echo "== starting MongoTestServer ($mongo_backend backend)"
+  java -cp "$bench_jar" org.stellaops.attestor.bench.MongoTestServer "${args[@]}" >"$out/mongo.log" 2>&1 &
+  mongo_pid=$!
+  for _ in $(seq 1 120); do
+    mongo_uri="$(sed -n 's/^MongoDB wire protocol on //p' "$out/mongo.log" | head -1)"
+    if [ -n "$mongo_uri" ]; then
+      echo "== MongoDB wire protocol on $mongo_uri"
+      return 0
+    fi
+    if ! kill -0 "$mongo_pid" 2>/dev/null; then
+      echo "!! MongoTestServer exited before it listened; its output:" >&2; cat "$out/mongo.log" >&2; exit 1
+    fi
+    sleep 0.5
+  done
+  echo "!! MongoTestServer not listening within 60 s; its output:" >&2; cat "$out/mongo.log" >&2; exit 1
+}
+
+# A fresh data directory; with STORE=mongo its conf/ points the store and the archive at MongoTestServer.
+new_data_dir() {
+  data_dir="$(mktemp -d -t attestor-bench-XXXXXX)"
+  if [ "$store" = mongo ]; then
+    mkdir -p "$data_dir/conf"
+    local config="{\"uri\":\"$mongo_uri\",\"database\":\"$mongo_database\"}"
+    echo "$config" >"$data_dir/conf/org.stellaops.attestor.store.mongo.json"
+    echo "$config" >"$data_dir/conf/org.stellaops.attestor.cas.gridfs.json"
+    echo "== wrote $data_dir/conf/org.stellaops.attestor.{store.mongo,cas.gridfs}.json: $config"
+  fi
+}
+
+# Starts the server on a free port with the current data directory. $1: log file name in $out.
 start_server() {
   [ -f "$server_jar" ] || { echo "missing $server_jar: build the distribution first" >&2; exit 2; }
   port="$(java -cp "$bench_jar" org.stellaops.attestor.bench.FreePort)"
-  data_dir="$(mktemp -d -t attestor-bench-XXXXXX)"
-  log="$out/server.log"
-  echo "== starting $server_jar on port $port, data $data_dir"
-  java -Dattestor.http.port="$port" -Dattestor.data.dir="$data_dir" -jar "$server_jar" >"$log" 2>&1 &
+  server_log="$out/$1"
+  echo "== starting $server_jar on port $port, data $data_dir, store $store"
+  java -Dattestor.http.port="$port" -Dattestor.data.dir="$data_dir" -jar "$server_jar" >"$server_log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 240); do
-    if grep -q "Attestor ready on" "$log"; then
-      echo "== $(grep -m1 'Attestor ready on' "$log")"
+    if grep -q "Attestor ready on" "$server_log"; then
+      echo "== $(grep -m1 'Attestor ready on' "$server_log")"
       return 0
     fi
     if ! kill -0 "$server_pid" 2>/dev/null; then
-      echo "!! server exited before it was ready; its output:" >&2; cat "$log" >&2; exit 1
+      echo "!! server exited before it was ready; its output:" >&2; cat "$server_log" >&2; exit 1
     fi
     sleep 0.5
   done
   echo "!! server not ready within 120 s; GET /health: $(java -cp "$bench_jar" org.stellaops.attestor.bench.Health \
     "http://127.0.0.1:$port" 2>&1 || true)" >&2
-  echo "!! its output:" >&2; cat "$log" >&2; exit 1
+  echo "!! its output:" >&2; cat "$server_log" >&2; exit 1
+}
+
+# Runs one load mode against the running server. $1 mode, $2 result file name (without .txt).
+run_mode() {
+  local load_mode="$1" name="$2" n="$clients" extra=()
+  if [ "$load_mode" = batch ]; then
+    n="$batch_clients"
+    extra=(--batch-size "$batch_size")
+  fi
+  echo "== load: --mode $load_mode --clients $n --duration $duration --keys $keys${extra[*]:+ ${extra[*]}}"
+  java -cp "$bench_jar" org.stellaops.attestor.bench.LoadDriver --url "http://127.0.0.1:$port" \
+    --clients "$n" --duration "$duration" --mode "$load_mode" --keys "$keys" "${extra[@]}" \
+    | tee "$out/$name.txt"
+}
+
+# Prints GET /api/v1/stats (verification cache counters). $1 file name (without .txt).
+print_stats() {
+  echo "== GET /api/v1/stats: $(java -cp "$bench_jar" org.stellaops.attestor.bench.ApiGet "http://127.0.0.1:$port" \
+    /api/v1/stats 2>&1 | tee "$out/$1.txt" || true)"
+}
+
+print_server_problems() {
+  echo "== server warnings and errors (from $server_log):"
+  if grep -qE "WARN|ERROR|Exception" "$server_log"; then grep -E "WARN|ERROR|Exception" "$server_log" | head -40
+  else echo "   none"; fi
+}
+
+# Second start on the same data directory (and the same MongoDB), with the verification cache turned off.
+run_verify_cold() {
+  mkdir -p "$data_dir/conf"
+  echo '{"verificationCacheEntries":0}' >"$data_dir/conf/org.stellaops.attestor.core.json"
+  echo "== wrote $data_dir/conf/org.stellaops.attestor.core.json: {\"verificationCacheEntries\":0}"
+  start_server server-cold.log
+  local status=0
+  run_mode verify load-verify-cold || status=1
+  print_stats stats-verify-cold
+  stop_server
+  print_server_problems
+  return $status
 }
 
 run_load() {
-  start_server
   local status=0
-  for load_mode in submit verify; do
-    echo "== load: --mode $load_mode --clients $clients --duration $duration --keys $keys"
-    java -cp "$bench_jar" org.stellaops.attestor.bench.LoadDriver --url "http://127.0.0.1:$port" \
-      --clients "$clients" --duration "$duration" --mode "$load_mode" --keys "$keys" \
-      | tee "$out/load-$load_mode.txt" || status=1
+  if [ "$store" = mongo ]; then start_mongo; fi
+  new_data_dir
+  start_server server.log
+  for load_mode in $load_modes; do
+    run_mode "$load_mode" "load-$load_mode" || status=1
+    if [ "$load_mode" = verify ]; then print_stats stats-verify; fi
   done
   echo "== server health after the load: $(java -cp "$bench_jar" org.stellaops.attestor.bench.Health "http://127.0.0.1:$port" || true)"
   stop_server
-  echo "== server warnings and errors (from $log):"
-  if grep -qE "WARN|ERROR|Exception" "$log"; then grep -E "WARN|ERROR|Exception" "$log" | head -40; else echo "   none"; fi
+  print_server_problems
+  if [ "$verify_cold" = 1 ]; then run_verify_cold || status=1; fi
+  remove_data_dir
+  stop_mongo || status=1
   return $status
 }
 
@@ -107,5 +248,7 @@ status=0
 [ "$mode" = "--load-only" ] || run_jmh || status=1
 [ "$mode" = "--jmh-only" ] || run_load || status=1
 echo "== summary"
-grep -h "^RESULT" "$out"/load-*.txt 2>/dev/null || true
+for name in $load_modes verify-cold; do
+  if [ -f "$out/load-$name.txt" ]; then sed -n "s/^RESULT /load-$name: RESULT /p" "$out/load-$name.txt"; fi
+done
 exit $status

@@ -14,9 +14,11 @@ import java.util.Locale;
  * <p>It generates a fresh P-256 key, registers it as a trust root, pre-signs distinct SLSA v1 provenance envelopes
  * (a unique subject each, so every submission creates a new entry), then runs N concurrent clients for a bounded
  * time and prints throughput, latency percentiles and counts per status code. Modes: {@code submit}
- * ({@code POST /api/v1/rekor/entries}, 201 expected), {@code verify} ({@code POST /api/v1/rekor/verify} by uuid of
- * entries submitted just before, 200 with {@code verified:true} expected) and {@code mixed}. An unmeasured warm-up
- * in the same mode comes first; in submit and mixed mode its rate sizes the number of pre-signed envelopes.
+ * ({@code POST /api/v1/rekor/entries}, 201 expected), {@code batch} ({@code --batch-size} envelopes per
+ * {@code POST /api/v1/rekor/entries:batch}, 200 with every item created expected; figures also in items),
+ * {@code verify} ({@code POST /api/v1/rekor/verify} by uuid of entries submitted just before, 200 with
+ * {@code verified:true} expected) and {@code mixed}. An unmeasured warm-up in the same mode comes first; in submit,
+ * batch and mixed mode its rate sizes the number of pre-signed envelopes.
  *
  * <p>Exit status: 0 when every request got its expected answer, 1 when any did not (in any phase), a client hung or
  * setup failed, 2 for a refused command line (including any URL that is not loopback).
@@ -30,6 +32,8 @@ public final class LoadDriver {
     /** The warm-up runs on a cold JIT (server and driver): the measured rate was 2–3× higher in practice. */
     private static final int AUTO_ENVELOPE_FACTOR = 4;
     private static final int MAX_AUTO_ENVELOPES = 200_000;
+    /** Caps the batch warm-up's pre-signing (2 batches per client) for large batches and many clients. */
+    private static final int MAX_WARMUP_BATCH_ITEMS = 20_000;
 
     private final LoadOptions options;
     private final PrintStream out;
@@ -38,6 +42,8 @@ public final class LoadDriver {
     private ProvenanceStatements statements;
     private KeyPair signer;
     private long nextSequence;
+    /** The seed phase's submission rate: sizes the envelopes of a mixed run that has no warm-up. */
+    private double seedRate;
 
     private LoadDriver(LoadOptions options, PrintStream out) {
         this.options = options;
@@ -89,64 +95,104 @@ public final class LoadDriver {
         String runId = AttestorSetup.runId();
         signer = registerKeys(runId);
         statements = new ProvenanceStatements(runId, STATEMENT_BYTES);
-        out.printf(Locale.ROOT, "run %s: mode %s, %d clients, %d s, %s, statement %d bytes%n", runId,
+        out.printf(Locale.ROOT, "run %s: mode %s, %d clients, %d s, %s, statement %d bytes%s%n", runId,
                 name(options.mode()), options.clients(), options.duration().toSeconds(), options.baseUrl(),
-                statements.statement(0).length);
-        UuidPool uuids = new UuidPool();
-        double submitRate = 0;
-        if (options.mode() != LoadMode.SUBMIT) {
-            submitRate = phase("seed", Workloads.submit(presign(options.seedEntries()), uuids), SEED_TIME_LIMIT,
-                    options.seedEntries());
-        }
-        Workload measured;
-        if (options.mode() == LoadMode.VERIFY) {
-            warmUp(Workloads.verify(uuids));
-            measured = Workloads.verify(uuids);
-        } else {
-            if (!options.warmup().isZero()) {
-                submitRate = phase("warmup", Workloads.submit(presign(WARMUP_ENVELOPES), uuids),
-                        options.warmup(), WARMUP_ENVELOPES);
-            }
-            List<byte[]> envelopes = presign(envelopeCount(options.rate() > 0 ? options.rate() : submitRate));
-            measured = options.mode() == LoadMode.MIXED ? Workloads.mixed(envelopes, uuids)
-                    : Workloads.submit(envelopes, null);
-        }
+                statements.statement(0).length, batched() ? ", " + options.batchSize() + " envelopes per request" : "");
+        Workload measured = switch (options.mode()) {
+            case VERIFY -> verifyWorkload();
+            case BATCH -> batchWorkload();
+            case SUBMIT, MIXED -> submitWorkload();
+        };
         RunResult result = newRun().run(measured, options.clients(), options.duration(), options.maxRequests(),
                 options.rate());
         if (options.rate() > 0) {
             out.printf(Locale.ROOT, "open loop: %.0f req/s offered, latency counted from each request's due time%n",
                     options.rate());
         }
-        Report.print(name(options.mode()), options.clients(), result, out);
+        Report.print(name(options.mode()), options.clients(), reportedBatchSize(), result, out);
         return result.clean() ? 0 : 1;
+    }
+
+    private Workload verifyWorkload() throws InterruptedException {
+        UuidPool uuids = seed();
+        if (!options.warmup().isZero()) {
+            phase("warmup", Workloads.verify(uuids), options.warmup(), options.maxRequests());
+        }
+        return Workloads.verify(uuids);
+    }
+
+    private Workload submitWorkload() throws InterruptedException {
+        UuidPool uuids = options.mode() == LoadMode.MIXED ? seed() : new UuidPool();
+        double submitRate = seedRate;
+        if (!options.warmup().isZero()) {
+            submitRate = phase("warmup", Workloads.submit(presign(WARMUP_ENVELOPES), uuids), options.warmup(),
+                    WARMUP_ENVELOPES);
+        }
+        List<byte[]> envelopes = presign(envelopeCount(options.rate() > 0 ? options.rate() : submitRate));
+        return options.mode() == LoadMode.MIXED ? Workloads.mixed(envelopes, uuids)
+                : Workloads.submit(envelopes, null);
+    }
+
+    /** Batch mode sizes everything in items (envelopes), not requests: a request carries a whole batch. */
+    private Workload batchWorkload() throws InterruptedException {
+        int size = options.batchSize();
+        double itemRate = options.rate() * size;
+        if (!options.warmup().isZero()) {
+            int items = wholeBatches(Math.min(MAX_WARMUP_BATCH_ITEMS,
+                    Math.max(WARMUP_ENVELOPES, 2L * size * options.clients())));
+            double requestRate = phase("warmup", Workloads.batch(presign(items), size), options.warmup(),
+                    items / size);
+            itemRate = options.rate() > 0 ? itemRate : requestRate * size;
+        }
+        return Workloads.batch(presign(envelopeCount(itemRate)), size);
+    }
+
+    private UuidPool seed() throws InterruptedException {
+        UuidPool uuids = new UuidPool();
+        seedRate = phase("seed", Workloads.submit(presign(options.seedEntries()), uuids), SEED_TIME_LIMIT,
+                options.seedEntries());
+        return uuids;
     }
 
     /** Runs an unmeasured phase; any unexpected answer ends the driver. */
     private double phase(String name, Workload workload, Duration limit, long maxRequests)
             throws InterruptedException {
         RunResult r = newRun().run(workload, options.clients(), limit, maxRequests);
-        Report.print(name, options.clients(), r, out);
+        Report.print(name, options.clients(), reportedBatchSize(), r, out);
         if (!r.clean()) {
             throw new PhaseFailed("the " + name + " phase had unexpected answers");
         }
         return r.throughput();
     }
 
-    private void warmUp(Workload workload) throws InterruptedException {
-        if (!options.warmup().isZero()) {
-            phase("warmup", workload, options.warmup(), options.maxRequests());
+    /**
+     * Envelopes to pre-sign for the measured phase: {@code --envelopes}, or 4× what the warm-up item rate needs
+     * for the duration plus one request per client; in batch mode rounded up to whole batches.
+     */
+    private int envelopeCount(double itemRate) {
+        if (options.envelopes() > 0) {
+            return wholeBatches(options.envelopes());
         }
+        double needed = Math.ceil(itemRate * options.duration().toMillis() / 1000.0 * AUTO_ENVELOPE_FACTOR)
+                + (double) options.clients() * options.batchSize();
+        int count = wholeBatches((long) Math.min(MAX_AUTO_ENVELOPES, Math.max(MIN_AUTO_ENVELOPES, needed)));
+        out.printf(Locale.ROOT, "warm-up rate %.1f envelopes/s: pre-signing %d envelopes for the measured phase%n",
+                itemRate, count);
+        return count;
     }
 
-    private int envelopeCount(double submitRate) {
-        if (options.envelopes() > 0) {
-            return options.envelopes();
-        }
-        double needed = Math.ceil(submitRate * options.duration().toMillis() / 1000.0 * AUTO_ENVELOPE_FACTOR) + options.clients();
-        int count = (int) Math.min(MAX_AUTO_ENVELOPES, Math.max(MIN_AUTO_ENVELOPES, needed));
-        out.printf(Locale.ROOT, "warm-up rate %.1f req/s: pre-signing %d envelopes for the measured phase%n",
-                submitRate, count);
-        return count;
+    /** Rounds up to a multiple of the batch size (a no-op outside batch mode, where the size is 1). */
+    private int wholeBatches(long envelopes) {
+        long size = options.batchSize();
+        return (int) ((envelopes + size - 1) / size * size);
+    }
+
+    private boolean batched() {
+        return options.mode() == LoadMode.BATCH;
+    }
+
+    private int reportedBatchSize() {
+        return batched() ? options.batchSize() : Report.NOT_BATCHED;
     }
 
     private LoadRun newRun() {

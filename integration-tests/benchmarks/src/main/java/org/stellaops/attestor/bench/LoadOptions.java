@@ -26,9 +26,12 @@ import java.util.regex.Pattern;
  * @param requestTimeout per-request timeout
  * @param rate requests per second of the measured phase (open loop: request n is due at start + n/rate and its
  *        latency counts from then, so a slow server cannot hide its queueing); 0 = closed loop, back to back
+ * @param batchSize envelopes per request in {@code batch} mode (1–1000, the server's default {@code batchMaxItems});
+ *        1 in every other mode
  */
 public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode mode, int keys, long maxRequests,
-                          int envelopes, int seedEntries, Duration warmup, Duration requestTimeout, double rate) {
+                          int envelopes, int seedEntries, Duration warmup, Duration requestTimeout, double rate,
+                          int batchSize) {
 
     /** The only hosts the driver talks to. */
     public static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
@@ -37,21 +40,30 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
     /** The most requests one measured phase may issue. */
     public static final long MAX_REQUESTS = 5_000_000;
 
+    /** Envelopes per batch request unless {@code --batch-size} says otherwise. */
+    public static final int DEFAULT_BATCH_SIZE = 100;
+    /** The largest batch: the server's default {@code batchMaxItems}. */
+    public static final int MAX_BATCH_SIZE = 1000;
+
     private static final Pattern DURATION = Pattern.compile("(\\d{1,7})(ms|s|m)?");
 
     /** The usage text. */
     public static final String USAGE = String.join("\n",
             "usage: java -cp benchmarks.jar org.stellaops.attestor.bench.LoadDriver --url http://127.0.0.1:PORT",
-            "         [--clients 64] [--duration 30s] [--mode submit|verify|mixed] [--keys 1]",
+            "         [--clients 64] [--duration 30s] [--mode submit|batch|verify|mixed] [--keys 1]",
             "         [--max-requests 1000000] [--envelopes N] [--seed-entries 256] [--warmup 5s] [--timeout 30s]",
-            "         [--rate 0]",
+            "         [--rate 0] [--batch-size 100]",
+            "  --mode      batch: --batch-size distinct envelopes per POST /api/v1/rekor/entries:batch",
+            "  --batch-size envelopes per batch request, 1-1000 (only with --mode batch)",
             "  --rate      requests/s of the measured phase, spread over the clients (open loop, latency from",
-            "              each request's due time); 0 = every client sends back to back (closed loop)",
+            "              each request's due time); 0 = every client sends back to back (closed loop);",
+            "              in batch mode a request is a whole batch",
             "  --url       Attestor base URL; only 127.0.0.1, localhost and [::1] are accepted",
             "  --duration  N, Ns, Nms or Nm; at most 10m",
             "  --keys      trusted keys to register (the signer + N-1 others that only grow the trusted set)",
             "  --envelopes envelopes pre-signed for the measured submissions (default: 4x what the warm-up",
-            "              rate needs for the duration); a run stops early when they run out",
+            "              rate needs for the duration); a run stops early when they run out; in batch mode",
+            "              they are items, rounded up to whole batches",
             "  --warmup    unmeasured warm-up in the same mode before the measured phase (0 = none)");
 
     /**
@@ -139,6 +151,7 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
         private Duration warmup = Duration.ofSeconds(5);
         private Duration timeout = Duration.ofSeconds(30);
         private double rate;
+        private Integer batchSize;
 
         void set(String name, String value) {
             switch (name) {
@@ -154,6 +167,7 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
                         : bounded(name, parseDuration(value), Duration.ofMinutes(2));
                 case "--timeout" -> timeout = bounded(name, parseDuration(value), Duration.ofMinutes(2));
                 case "--rate" -> rate = number(name, value, 0, 1_000_000);
+                case "--batch-size" -> batchSize = (int) number(name, value, 1, MAX_BATCH_SIZE);
                 default -> throw new UsageException("unknown option " + name);
             }
         }
@@ -162,15 +176,20 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
             if (url == null) {
                 throw new UsageException("--url is required");
             }
+            if (batchSize != null && mode != LoadMode.BATCH) {
+                // A batch size given for another mode would be silently ignored, and the figures misread.
+                throw new UsageException("--batch-size only applies to --mode batch");
+            }
+            int items = mode != LoadMode.BATCH ? 1 : batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
             return new LoadOptions(url, clients, duration, mode, keys, maxRequests, envelopes, seedEntries, warmup,
-                    timeout, rate);
+                    timeout, rate, items);
         }
 
         private static LoadMode mode(String value) {
             try {
                 return LoadMode.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new UsageException("--mode must be submit, verify or mixed, not " + value);
+                throw new UsageException("--mode must be submit, batch, verify or mixed, not " + value);
             }
         }
 

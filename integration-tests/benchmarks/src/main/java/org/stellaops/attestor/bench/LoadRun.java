@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoadRun {
 
     private static final int MAX_SAMPLES = 5;
-    private static final int MAX_SAMPLE_BODY = 600;
     private static final Duration GRACE = Duration.ofSeconds(10);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
@@ -188,7 +186,16 @@ final class LoadRun {
                 label = status + " (unreadable body)";
             }
         }
-        record(stats, latency, label, ok, ok ? null : call.path() + " -> " + label + ": " + text(body));
+        record(stats, latency, label, ok, ok ? null : call.path() + " -> " + label + ": " + describe(call, body));
+    }
+
+    private static String describe(Call call, byte[] body) {
+        try {
+            return call.describe().apply(body);
+        } catch (RuntimeException e) {
+            // The sample is only there to explain a failure: an answer the describer cannot read is shown raw.
+            return Call.excerpt(body);
+        }
     }
 
     private void record(ClientStats stats, long latency, String label, boolean ok, String sample) {
@@ -202,10 +209,5 @@ final class LoadRun {
                 }
             }
         }
-    }
-
-    private static String text(byte[] body) {
-        String s = new String(body, StandardCharsets.UTF_8);
-        return s.length() <= MAX_SAMPLE_BODY ? s : s.substring(0, MAX_SAMPLE_BODY) + "…";
     }
 }

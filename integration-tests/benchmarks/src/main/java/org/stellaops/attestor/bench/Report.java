@@ -8,11 +8,14 @@ import java.util.stream.Collectors;
 /** Prints the figures of a load phase for humans, plus one {@code RESULT} line for scripts. */
 final class Report {
 
+    /** The batch size given for a phase whose requests are not batches. */
+    static final int NOT_BATCHED = 0;
+
     private Report() {
     }
 
     /**
-     * Prints a phase's result.
+     * Prints the result of a phase whose requests are single operations.
      *
      * @param phase the phase name (submit, verify, mixed, seed)
      * @param clients concurrent clients
@@ -20,12 +23,33 @@ final class Report {
      * @param out where to print
      */
     static void print(String phase, int clients, RunResult r, PrintStream out) {
+        print(phase, clients, NOT_BATCHED, r, out);
+    }
+
+    /**
+     * Prints a phase's result; a batch phase also gets its item figures ({@code items=}, {@code items_per_s=}):
+     * items are the envelopes carried by the finished requests, {@code batchSize} per request.
+     *
+     * @param phase the phase name (submit, batch, verify, mixed, seed, warmup)
+     * @param clients concurrent clients
+     * @param batchSize envelopes per request, or {@link #NOT_BATCHED}
+     * @param r the result
+     * @param out where to print
+     */
+    static void print(String phase, int clients, int batchSize, RunResult r, PrintStream out) {
         double seconds = r.elapsedNanos() / 1e9;
-        out.printf(Locale.ROOT, "== %s: %d clients%n", phase, clients);
+        boolean batched = batchSize != NOT_BATCHED;
+        long items = r.requests() * batchSize;
+        double itemRate = r.throughput() * batchSize;
+        out.printf(Locale.ROOT, "== %s: %d clients%s%n", phase, clients,
+                batched ? ", " + batchSize + " envelopes per request" : "");
         out.printf(Locale.ROOT, "requests   %d in %.2f s = %.1f req/s%n", r.requests(), seconds, r.throughput());
-        out.printf(Locale.ROOT, "latency ms p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  (mean %.2f)%n",
+        if (batched) {
+            out.printf(Locale.ROOT, "items      %d in %.2f s = %.1f items/s%n", items, seconds, itemRate);
+        }
+        out.printf(Locale.ROOT, "latency ms p50 %.2f  p90 %.2f  p99 %.2f  max %.2f  (mean %.2f)%s%n",
                 ms(r.percentileNanos(50)), ms(r.percentileNanos(90)), ms(r.percentileNanos(99)),
-                ms(r.percentileNanos(100)), r.meanNanos() / 1e6);
+                ms(r.percentileNanos(100)), r.meanNanos() / 1e6, batched ? " per request" : "");
         out.println("outcomes   " + outcomes(r.outcomes()));
         out.println("unexpected " + r.failures());
         if (r.exhausted()) {
@@ -38,9 +62,12 @@ final class Report {
         for (String sample : r.failureSamples()) {
             out.println("  unexpected: " + sample);
         }
-        out.printf(Locale.ROOT, "RESULT phase=%s clients=%d requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f "
+        String itemFields = batched
+                ? String.format(Locale.ROOT, " batch_size=%d items=%d items_per_s=%.1f", batchSize, items, itemRate)
+                : "";
+        out.printf(Locale.ROOT, "RESULT phase=%s clients=%d requests=%d seconds=%.2f rps=%.1f%s p50_ms=%.2f "
                         + "p90_ms=%.2f p99_ms=%.2f max_ms=%.2f unexpected=%d hung=%d outcomes=%s%n",
-                phase, clients, r.requests(), seconds, r.throughput(), ms(r.percentileNanos(50)),
+                phase, clients, r.requests(), seconds, r.throughput(), itemFields, ms(r.percentileNanos(50)),
                 ms(r.percentileNanos(90)), ms(r.percentileNanos(99)), ms(r.percentileNanos(100)), r.failures(),
                 r.stillRunning(), outcomes(r.outcomes()).replace(' ', ','));
     }

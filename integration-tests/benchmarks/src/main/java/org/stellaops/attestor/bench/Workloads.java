@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The submit, verify and mixed workloads over the Attestor HTTP API. */
+/** The submit, batch, verify and mixed workloads over the Attestor HTTP API. */
 final class Workloads {
 
     static final String ENTRIES = "/api/v1/rekor/entries";
@@ -28,6 +28,30 @@ final class Workloads {
      */
     static Workload submit(List<byte[]> envelopes, UuidPool uuids) {
         return sequence -> sequence < envelopes.size() ? submitCall(envelopes.get((int) sequence), uuids) : null;
+    }
+
+    /**
+     * Submits the envelopes in batches of {@code batchSize}, each envelope once: request n carries envelopes
+     * {@code n·batchSize} to {@code (n+1)·batchSize − 1}. 200 with every item created is expected.
+     *
+     * @param envelopes pre-signed, distinct envelopes
+     * @param batchSize envelopes per request, at least 1
+     * @return the workload; it ends when fewer than {@code batchSize} envelopes are left
+     */
+    static Workload batch(List<byte[]> envelopes, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
+        }
+        long batches = envelopes.size() / batchSize;
+        return sequence -> {
+            if (sequence >= batches) {
+                return null;
+            }
+            int from = (int) (sequence * batchSize);
+            byte[] body = BatchRequests.body(envelopes.subList(from, from + batchSize));
+            return new Call(BatchRequests.PATH, body, 200, answer -> BatchRequests.allCreated(answer, batchSize),
+                    answer -> { }, BatchRequests::describe);
+        };
     }
 
     /**

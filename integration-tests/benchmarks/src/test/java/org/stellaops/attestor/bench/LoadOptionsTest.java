@@ -90,4 +90,57 @@ class LoadOptionsTest {
                 new java.io.PrintStream(out), new java.io.PrintStream(out));
         assertEquals(2, status);
     }
+
+    @Test
+    void batchModeSendsAHundredEnvelopesPerRequestByDefault() {
+        LoadOptions o = LoadOptions.parse("--url", "http://127.0.0.1:1", "--mode", "batch");
+        assertEquals(LoadMode.BATCH, o.mode());
+        assertEquals(100, o.batchSize());
+    }
+
+    @Test
+    void batchSizeIsTakenInEitherOrderWithTheMode() {
+        assertEquals(250, LoadOptions.parse("--url", "http://127.0.0.1:1", "--batch-size", "250", "--mode", "batch")
+                .batchSize());
+        assertEquals(1, LoadOptions.parse("--url", "http://127.0.0.1:1", "--mode", "batch", "--batch-size", "1")
+                .batchSize());
+        assertEquals(1000, LoadOptions.parse("--url", "http://127.0.0.1:1", "--mode", "BATCH", "--batch-size",
+                "1000").batchSize());
+    }
+
+    @Test
+    void refusesBatchSizesOutsideOneToAThousand() {
+        for (String size : new String[] {"0", "-5", "1001", "many"}) {
+            UsageException e = assertThrows(UsageException.class, () -> LoadOptions.parse("--url",
+                    "http://127.0.0.1:1", "--mode", "batch", "--batch-size", size), size);
+            assertTrue(e.getMessage().contains("--batch-size"), e.getMessage());
+        }
+    }
+
+    @Test
+    void refusesABatchSizeForAModeThatDoesNotBatch() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--mode", "submit", "--batch-size", "10"));
+        assertTrue(e.getMessage().contains("only applies to --mode batch"), e.getMessage());
+    }
+
+    @Test
+    void everyModeThatDoesNotBatchSendsOneItemPerRequest() {
+        for (String mode : new String[] {"submit", "verify", "mixed"}) {
+            assertEquals(1, LoadOptions.parse("--url", "http://127.0.0.1:1", "--mode", mode).batchSize(), mode);
+        }
+    }
+
+    @Test
+    void theUsageTextNamesTheBatchModeAndItsSize() {
+        assertTrue(LoadOptions.USAGE.contains("submit|batch|verify|mixed"), LoadOptions.USAGE);
+        assertTrue(LoadOptions.USAGE.contains("--batch-size"), LoadOptions.USAGE);
+    }
+
+    @Test
+    void refusesAnUnknownMode() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--mode", "bulk"));
+        assertTrue(e.getMessage().contains("submit, batch, verify or mixed"), e.getMessage());
+    }
 }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +37,9 @@ class LoadRunTest {
 
     private static final String UUID = "ab".repeat(32);
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final List<String> batchItems = Collections.synchronizedList(new ArrayList<>());
     private HttpServer server;
     private ExecutorService executor;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -47,6 +53,7 @@ class LoadRunTest {
         server.setExecutor(executor);
         server.createContext(Workloads.ENTRIES, this::entries);
         server.createContext(Workloads.VERIFY, ex -> answer(ex, 200, verifyAnswer));
+        server.createContext(BatchRequests.PATH, this::batch);
         server.createContext("/slow", this::slow);
         server.start();
         base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
@@ -74,6 +81,32 @@ class LoadRunTest {
         assertTrue(r.exhausted());
         assertTrue(r.failureSamples().get(0).contains("signature.invalid"), r.failureSamples().get(0));
         assertFalse(r.clean());
+    }
+
+    @Test
+    void batchModeSendsEachEnvelopeOnceInWholeBatchesUntilTooFewAreLeft() throws Exception {
+        List<byte[]> envelopes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            envelopes.add(("{\"n\":" + i + "}").getBytes(StandardCharsets.US_ASCII));
+        }
+        RunResult r = run(Workloads.batch(envelopes, 3), 2, Duration.ofSeconds(30), 1000);
+        assertEquals(Map.of("200", 3L), r.outcomes());
+        assertTrue(r.clean());
+        assertTrue(r.exhausted());
+        List<String> sent = new ArrayList<>(batchItems);
+        Collections.sort(sent);
+        assertEquals(List.of("{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}", "{\"n\":5}",
+                "{\"n\":6}", "{\"n\":7}", "{\"n\":8}"), sent);
+    }
+
+    @Test
+    void aBatchWithAnItemNotCreatedIsUnexpectedAndItsSampleNamesThatItem() throws Exception {
+        List<byte[]> envelopes = List.of("{\"n\":1}".getBytes(StandardCharsets.US_ASCII),
+                "{\"n\":2,\"bad\":true}".getBytes(StandardCharsets.US_ASCII));
+        RunResult r = run(Workloads.batch(envelopes, 2), 1, Duration.ofSeconds(30), 1000);
+        assertEquals(Map.of("200 (unexpected body)", 1L), r.outcomes());
+        String sample = r.failureSamples().get(0);
+        assertTrue(sample.contains("\"failed\":1") && sample.contains("first not created: {\"index\":1"), sample);
     }
 
     @Test
@@ -122,6 +155,23 @@ class LoadRunTest {
         } else {
             answer(ex, 422, "{\"code\":\"signature.invalid\"}");
         }
+    }
+
+    /** Answers like the server: 201 per item, 422 for an item with {@code "bad":true}. */
+    private void batch(HttpExchange ex) throws IOException {
+        JsonNode envelopes = MAPPER.readTree(ex.getRequestBody().readAllBytes()).path("envelopes");
+        StringBuilder results = new StringBuilder();
+        int failed = 0;
+        for (int i = 0; i < envelopes.size(); i++) {
+            batchItems.add(envelopes.get(i).toString());
+            boolean bad = envelopes.get(i).path("bad").asBoolean(false);
+            failed += bad ? 1 : 0;
+            results.append(i == 0 ? "" : ",").append("{\"index\":").append(i).append(bad
+                    ? ",\"status\":422,\"problem\":{\"code\":\"signature.invalid\"}}"
+                    : ",\"status\":201,\"uuid\":\"" + UUID + "\"}");
+        }
+        answer(ex, 200, "{\"results\":[" + results + "],\"summary\":{\"created\":" + (envelopes.size() - failed)
+                + ",\"existing\":0,\"pending\":0,\"failed\":" + failed + "}}");
     }
 
     private void slow(HttpExchange ex) throws IOException {
