@@ -1,11 +1,15 @@
 package org.stellaops.attestor.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
+import org.stellaops.attestor.api.model.Digest;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.model.Subject;
 
@@ -175,5 +179,76 @@ public record EntryRecord(String envelopeDigest, String uuid, String status, Str
      */
     public Optional<Receipt> receipt(int signatureIndex) {
         return receipts.stream().filter(r -> r.signatureIndex() == signatureIndex).findFirst();
+    }
+
+    /**
+     * The rule of {@link EntryStore#replaceIf}: records are append-only except for their publication state
+     * ({@code status}, {@code signatures}, {@code logs}, {@code receipts}); the indexes of every store rely on it.
+     *
+     * @param next the version to store in place of this one
+     * @throws IllegalArgumentException naming every other part that {@code next} changes
+     */
+    public void checkReplacement(EntryRecord next) {
+        Objects.requireNonNull(next, "next");
+        List<String> changed = new ArrayList<>();
+        unchanged(changed, "envelopeDigest", envelopeDigest, next.envelopeDigest);
+        unchanged(changed, "uuid", uuid, next.uuid);
+        unchanged(changed, "casDigest", casDigest, next.casDigest);
+        unchanged(changed, "payloadType", payloadType, next.payloadType);
+        unchanged(changed, "statementType", statementType, next.statementType);
+        unchanged(changed, "predicateType", predicateType, next.predicateType);
+        unchanged(changed, "subjects", subjects, next.subjects);
+        unchanged(changed, "signerKeyIds", signerKeyIds, next.signerKeyIds);
+        unchanged(changed, "facts", facts, next.facts);
+        unchanged(changed, "derivedBy", derivedBy, next.derivedBy);
+        unchanged(changed, "createdAt", createdAt, next.createdAt);
+        unchanged(changed, "provenance", provenance, next.provenance);
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException("only the publication state (status, signatures, logs, receipts) of "
+                    + "record " + envelopeDigest + " may change, not " + String.join(", ", changed));
+        }
+    }
+
+    private static void unchanged(List<String> changed, String name, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(name);
+        }
+    }
+
+    /**
+     * Every uuid the record is found by ({@link EntryStore#byUuid}): its own, the planned uuid of every covered
+     * signature and every log entry's. The empty string (a uuid not known yet) is never one.
+     *
+     * @return the uuids, in that order, without repeats
+     */
+    public Set<String> lookupUuids() {
+        Set<String> uuids = new LinkedHashSet<>();
+        if (!uuid.isEmpty()) {
+            uuids.add(uuid);
+        }
+        for (SignatureCoverage s : signatures) {
+            uuids.add(s.uuid());
+        }
+        for (LogEntry e : logEntries()) {
+            if (!e.uuid().isEmpty()) {
+                uuids.add(e.uuid());
+            }
+        }
+        return uuids;
+    }
+
+    /**
+     * What a search by subject digest ({@link EntryQuery#subjectDigest()}) matches.
+     *
+     * @return the distinct {@code algorithm:hex} of every digest of every subject, in subject order
+     */
+    public List<String> subjectDigests() {
+        Set<String> digests = new LinkedHashSet<>();
+        for (Subject s : subjects) {
+            for (Digest d : s.digests()) {
+                digests.add(d.algorithm() + ":" + d.hex());
+            }
+        }
+        return List.copyOf(digests);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -66,26 +65,13 @@ abstract class TestEntryStore implements EntryStore {
 
     @Override
     public synchronized boolean replaceIf(EntryRecord expected, EntryRecord next) {
-        requireOnlyPublicationChanged(expected, next);
+        expected.checkReplacement(next);
         Optional<EntryRecord> current = load(expected.envelopeDigest());
         if (current.isEmpty() || !current.get().equals(expected)) {
             return false;
         }
         save(next);
         return true;
-    }
-
-    /** Records are append-only: everything but status, signatures, logs and receipts is written once. */
-    static void requireOnlyPublicationChanged(EntryRecord a, EntryRecord b) {
-        boolean same = a.envelopeDigest().equals(b.envelopeDigest()) && a.uuid().equals(b.uuid())
-                && a.casDigest().equals(b.casDigest()) && a.payloadType().equals(b.payloadType())
-                && a.statementType().equals(b.statementType()) && a.predicateType().equals(b.predicateType())
-                && a.subjects().equals(b.subjects()) && a.signerKeyIds().equals(b.signerKeyIds())
-                && a.facts().equals(b.facts()) && a.derivedBy().equals(b.derivedBy())
-                && a.createdAt().equals(b.createdAt()) && a.provenance().equals(b.provenance());
-        if (!same) {
-            throw new IllegalArgumentException("only the publication state of " + a.envelopeDigest() + " may change");
-        }
     }
 
     @Override
@@ -145,7 +131,7 @@ abstract class TestEntryStore implements EntryStore {
         EntryCursor cursor = query.cursor() == null ? null : EntryCursor.decode(query.cursor());
         List<EntryRecord> matches = loadAll().stream()
                 .filter(r -> cursor == null || cursor.precedes(r))
-                .filter(r -> query.subjectDigest() == null || hasSubject(r, query.subjectDigest()))
+                .filter(r -> query.subjectDigest() == null || r.subjectDigests().contains(query.subjectDigest()))
                 .filter(r -> query.predicateType() == null || r.predicateType().equals(query.predicateType()))
                 .filter(r -> query.signerKeyId() == null || r.signerKeyIds().contains(query.signerKeyId()))
                 .filter(r -> query.since() == null || !r.createdAt().isBefore(query.since()))
@@ -156,11 +142,6 @@ abstract class TestEntryStore implements EntryStore {
         }
         List<EntryRecord> page = matches.subList(0, query.limit());
         return new EntryPage(page, EntryCursor.after(page.get(page.size() - 1)).encode());
-    }
-
-    private static boolean hasSubject(EntryRecord record, String subjectDigest) {
-        return record.subjects().stream().flatMap(s -> s.digests().stream())
-                .anyMatch(d -> Objects.equals(d.algorithm() + ":" + d.hex(), subjectDigest));
     }
 
     @Override

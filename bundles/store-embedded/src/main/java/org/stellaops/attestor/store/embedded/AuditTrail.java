@@ -15,6 +15,7 @@ import org.stellaops.attestor.store.AuditPage;
 import org.stellaops.attestor.store.AuditQuery;
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.ChainedAuditEvent;
+import org.stellaops.attestor.store.RecordJson;
 
 /**
  * The append-only, hash-chained audit trail: {@code audit.chain} maps each event's sequence number (1, 2, …) to the
@@ -28,13 +29,13 @@ final class AuditTrail implements AuditStore {
     static final String MAP = "audit.chain";
 
     private final StoreFile file;
-    private final JsonCodec json;
+    private final RecordJson json;
     private final MVMap<Long, String> events;
     private final ReentrantLock appendLock = new ReentrantLock();
     /** The last appended event; guarded by {@link #appendLock}. */
     private ChainedAuditEvent head;
 
-    AuditTrail(StoreFile file, JsonCodec json) {
+    AuditTrail(StoreFile file, RecordJson json) {
         this.file = file;
         this.json = json;
         this.events = file.map(MAP);

@@ -24,6 +24,7 @@ import org.stellaops.attestor.store.EntryPage;
 import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.RecordJson;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.TrustedKey;
 
@@ -96,7 +97,7 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     public EmbeddedStore(Path path, int cacheSizeMb) {
         this.file = new StoreFile(path, cacheSizeMb);
         try {
-            JsonCodec json = new JsonCodec();
+            RecordJson json = new RecordJson();
             this.entries = new EntryIndex(file, json);
             this.trust = new TrustKeys(file, json);
             this.audit = new AuditTrail(file, json);

@@ -20,6 +20,7 @@ import org.stellaops.attestor.store.EntryPage;
 import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.RecordJson;
 import org.stellaops.attestor.store.SignatureCoverage;
 
 /**
@@ -35,7 +36,7 @@ final class EntryIndex {
     private static final int STRIPES = 64;
 
     private final StoreFile file;
-    private final JsonCodec json;
+    private final RecordJson json;
     private final MVMap<String, String> entries;
     private final MVMap<String, String> byUuid;
     private final MVMap<Long, String> byCreation;
@@ -46,7 +47,7 @@ final class EntryIndex {
     /** Serializes writers (and lease takers) of the same digest, so a record and its indexes never disagree. */
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
-    EntryIndex(StoreFile file, JsonCodec json) {
+    EntryIndex(StoreFile file, RecordJson json) {
         this.file = file;
         this.json = json;
         this.entries = file.map("entries");
@@ -67,7 +68,7 @@ final class EntryIndex {
     }
 
     /** @return the codec, for migrations */
-    JsonCodec codec() {
+    RecordJson codec() {
         return json;
     }
 
@@ -80,7 +81,7 @@ final class EntryIndex {
 
     /** Adds every uuid and search key of a stored record; runs inside a mutation. Idempotent. */
     void indexForSearch(EntryRecord record) {
-        uuidsOf(record).forEach(uuid -> byUuid.put(uuid, record.envelopeDigest()));
+        record.lookupUuids().forEach(uuid -> byUuid.put(uuid, record.envelopeDigest()));
         search.add(record);
     }
 
@@ -113,7 +114,7 @@ final class EntryIndex {
     }
 
     boolean replaceIf(EntryRecord expected, EntryRecord next) {
-        RecordRules.checkReplacement(expected, next);
+        expected.checkReplacement(next);
         String digest = next.envelopeDigest();
         String encoded = json.write(next);
         boolean replaced = locked(digest, () -> file.apply(() -> {
@@ -122,9 +123,9 @@ final class EntryIndex {
                 return false;
             }
             entries.put(digest, encoded);
-            Set<String> now = uuidsOf(next);
+            Set<String> now = next.lookupUuids();
             now.forEach(uuid -> byUuid.put(uuid, digest));
-            for (String old : uuidsOf(expected)) {
+            for (String old : expected.lookupUuids()) {
                 if (!now.contains(old)) {
                     byUuid.remove(old, digest);
                 }
@@ -181,7 +182,7 @@ final class EntryIndex {
             return Optional.empty();
         }
         // a concurrent replacement may have just dropped the uuid; only answer with a record that really holds it
-        return byEnvelopeDigest(digest).filter(r -> uuidsOf(r).contains(uuid));
+        return byEnvelopeDigest(digest).filter(r -> r.lookupUuids().contains(uuid));
     }
 
     EntryPage search(EntryQuery query) {
@@ -252,23 +253,6 @@ final class EntryIndex {
     /** @return how many leases are remembered (for tests of the heap bound) */
     int leaseCount() {
         return leases.size();
-    }
-
-    private static Set<String> uuidsOf(EntryRecord record) {
-        Set<String> uuids = new LinkedHashSet<>();
-        // a pending record may not have a uuid yet; the empty string must not become an index key
-        if (!record.uuid().isEmpty()) {
-            uuids.add(record.uuid());
-        }
-        for (SignatureCoverage s : record.signatures()) {
-            uuids.add(s.uuid());
-        }
-        for (LogEntry e : record.logEntries()) {
-            if (!e.uuid().isEmpty()) {
-                uuids.add(e.uuid());
-            }
-        }
-        return uuids;
     }
 
     /** Creation time first, so the outbox is drained oldest first; the digest makes the key unique. */

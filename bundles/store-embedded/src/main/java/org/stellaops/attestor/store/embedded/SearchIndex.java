@@ -49,23 +49,13 @@ final class SearchIndex {
     void add(EntryRecord record) {
         String digest = record.envelopeDigest();
         byTime.put(IndexKeys.key(null, record.createdAt(), digest), EMPTY);
-        for (String subject : subjectDigests(record)) {
+        for (String subject : record.subjectDigests()) {
             bySubject.put(IndexKeys.key(subject, record.createdAt(), digest), EMPTY);
         }
         for (String signer : record.signerKeyIds()) {
             bySigner.put(IndexKeys.key(signer, record.createdAt(), digest), EMPTY);
         }
         byPredicate.put(IndexKeys.key(record.predicateType(), record.createdAt(), digest), EMPTY);
-    }
-
-    private static Set<String> subjectDigests(EntryRecord record) {
-        Set<String> digests = new LinkedHashSet<>();
-        for (Subject s : record.subjects()) {
-            for (Digest d : s.digests()) {
-                digests.add(d.toString());
-            }
-        }
-        return digests;
     }
 
     /**

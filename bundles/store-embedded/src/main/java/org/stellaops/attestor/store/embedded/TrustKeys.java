@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.h2.mvstore.MVMap;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.TrustedKey;
+import org.stellaops.attestor.store.RecordJson;
 
 /**
  * Trusted keys ({@code trust.keys}: key id → JSON) and the trust-root version ({@code meta["trust.version"]}),
@@ -19,13 +20,13 @@ final class TrustKeys implements TrustRootStore {
     private static final String VERSION = "trust.version";
 
     private final StoreFile file;
-    private final JsonCodec json;
+    private final RecordJson json;
     private final MVMap<String, String> keys;
     private final MVMap<String, Long> meta;
     private final Object versionLock = new Object();
     private long version;
 
-    TrustKeys(StoreFile file, JsonCodec json) {
+    TrustKeys(StoreFile file, RecordJson json) {
         this.file = file;
         this.json = json;
         this.keys = file.map("trust.keys");

@@ -18,6 +18,7 @@ import java.util.function.IntConsumer;
 
 import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.RecordJson;
 import org.stellaops.attestor.store.tck.TckRecords;
 
 /**
@@ -44,7 +45,7 @@ public final class BigStoreRun {
         Path file = Paths.get(args[0]);
         int threads = Integer.parseInt(args[1]);
         System.out.printf(Locale.ROOT, "record JSON: %d bytes (logged), %d bytes (pending); %d writer threads%n",
-                new JsonCodec().write(record(1)).length(), new JsonCodec().write(record(100)).length(), threads);
+                new RecordJson().write(record(1)).length(), new RecordJson().write(record(100)).length(), threads);
         try (EmbeddedStore store = new EmbeddedStore(file)) {
             int filled = 0;
             for (int a = 2; a < args.length; a++) {

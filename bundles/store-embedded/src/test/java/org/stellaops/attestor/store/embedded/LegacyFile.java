@@ -10,6 +10,7 @@ import org.h2.mvstore.MVStore;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.RecordJson;
 import org.stellaops.attestor.store.SignatureCoverage;
 import org.stellaops.attestor.store.TrustedKey;
 
@@ -19,7 +20,7 @@ import org.stellaops.attestor.store.TrustedKey;
  */
 final class LegacyFile {
 
-    private final JsonCodec json = new JsonCodec();
+    private final RecordJson json = new RecordJson();
     private final MVStore raw;
 
     LegacyFile(Path file) {

@@ -21,6 +21,7 @@ import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.ChainedAuditEvent;
 import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.RecordJson;
 import org.stellaops.attestor.store.TrustedKey;
 import org.stellaops.attestor.store.tck.SearchOracle;
 import org.stellaops.attestor.store.tck.TckRecords;
@@ -160,7 +161,7 @@ class MigrationTest {
         LegacyFile legacy = new LegacyFile(file()).events(events);
         // as if the store crashed after committing the first two chained events of the migration
         MVMap<Long, String> chain = legacy.raw().openMap(AuditTrail.MAP);
-        JsonCodec json = new JsonCodec();
+        RecordJson json = new RecordJson();
         ChainedAuditEvent one = AuditChain.link(null, events.get(0));
         ChainedAuditEvent two = AuditChain.link(one, events.get(1));
         chain.put(1L, json.write(one));

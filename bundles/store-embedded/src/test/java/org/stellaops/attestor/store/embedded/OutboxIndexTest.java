@@ -21,6 +21,7 @@ import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.store.CoveredEntry;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.LogTarget;
+import org.stellaops.attestor.store.RecordJson;
 
 class OutboxIndexTest {
 
@@ -64,7 +65,7 @@ class OutboxIndexTest {
 
     @Test
     void storesNoDerivedMembers() throws Exception {
-        String json = new JsonCodec().write(Records.outbox("a", Records.T0));
+        String json = new RecordJson().write(Records.outbox("a", Records.T0));
         var tree = new ObjectMapper().readTree(json);
         assertFalse(tree.has("logEntries"), json);
         assertFalse(tree.has("primaryLogged"), json);
@@ -136,11 +137,11 @@ class OutboxIndexTest {
     private static String legacyJson(EntryRecord record) {
         ObjectMapper mapper = new ObjectMapper();
         try {
-            ObjectNode tree = (ObjectNode) mapper.readTree(new JsonCodec().write(record));
+            ObjectNode tree = (ObjectNode) mapper.readTree(new RecordJson().write(record));
             tree.remove(List.of("signatures", "logs", "receipts"));
             ArrayNode entries = tree.putArray("logEntries");
             for (LogEntry e : record.logEntries()) {
-                entries.add(mapper.readTree(new JsonCodec().write(e)));
+                entries.add(mapper.readTree(new RecordJson().write(e)));
             }
             return mapper.writeValueAsString(tree);
         } catch (Exception e) {

@@ -92,7 +92,7 @@ final class Entries {
     boolean replaceIf(EntryRecord expected, EntryRecord next) {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(next, "next");
-        PublicationState.requireOnlyPublicationStateChanges(expected, next);
+        expected.checkReplacement(next);
         String digest = expected.envelopeDigest();
         // read with the configured (majority) read concern: a version that can still be rolled back could, after a
         // fail-over, match a revision number another writer reused, and its update would be lost

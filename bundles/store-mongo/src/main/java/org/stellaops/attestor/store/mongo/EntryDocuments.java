@@ -32,8 +32,8 @@ final class EntryDocuments {
 
     /** @return the fields to {@code $set} when a record changes or is re-derived from its body */
     Document derived(EntryRecord record) {
-        return new Document(Fields.UUIDS, new ArrayList<>(uuidsOf(record)))
-                .append(Fields.SUBJECT_DIGESTS, subjectDigestsOf(record))
+        return new Document(Fields.UUIDS, new ArrayList<>(record.lookupUuids()))
+                .append(Fields.SUBJECT_DIGESTS, record.subjectDigests())
                 .append(Fields.PREDICATE_TYPE, record.predicateType())
                 .append(Fields.SIGNER_KEY_IDS, record.signerKeyIds())
                 .append(Fields.CREATED_AT, Times.encode(record.createdAt()))
@@ -67,36 +67,5 @@ final class EntryDocuments {
     static AuditEvent pendingEvent(Document doc) {
         Document marker = doc.get(Fields.PENDING_AUDIT, Document.class);
         return AuditDocuments.event(marker.get("event", Document.class));
-    }
-
-    /**
-     * Every uuid the record can be found by: its own, the planned uuid of every covered signature and every
-     * log entry's (a pending record has no uuid yet; the empty string is no key).
-     */
-    static Set<String> uuidsOf(EntryRecord record) {
-        Set<String> uuids = new LinkedHashSet<>();
-        if (!record.uuid().isEmpty()) {
-            uuids.add(record.uuid());
-        }
-        for (SignatureCoverage s : record.signatures()) {
-            uuids.add(s.uuid());
-        }
-        for (LogEntry e : record.logEntries()) {
-            if (!e.uuid().isEmpty()) {
-                uuids.add(e.uuid());
-            }
-        }
-        return uuids;
-    }
-
-    /** @return the distinct {@code algorithm:hex} of every subject digest (hex is lowercase by construction) */
-    static List<String> subjectDigestsOf(EntryRecord record) {
-        Set<String> digests = new LinkedHashSet<>();
-        for (Subject s : record.subjects()) {
-            for (Digest d : s.digests()) {
-                digests.add(d.algorithm() + ":" + d.hex());
-            }
-        }
-        return new ArrayList<>(digests);
     }
 }

@@ -1,4 +1,4 @@
-package org.stellaops.attestor.store.embedded;
+package org.stellaops.attestor.store;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -23,15 +24,16 @@ import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.model.Subject;
 import org.stellaops.attestor.cas.StorageException;
-import org.stellaops.attestor.store.EntryRecord;
-import org.stellaops.attestor.store.Provenance;
 
 /**
- * JSON form of the stored records. Records map through their canonical constructors; {@link Instant} is an ISO-8601
- * string and {@link Bytes} a standard base64 string. Decimal numbers in derived facts read back as
- * {@link java.math.BigDecimal} so they keep their exact value.
+ * The JSON form of stored records and the other store values, the same in every store (so records move between
+ * stores, and an import reads what an export wrote). Records map through their canonical constructors;
+ * {@link Instant} is an ISO-8601 string and {@link Bytes} a standard base64 string. Decimal numbers in derived facts
+ * read back as {@link java.math.BigDecimal} with their exact value, so a record equals itself after a round trip
+ * (which {@link EntryStore#replaceIf} relies on). Deterministic: record components keep their declaration order and
+ * map entries are sorted by key. Thread-safe.
  */
-final class JsonCodec {
+public final class RecordJson {
 
     private static final AsString<Instant> INSTANT = new AsString<>(Instant.class, Instant::toString, Instant::parse,
             "not an ISO-8601 instant");
@@ -44,13 +46,19 @@ final class JsonCodec {
                     .addDeserializer(Instant.class, INSTANT.deserializer())
                     .addSerializer(Bytes.class, BYTES.serializer())
                     .addDeserializer(Bytes.class, BYTES.deserializer()))
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // 0.250 must come back as 0.250: a record must equal itself after a round trip, or replaceIf never matches
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    String write(Object value) {
+    /**
+     * @param value a record, audit event, trusted key or other store value
+     * @return its JSON text
+     * @throws StorageException {@code storage.failure} if it cannot be serialized
+     */
+    public String write(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -59,7 +67,14 @@ final class JsonCodec {
         }
     }
 
-    <T> T read(String json, Class<T> type) {
+    /**
+     * @param json text written by {@link #write}
+     * @param type the value's type
+     * @param <T> the value's type
+     * @return the value
+     * @throws StorageException {@code storage.corrupt} if the text is not such a value
+     */
+    public <T> T read(String json, Class<T> type) {
         try {
             return mapper.readValue(json, type);
         } catch (JsonProcessingException | RuntimeException e) {
@@ -72,8 +87,12 @@ final class JsonCodec {
      * Reads an entry record, also in the format written before per-log targets existed (which has
      * {@code logEntries} instead of {@code signatures}, {@code logs} and {@code receipts}): its entries become one
      * logged target per log.
+     *
+     * @param json a record's JSON text
+     * @return the record
+     * @throws StorageException {@code storage.corrupt} if the text is not a record
      */
-    EntryRecord readRecord(String json) {
+    public EntryRecord readRecord(String json) {
         try {
             JsonNode tree = mapper.readTree(json);
             if (tree.has("logs")) {
@@ -90,7 +109,7 @@ final class JsonCodec {
     }
 
     /** The record as stored before per-log targets existed. */
-    record LegacyRecord(String envelopeDigest, String uuid, String status, String casDigest,
+    private record LegacyRecord(String envelopeDigest, String uuid, String status, String casDigest,
                                 String payloadType, String statementType, String predicateType,
                                 List<Subject> subjects, List<String> signerKeyIds, List<LogEntry> logEntries,
                                 Map<String, Object> facts, String derivedBy, Instant createdAt,
