@@ -1,8 +1,9 @@
 /**
  * The persistence contract of the service: attestation records (with their per-log publication state, which is
- * the durable outbox), the dedupe index, trust roots and the audit trail. Implemented by {@code store-embedded}
- * (H2 MVStore) and later {@code store-mongo}; used only by core.
+ * the durable outbox), the dedupe index, trust roots, the audit trail and one-time keys (replay caches).
+ * Implemented by {@code store-embedded} (H2 MVStore) and {@code store-mongo}; used by core, and
+ * {@link org.stellaops.attestor.store.OneTimeKeyStore} also by the auth bundle.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("3.0.0")
+@org.osgi.annotation.versioning.Version("3.1.0")
 package org.stellaops.attestor.store;

@@ -2,6 +2,7 @@ package org.stellaops.attestor.store.embedded;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,32 +25,34 @@ import org.stellaops.attestor.store.EntryPage;
 import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.OneTimeKeyStore;
 import org.stellaops.attestor.store.RecordJson;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.TrustedKey;
 
 /**
- * The default persistence: entries with their dedupe and uuid indexes, trust roots and the audit trail in one local
- * H2 MVStore file ({@code <attestor.data.dir>/store/attestor.mv} unless configured). Records are stored as JSON.
+ * The default persistence: entries with their dedupe and uuid indexes, trust roots, the audit trail and the
+ * one-time keys (the DPoP replay cache) in one local H2 MVStore file ({@code <attestor.data.dir>/store/attestor.mv} unless configured). Records are stored as JSON.
  * Every write is durable (committed and fsynced) when the method returns; concurrent writers share commits (group
  * commit), and a write touching several maps is committed atomically.
  *
  * <p>One component owns the file (MVStore allows a single opener) and serves {@link EntryStore},
- * {@link TrustRootStore} and {@link AuditStore} from it, each with the service property
+ * {@link TrustRootStore}, {@link AuditStore} and {@link OneTimeKeyStore} from it, each with the service property
  * {@value #STORE_PROPERTY}={@value #STORE_NAME}; it delegates to one small class per contract.
  *
  * <p>Maps in the file: {@code entries}, {@code entries.byUuid}, {@code entries.byCreation},
  * {@code entries.pending} (the outbox index), {@code search.time}, {@code search.subject}, {@code search.signer},
  * {@code search.predicate} (see {@link SearchIndex}), {@code trust.keys}, {@code audit.chain} (see
- * {@link AuditTrail}) and {@code meta} (trust-root version, layout version {@code schema.version}). Files of an
+ * {@link AuditTrail}), {@code onetime.keys} and {@code onetime.expiry} (see {@link OneTimeKeys}) and {@code meta} (trust-root version, layout version {@code schema.version}). Files of an
  * older layout are upgraded when opened ({@link Migration}). Per-record data lives only in the file; the heap holds
  * the page cache (bounded by {@code cacheSizeMb}) and the leases of records being published.
  */
-@Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class}, immediate = true,
+@Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class, OneTimeKeyStore.class},
+        immediate = true,
         configurationPid = EmbeddedStore.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = EmbeddedStore.STORE_PROPERTY + "=" + EmbeddedStore.STORE_NAME)
 @Designate(ocd = EmbeddedStoreConfig.class)
-public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditStore, AutoCloseable {
+public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditStore, OneTimeKeyStore, AutoCloseable {
 
     /** The ConfigAdmin PID. */
     public static final String PID = "org.stellaops.attestor.store.embedded";
@@ -66,6 +69,7 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     private final EntryIndex entries;
     private final TrustKeys trust;
     private final AuditTrail audit;
+    private final OneTimeKeys oneTimeKeys;
 
     /**
      * Activates the component: opens the file.
@@ -95,12 +99,25 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
      * @throws StorageException {@code storage.failure} if the file cannot be opened
      */
     public EmbeddedStore(Path path, int cacheSizeMb) {
+        this(path, cacheSizeMb, Clock.systemUTC());
+    }
+
+    /**
+     * Opens or creates a store file with the clock that decides whether a one-time key has expired (tests).
+     *
+     * @param path the MVStore file
+     * @param cacheSizeMb page cache size in MiB
+     * @param clock the clock
+     * @throws StorageException {@code storage.failure} if the file cannot be opened
+     */
+    EmbeddedStore(Path path, int cacheSizeMb, Clock clock) {
         this.file = new StoreFile(path, cacheSizeMb);
         try {
             RecordJson json = new RecordJson();
             this.entries = new EntryIndex(file, json);
             this.trust = new TrustKeys(file, json);
             this.audit = new AuditTrail(file, json);
+            this.oneTimeKeys = new OneTimeKeys(file, clock);
             new Migration(file, entries, audit).run();
         } catch (RuntimeException e) {
             // the file stays locked while open: release it, or no later attempt could open it
@@ -138,6 +155,16 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     /** @return the audit store backed by this file */
     public AuditStore audit() {
         return audit;
+    }
+
+    /** @return the one-time key store backed by this file */
+    public OneTimeKeyStore oneTimeKeys() {
+        return oneTimeKeys;
+    }
+
+    /** @return how many one-time keys the file holds, expired ones not yet removed included */
+    long oneTimeKeyCount() {
+        return oneTimeKeys.size();
     }
 
     /** @return the absolute path of the store file */
@@ -277,6 +304,15 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     @Override
     public long eventCount() {
         return audit.eventCount();
+    }
+
+    /**
+     * Claims a key, durably; of concurrent claims of one live key in this process exactly one succeeds. Removes a
+     * few expired keys on the way (see {@link OneTimeKeys}).
+     */
+    @Override
+    public boolean claim(String namespace, String key, Instant expiresAt) {
+        return oneTimeKeys.claim(namespace, key, expiresAt);
     }
 
     /** Lets waiting writers finish, commits and closes the file. */

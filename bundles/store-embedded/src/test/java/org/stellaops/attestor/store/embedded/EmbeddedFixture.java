@@ -4,10 +4,14 @@ import java.nio.file.Path;
 
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.OneTimeKeyStore;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.tck.StoreFixture;
 
-/** The contract suite's view of an embedded store file; one object serves all three contracts. */
+/**
+ * The contract suite's view of an embedded store file; one object serves all four contracts. There is no second
+ * worker: MVStore lets one process open the file.
+ */
 final class EmbeddedFixture implements StoreFixture {
 
     private final Path file;
@@ -30,6 +34,11 @@ final class EmbeddedFixture implements StoreFixture {
 
     @Override
     public TrustRootStore trustRoots() {
+        return store;
+    }
+
+    @Override
+    public OneTimeKeyStore oneTimeKeys() {
         return store;
     }
 

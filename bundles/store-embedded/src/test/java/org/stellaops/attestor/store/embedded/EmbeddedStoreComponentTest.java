@@ -1,10 +1,12 @@
 package org.stellaops.attestor.store.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +44,7 @@ class EmbeddedStoreComponentTest {
     }
 
     @Test
-    void oneComponentServesAllThreeContractsFromOneFile() {
+    void oneComponentServesAllFourContractsFromOneFile() {
         EmbeddedStore store = new EmbeddedStore(Osgi.context(Map.of("attestor.data.dir", dir.toString())),
                 Osgi.config(EmbeddedStoreConfig.class, Map.of()));
         try {
@@ -50,6 +52,9 @@ class EmbeddedStoreComponentTest {
             assertEquals(List.of(Records.event(1)), store.audit().recentEvents(1));
             assertEquals(1, store.eventCount());
             assertEquals(0, store.count(), "audit events are not entries");
+            assertTrue(store.oneTimeKeys().claim("dpop.jti", "component", Instant.now().plusSeconds(3600)));
+            assertFalse(store.claim("dpop.jti", "component", Instant.now().plusSeconds(3600)));
+            assertEquals(0, store.count(), "one-time keys are not entries");
         } finally {
             store.close();
         }

@@ -7,6 +7,7 @@ final class Fields {
     static final String AUDIT = "audit";
     static final String TRUST_KEYS = "trust_keys";
     static final String META = "meta";
+    static final String ONE_TIME_KEYS = "one_time_keys";
 
     static final String ID = "_id";
     static final String REV = "rev";
@@ -40,6 +41,9 @@ final class Fields {
     static final String PUBLIC_KEY_PEM = "publicKeyPem";
     static final String REVOKED_AT = "revokedAt";
     static final String VERSION = "version";
+
+    /** On one-time keys: when the key may be forgotten (a BSON date, for the TTL index). */
+    static final String EXPIRES_AT = "expiresAt";
 
     static final String META_SCHEMA = "schema";
     static final String META_TRUST_VERSION = "trust.version";

@@ -28,15 +28,18 @@ import org.stellaops.attestor.store.EntryPage;
 import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.OneTimeKeyStore;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.TrustedKey;
 
 /**
  * Persistence in MongoDB (a replica set or sharded cluster), for several workers sharing one database: entries with
  * their outbox leases ({@code entries}), the hash-chained audit trail ({@code audit}), trust roots
- * ({@code trust_keys}) and the schema version ({@code meta}); docs/storage.md describes every field and index.
+ * ({@code trust_keys}), one-time keys, the DPoP replay cache ({@code one_time_keys}), and the schema version
+ * ({@code meta}); docs/storage.md describes every field and index.
  * Nothing needs a transaction: every write is one single-document operation made conditional by its filter
- * (compare-and-set on a revision, leases) or by a unique key (dedupe, audit sequence numbers). Writes use the
+ * (compare-and-set on a revision, leases, re-claimed one-time keys) or by a unique key (dedupe, audit sequence
+ * numbers, one-time keys). Writes use the
  * configured write concern (majority, journaled) and are durable when a method returns.
  *
  * <p>Needs configuration (PID {@value #PID}, at least {@code uri}); registers with
@@ -44,12 +47,13 @@ import org.stellaops.attestor.store.TrustedKey;
  * embedded store, so configuring it switches the core over. Activation fails with {@code storage.failure} if no
  * server answers or the database's schema is newer than this code.
  */
-@Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class}, immediate = true,
+@Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class, OneTimeKeyStore.class},
+        immediate = true,
         configurationPid = MongoStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = {MongoStore.STORE_PROPERTY + "=" + MongoStore.STORE_NAME,
                 "service.ranking:Integer=" + MongoStore.DEFAULT_RANKING})
 @Designate(ocd = MongoStoreConfig.class)
-public final class MongoStore implements EntryStore, TrustRootStore, AuditStore, AutoCloseable {
+public final class MongoStore implements EntryStore, TrustRootStore, AuditStore, OneTimeKeyStore, AutoCloseable {
 
     /** The ConfigAdmin PID. */
     public static final String PID = "org.stellaops.attestor.store.mongo";
@@ -69,6 +73,7 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
     private final Search search;
     private final AuditTrail audit;
     private final TrustKeys trust;
+    private final OneTimeKeys oneTimeKeys;
     private final AuditRepair repair;
     private final ScheduledExecutorService repairs;
 
@@ -97,6 +102,7 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
             this.search = new Search(entries);
             this.audit = new AuditTrail(db.getCollection(Fields.AUDIT));
             this.trust = new TrustKeys(db.getCollection(Fields.TRUST_KEYS), db.getCollection(Fields.META));
+            this.oneTimeKeys = new OneTimeKeys(db.getCollection(Fields.ONE_TIME_KEYS), clock);
             this.repair = new AuditRepair(entries, audit, clock);
             LOG.info("MongoDB store ready: hosts {}, database {}, schema version {}",
                     Connection.hosts(config.uri()), db.getName(), schema);
@@ -273,6 +279,15 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
     @Override
     public long version() {
         return trust.version();
+    }
+
+    /**
+     * Inserts the key (unique {@code _id}); if it exists, takes it over only if it has expired, by one conditional
+     * update. Exactly one of any number of workers claiming one live key succeeds.
+     */
+    @Override
+    public boolean claim(String namespace, String key, Instant expiresAt) {
+        return oneTimeKeys.claim(namespace, key, expiresAt);
     }
 
     /** Stops the repair schedule and closes the client. */

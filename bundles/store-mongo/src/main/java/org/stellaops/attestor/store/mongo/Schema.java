@@ -1,6 +1,7 @@
 package org.stellaops.attestor.store.mongo;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -95,6 +96,10 @@ final class Schema {
         db.getCollection(Fields.TRUST_KEYS).createIndexes(List.of(
                 index("created", Indexes.ascending(Fields.CREATED_AT, Fields.ID)),
                 index("version", Indexes.descending(Fields.VERSION))));
+        // MongoDB deletes expired one-time keys in the background; claims do not depend on it (they re-check)
+        db.getCollection(Fields.ONE_TIME_KEYS).createIndexes(List.of(
+                new IndexModel(Indexes.ascending(Fields.EXPIRES_AT),
+                        new IndexOptions().name("expires_ttl").expireAfter(0L, TimeUnit.SECONDS))));
     }
 
     private static Bson newestFirst() {

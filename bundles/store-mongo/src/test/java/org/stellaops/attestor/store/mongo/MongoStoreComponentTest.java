@@ -18,6 +18,7 @@ import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.OneTimeKeyStore;
 import org.stellaops.attestor.store.TrustRootStore;
 
 class MongoStoreComponentTest {
@@ -35,16 +36,19 @@ class MongoStoreComponentTest {
     }
 
     @Test
-    void activatesWithOnlyAUriAndServesAllThreeContractsFromTheAttestorDatabase() {
+    void activatesWithOnlyAUriAndServesAllFourContractsFromTheAttestorDatabase() {
         try (MongoStore store = new MongoStore(TestServer.config(Map.of("uri", server.uri())))) {
             EntryStore entries = store;
             AuditStore audit = store;
             TrustRootStore trust = store;
+            OneTimeKeyStore oneTimeKeys = store;
             entries.putIfAbsent(Records.pending("a"), Records.event(1));
             trust.put(Records.key("k", Records.T0));
+            assertTrue(oneTimeKeys.claim("dpop.jti", "component", Instant.now().plusSeconds(3600)));
             assertEquals(1, audit.eventCount());
             assertEquals(1, server.raw("attestor").getCollection("entries").countDocuments());
             assertEquals(1, server.raw("attestor").getCollection("trust_keys").countDocuments());
+            assertEquals(1, server.raw("attestor").getCollection("one_time_keys").countDocuments());
         }
     }
 

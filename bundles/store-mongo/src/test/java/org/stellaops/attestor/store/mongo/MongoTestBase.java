@@ -41,7 +41,11 @@ abstract class MongoTestBase {
 
     /** @return another store on the same database: a second worker */
     MongoStore worker() {
-        MongoStore s = server.store(database);
+        return track(server.store(database));
+    }
+
+    /** @return the store, which is closed after the test */
+    MongoStore track(MongoStore s) {
         opened.add(s);
         return s;
     }

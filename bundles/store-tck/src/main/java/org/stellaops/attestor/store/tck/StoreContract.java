@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.OneTimeKeyStore;
 import org.stellaops.attestor.store.TrustRootStore;
 
 /**
@@ -69,6 +70,22 @@ public abstract class StoreContract {
     /** @return the trust-root store under test */
     protected TrustRootStore trustRoots() {
         return store.trustRoots();
+    }
+
+    /** @return the one-time key store under test */
+    protected OneTimeKeyStore oneTimeKeys() {
+        return store.oneTimeKeys();
+    }
+
+    /**
+     * Opens a second worker on the same data; skips the calling test if the fixture cannot.
+     *
+     * @return the other worker, to be closed by the caller
+     * @throws Exception if it cannot be opened
+     */
+    protected StoreFixture otherWorker() throws Exception {
+        assumeTrue(store.supportsOtherWorkers(), "the fixture cannot open a second worker on its data");
+        return store.otherWorker();
     }
 
     /**
