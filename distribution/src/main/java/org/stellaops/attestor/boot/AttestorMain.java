@@ -4,21 +4,47 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Entry point of {@code attestor.jar}. It turns the two user-facing options into the framework properties the
- * bnd launcher and Felix read, then hands over to the bnd embedded launcher.
+ * Entry point of {@code attestor.jar}. It turns the user-facing {@code -Dattestor.*} options into the framework
+ * properties the bnd launcher and Felix read (as system properties, which override the bndrun's run properties),
+ * prints what the user must know, then hands over to the bnd embedded launcher. See docs/tls.md.
  *
+ * <p>The API is served over HTTPS by default:
  * <ul>
- *   <li>{@code -Dattestor.http.port=P} (default 8080) → {@code org.osgi.service.http.port}</li>
+ *   <li>{@code -Dattestor.http.port=P} (default 8443) → {@code org.osgi.service.http.port.secure}, with
+ *   {@code org.apache.felix.https.enable=true} and {@code org.apache.felix.http.enable=false}; TLS 1.3 and 1.2 only,
+ *   ECDHE + AEAD cipher suites only, no renegotiation, session cookies {@code Secure} and {@code HttpOnly}.</li>
+ *   <li>{@code -Dattestor.http.host=H} (default 127.0.0.1) → {@code org.apache.felix.http.host}; 0.0.0.0 listens on
+ *   every interface.</li>
+ *   <li>By default the certificate is generated: key store {@code D/tls/server.p12} (PKCS12) whose password is the
+ *   content of {@code D/tls/keystore.password} (32 random bytes, base64url, 0600, created at first start), and
+ *   {@code attestor.tls.generate=true}, so the tls bundle creates a local CA ({@code D/tls/ca.pem}) and the server
+ *   certificate. {@code -Dattestor.tls.san=name,ip,…} adds subject alternative names to it.</li>
+ *   <li>{@code -Dattestor.tls.keystore=F -Dattestor.tls.keystorePasswordFile=PF} (both or neither; optional
+ *   {@code -Dattestor.tls.keystoreType}, default PKCS12) → your own certificate; nothing is generated. The key store
+ *   must open with that password, else the launcher stops.</li>
+ *   <li>{@code -Dattestor.tls.clientAuth=off|optional|required} (default off) →
+ *   {@code org.apache.felix.https.clientcertificate} none|wants|wants; the auth bundle reads the property itself and
+ *   enforces "required" at the HTTP layer, so a missing or bad certificate is a 401 problem with a code.</li>
+ *   <li>{@code -Dattestor.tls.enabled=false} → plain HTTP on the port ({@code org.osgi.service.http.port}), with a
+ *   warning on standard error at every start. For local development only.</li>
  *   <li>{@code -Dattestor.data.dir=D} (default {@code ./data}) → absolute {@code attestor.data.dir}, with the OSGi
- *   framework storage (bundle cache and ConfigAdmin data) in {@code D/framework}</li>
+ *   framework storage (bundle cache and ConfigAdmin data) in {@code D/framework}.</li>
  * </ul>
- * The HTTP host is pinned to 127.0.0.1: until authentication exists the API must not be reachable from elsewhere.
+ * The Felix Web Console user is {@code admin}; its password is generated at first start, printed once, and only its
+ * hash is kept in {@code D/console/admin.password} (0600), passed as {@code felix.webconsole.password}. Deleting the
+ * file makes the next start generate a new password.
+ *
+ * <p>Invalid options or unusable files end the process with status 2 and a message, before the framework starts.
  */
 public final class AttestorMain {
 
     private static final String LAUNCHER = "aQute.launcher.pre.EmbeddedLauncher";
+    private static final int USAGE = 2;
 
     private AttestorMain() {
     }
@@ -30,27 +56,52 @@ public final class AttestorMain {
      * @throws Exception if the launcher cannot be started
      */
     public static void main(String[] args) throws Exception {
-        String port = System.getProperty("attestor.http.port", "8080");
-        if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
-            System.err.println("attestor.http.port must be a TCP port number, not '" + port + "'");
-            System.exit(2);
+        try {
+            prepare().forEach(System::setProperty);
+        } catch (BootException e) {
+            System.err.println("attestor: " + e.getMessage() + " [" + e.code() + "]");
+            System.exit(USAGE);
         }
-        Path dataDir = Path.of(System.getProperty("attestor.data.dir", "data")).toAbsolutePath().normalize();
-        createDataDir(dataDir);
-        System.setProperty("attestor.http.port", port);
-        System.setProperty("attestor.data.dir", dataDir.toString());
-        System.setProperty("org.osgi.service.http.port", port);
-        System.setProperty("org.apache.felix.http.host", "127.0.0.1");
-        System.setProperty("org.osgi.framework.storage", dataDir.resolve("framework").toString());
         launch(args);
     }
 
-    private static void createDataDir(Path dataDir) {
+    /**
+     * @return every framework property to set, after the user was told what to know
+     * @throws BootException for an invalid option or an unusable file
+     */
+    static Map<String, String> prepare() throws BootException {
+        ListenerOptions options = ListenerOptions.parse(System::getProperty);
+        Path dataDir = Path.of(System.getProperty("attestor.data.dir", "data")).toAbsolutePath().normalize();
+        createDataDir(dataDir);
+        SecureRandom random = new SecureRandom();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("attestor.http.port", options.port());
+        properties.put("attestor.http.host", options.host());
+        properties.put("attestor.data.dir", dataDir.toString());
+        properties.put("org.osgi.framework.storage", dataDir.resolve("framework").toString());
+        properties.putAll(ListenerProperties.of(options, dataDir, random));
+        ConsoleAdmin.Credentials console = ConsoleAdmin.ensure(dataDir, random);
+        properties.put("felix.webconsole.username", ConsoleAdmin.USER);
+        properties.put("felix.webconsole.password", console.hash());
+
+        String base = (options.tls() ? "https" : "http") + "://" + options.localHost() + ":" + options.port();
+        if (!options.tls()) {
+            System.err.print(Notices.plainHttpWarning(base));
+            System.err.flush();
+        }
+        if (console.newPassword() != null) {
+            System.out.print(Notices.consolePassword(base + "/system/console", console));
+            System.out.flush();
+        }
+        return properties;
+    }
+
+    private static void createDataDir(Path dataDir) throws BootException {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
-            System.err.println("cannot create data directory " + dataDir + ": " + e.getMessage());
-            System.exit(2);
+            throw new BootException(BootException.FILE, "cannot create data directory " + dataDir + ": "
+                    + e.getMessage());
         }
     }
 
