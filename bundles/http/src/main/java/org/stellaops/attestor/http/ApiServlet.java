@@ -27,6 +27,9 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stellaops.attestor.api.model.Bytes;
+import org.stellaops.attestor.auth.Authenticator;
+import org.stellaops.attestor.auth.Principal;
+import org.stellaops.attestor.auth.Scope;
 import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.cas.StorageException;
@@ -41,8 +44,9 @@ import org.stellaops.attestor.sdk.proof.TlogProofs;
 import org.stellaops.attestor.store.EntryRecord;
 
 /**
- * The v1 REST API (docs/api.md). Every failure is an RFC 9457 problem with a stable {@code code}; nothing here
- * holds state, so the servlet can be replaced at runtime without losing anything.
+ * The v1 REST API (docs/api.md). Every request is authenticated first and every operation declares the scope it
+ * needs (docs/security.md); every failure is an RFC 9457 problem with a stable {@code code}; nothing here holds
+ * state but rate-limit buckets, so the servlet can be replaced at runtime without losing anything.
  */
 @Component(service = Servlet.class, configurationPid = "org.stellaops.attestor.http")
 @HttpWhiteboardServletPattern("/api/*")
@@ -65,10 +69,30 @@ public class ApiServlet extends HttpServlet {
                 + "verify:batch; larger bodies are refused with 413. Each item is also held to maxRequestBytes "
                 + "(an oversized item fails alone)")
         int maxBatchBytes() default 256 * 1024 * 1024;
+
+        /** @return the sustained request rate of one principal */
+        @AttributeDefinition(name = "Requests per second per principal", description = "Sustained rate of one "
+                + "authenticated principal (per tenant); more is refused with 429 and Retry-After. 0 turns the "
+                + "limit off")
+        double rateLimitPerSecond() default 1000;
+
+        /** @return the burst of one principal */
+        @AttributeDefinition(name = "Burst per principal", description = "Requests a principal may send at once "
+                + "after being idle")
+        double rateLimitBurst() default 2000;
+
+        /** @return how many refused authentications an address may cause per minute */
+        @AttributeDefinition(name = "Refused authentications per minute per address", description = "An address "
+                + "that exceeds this is answered 429 before its credentials are looked at (slows down guessing). "
+                + "0 turns the limit off")
+        double authFailuresPerMinute() default 60;
     }
 
     @Reference
     private transient AttestationService service;
+
+    @Reference
+    private transient Authenticator authenticator;
 
     /** The split-view monitor's per-log state, when bundle tlog-witness runs it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -77,14 +101,16 @@ public class ApiServlet extends HttpServlet {
 
     private transient volatile int maxRequestBytes;
     private transient volatile List<Route> routes = List.of();
+    private transient volatile Gate gate;
 
     /** For Declarative Services, which injects the references. */
     public ApiServlet() {
     }
 
-    /** For a servlet container outside OSGi (tests): the core is given, the monitor absent. */
-    ApiServlet(AttestationService service) {
+    /** For a servlet container outside OSGi (tests): the core and the authenticator are given, the monitor absent. */
+    ApiServlet(AttestationService service, Authenticator authenticator) {
         this.service = service;
+        this.authenticator = authenticator;
     }
 
     @Activate
@@ -95,40 +121,53 @@ public class ApiServlet extends HttpServlet {
         int maxBatchBytes = Math.min(config.maxBatchBytes(), Integer.MAX_VALUE - 16);
         BatchEndpoints batch = new BatchEndpoints(service, config.maxRequestBytes(), maxBatchBytes);
         QueryEndpoints queries = new QueryEndpoints(service);
+        gate = new Gate(authenticator, service,
+                new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), 100_000, System::nanoTime),
+                new RateLimiter(config.authFailuresPerMinute() / 60.0, config.authFailuresPerMinute(), 100_000,
+                        System::nanoTime));
         routes = List.of(
-                Route.of("POST", "/v1/rekor/entries", this::submit),
-                Route.of("GET", "/v1/rekor/entries", queries::search),
-                Route.of("POST", "/v1/rekor/entries:batch", batch::submit),
-                Route.of("GET", "/v1/rekor/entries/([^/]+)", this::fetch),
-                Route.of("GET", "/v1/rekor/entries/([^/]+)/tlog-proof", this::tlogProof),
-                Route.of("POST", "/v1/rekor/verify", this::verify),
-                Route.of("POST", "/v1/rekor/verify:batch", batch::verify),
-                Route.of("POST", "/v1/trust/keys", this::addKey),
-                Route.of("GET", "/v1/trust/keys", this::listKeys),
-                Route.of("DELETE", "/v1/trust/keys/([^/]+)", this::revokeKey),
-                Route.of("GET", "/v1/logs", this::logs),
-                Route.of("GET", "/v1/audit", queries::audit),
-                Route.of("GET", "/v1/audit/verify", queries::verifyAudit),
-                Route.of("GET", "/v1/stats", queries::stats));
+                Route.of("POST", "/v1/rekor/entries", Scope.WRITE, this::submit),
+                Route.of("GET", "/v1/rekor/entries", Scope.READ, queries::search),
+                Route.of("POST", "/v1/rekor/entries:batch", Scope.WRITE, batch::submit),
+                Route.of("GET", "/v1/rekor/entries/([^/]+)", Scope.READ, this::fetch),
+                Route.of("GET", "/v1/rekor/entries/([^/]+)/tlog-proof", Scope.READ, this::tlogProof),
+                Route.of("POST", "/v1/rekor/verify", Scope.VERIFY, this::verify),
+                Route.of("POST", "/v1/rekor/verify:batch", Scope.VERIFY, batch::verify),
+                Route.of("POST", "/v1/trust/keys", Scope.ADMIN, this::addKey),
+                Route.of("GET", "/v1/trust/keys", Scope.READ, this::listKeys),
+                Route.of("DELETE", "/v1/trust/keys/([^/]+)", Scope.ADMIN, this::revokeKey),
+                Route.of("GET", "/v1/logs", Scope.READ, this::logs),
+                Route.of("GET", "/v1/audit", Scope.ADMIN, queries::audit),
+                Route.of("GET", "/v1/audit/verify", Scope.ADMIN, queries::verifyAudit),
+                Route.of("GET", "/v1/stats", Scope.READ, queries::stats));
+    }
+
+    /** @return the operations, each with the scope it declares */
+    List<Route> routes() {
+        return routes;
     }
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
-        HttpExchange exchange = new HttpExchange(req, resp, path);
         try {
-            dispatch(exchange);
+            Principal principal = gate.authenticate(req, resp);
+            if (principal == null) {
+                return;
+            }
+            dispatch(new HttpExchange(req, resp, path, principal));
         } catch (PredicateRejectedException e) {
+            HttpExchange exchange = new HttpExchange(req, resp, path, null);
             exchange.problemBody(Problems.withErrors(Problems.body(e.code(), e.getMessage(), req.getRequestURI()),
                     e.errors()));
         } catch (AttestorException e) {
-            exchange.problem(e.code(), e.getMessage());
+            new HttpExchange(req, resp, path, null).problem(e.code(), e.getMessage());
         } catch (StorageException e) {
             LOG.error("storage failure on {} {}", req.getMethod(), req.getRequestURI(), e);
-            exchange.problem(e.code(), e.getMessage());
+            new HttpExchange(req, resp, path, null).problem(e.code(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
-            exchange.problem(Problems.INTERNAL, Problems.UNEXPECTED);
+            new HttpExchange(req, resp, path, null).problem(Problems.INTERNAL, Problems.UNEXPECTED);
         }
     }
 
@@ -141,7 +180,9 @@ public class ApiServlet extends HttpServlet {
             }
             pathMatched = true;
             if (route.method().equals(exchange.method())) {
-                route.handler().handle(exchange, params);
+                if (gate.authorize(exchange.request(), exchange.response(), exchange.principal(), route.scope())) {
+                    route.handler().handle(exchange, params);
+                }
                 return;
             }
         }

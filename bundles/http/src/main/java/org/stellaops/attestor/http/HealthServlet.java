@@ -34,6 +34,6 @@ public class HealthServlet extends HttpServlet {
         body.put("entries", health.entries());
         body.put("logs", health.logs());
         body.put("predicateTypes", health.predicateTypes());
-        new HttpExchange(req, resp, "/health").json(health.ok() ? 200 : 503, body);
+        new HttpExchange(req, resp, "/health", null).json(health.ok() ? 200 : 503, body);
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.stellaops.attestor.auth.Principal;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.store.Provenance;
 
@@ -23,11 +24,29 @@ final class HttpExchange {
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final String path;
+    private final Principal principal;
 
-    HttpExchange(HttpServletRequest request, HttpServletResponse response, String path) {
+    /**
+     * @param principal the authenticated caller, or null for unauthenticated endpoints and refusals
+     */
+    HttpExchange(HttpServletRequest request, HttpServletResponse response, String path, Principal principal) {
         this.request = request;
         this.response = response;
         this.path = path;
+        this.principal = principal;
+    }
+
+    HttpServletRequest request() {
+        return request;
+    }
+
+    HttpServletResponse response() {
+        return response;
+    }
+
+    /** @return the authenticated caller, or null */
+    Principal principal() {
+        return principal;
     }
 
     String method() {
@@ -44,9 +63,7 @@ final class HttpExchange {
     }
 
     Provenance provenance() {
-        // Authentication arrives with a later issue; until then every caller is anonymous on loopback.
-        return new Provenance(request.getMethod() + " " + request.getRequestURI(), "anonymous",
-                String.valueOf(request.getRemoteAddr()));
+        return Gate.provenance(request, principal);
     }
 
     /** Reads the JSON body, refusing non-JSON media types and bodies over {@code limit} bytes before parsing. */

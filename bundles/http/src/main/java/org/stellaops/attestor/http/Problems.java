@@ -22,10 +22,23 @@ final class Problems {
     /** The detail of a failure that is a bug: the server log has the rest. */
     static final String UNEXPECTED = "an unexpected error occurred; see the server log";
 
+    /**
+     * The {@code auth.*} codes of callers whose credentials are valid but not enough; every other {@code auth.*}
+     * code means the credentials themselves are missing or invalid (401).
+     */
+    static final java.util.Set<String> FORBIDDEN_AUTH_CODES = java.util.Set.of("auth.insufficient_scope",
+            "auth.tenant_missing", "auth.client_certificate_not_allowed");
+
     private Problems() {
     }
 
     static int status(String code) {
+        if (code.startsWith("auth.")) {
+            return FORBIDDEN_AUTH_CODES.contains(code) ? 403 : 401;
+        }
+        if (code.equals("request.rate_limited")) {
+            return 429;
+        }
         if (code.equals("request.too_large") || code.equals("request.batch_too_large")) {
             return 413;
         }
@@ -58,7 +71,11 @@ final class Problems {
     }
 
     static Map<String, Object> body(String code, String detail, String instance) {
-        int status = status(code);
+        return body(code, status(code), detail, instance);
+    }
+
+    /** The problem of a code whose status the caller decides (an authenticator's denial). */
+    static Map<String, Object> body(String code, int status, String detail, String instance) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_BASE + code);
         problem.put("title", title(status));
@@ -106,12 +123,15 @@ final class Problems {
 
     private static String title(int status) {
         return switch (status) {
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";

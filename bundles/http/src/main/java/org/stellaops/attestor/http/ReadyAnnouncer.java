@@ -1,12 +1,21 @@
 package org.stellaops.attestor.http;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.concurrent.locks.LockSupport;
+
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -19,8 +28,10 @@ import org.slf4j.LoggerFactory;
 import org.stellaops.attestor.core.service.AttestationService;
 
 /**
- * Prints {@code Attestor ready on http://127.0.0.1:P} once the API really answers: it probes {@code /health} over
- * loopback after the HTTP runtime and the core are up, so the line is a promise scripts can rely on.
+ * Prints {@code Attestor ready on https://127.0.0.1:P} (or {@code http://} when plain HTTP was opted into) once
+ * the API really answers: it probes {@code /health} over loopback after the HTTP runtime and the core are up, so
+ * the line is a promise scripts can rely on. Over HTTPS the probe trusts exactly the certificates of the
+ * listener's own key store (it talks to itself, so the host name is not checked).
  */
 @Component(immediate = true)
 public class ReadyAnnouncer {
@@ -37,10 +48,11 @@ public class ReadyAnnouncer {
 
     @Activate
     void activate(BundleContext context) {
-        String port = context.getProperty("org.osgi.service.http.port");
-        String base = "http://127.0.0.1:" + (port == null ? "8080" : port);
-        System.out.println("Attestor binds to 127.0.0.1 only: the API has no authentication yet.");
-        Thread thread = new Thread(() -> announceWhenReady(base), "attestor-ready-probe");
+        boolean https = Boolean.parseBoolean(context.getProperty("org.apache.felix.https.enable"));
+        String port = context.getProperty(https ? "org.osgi.service.http.port.secure" : "org.osgi.service.http.port");
+        String base = (https ? "https" : "http") + "://127.0.0.1:" + (port == null ? (https ? "8443" : "8080") : port);
+        SSLContext tls = https ? ownTrust(context) : null;
+        Thread thread = new Thread(() -> announceWhenReady(base, tls), "attestor-ready-probe");
         thread.setDaemon(true);
         probe = thread;
         thread.start();
@@ -54,24 +66,66 @@ public class ReadyAnnouncer {
         }
     }
 
-    private void announceWhenReady(String base) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(5)).build();
+    private static SSLContext ownTrust(BundleContext context) {
+        String path = context.getProperty("org.apache.felix.https.keystore");
+        String password = context.getProperty("org.apache.felix.https.keystore.password");
+        String type = context.getProperty("org.apache.felix.https.keystore.type");
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            KeyStore keys = KeyStore.getInstance(type == null ? "PKCS12" : type);
+            keys.load(in, password == null ? null : password.toCharArray());
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            int n = 0;
+            for (String alias : Collections.list(keys.aliases())) {
+                Certificate[] chain = keys.getCertificateChain(alias);
+                for (Certificate certificate : chain == null ? new Certificate[0] : chain) {
+                    trusted.setCertificateEntry("c" + n++, certificate);
+                }
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trusted);
+            SSLContext ssl = SSLContext.getInstance("TLS");
+            ssl.init(null, tmf.getTrustManagers(), null);
+            return ssl;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.error("cannot read the HTTPS key store {} to probe readiness: {}", path, e.toString());
+            return null;
+        }
+    }
+
+    private void announceWhenReady(String base, SSLContext tls) {
         long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
         while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
             try {
-                if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (probe(base, tls) == 200) {
                     System.out.println("Attestor ready on " + base);
                     return;
                 }
             } catch (IOException e) {
                 LOG.debug("not ready yet: {}", e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
-        LOG.error("the API did not become ready on {} within {}", base, GIVE_UP_AFTER);
+        if (!Thread.currentThread().isInterrupted()) {
+            LOG.error("the API did not become ready on {} within {}", base, GIVE_UP_AFTER);
+        }
+    }
+
+    private static int probe(String base, SSLContext tls) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(base + "/health").toURL().openConnection();
+        if (connection instanceof HttpsURLConnection https) {
+            if (tls == null) {
+                throw new IOException("no trust for the HTTPS listener");
+            }
+            https.setSSLSocketFactory(tls.getSocketFactory());
+            https.setHostnameVerifier((host, session) -> true);
+        }
+        connection.setConnectTimeout(2000);
+        connection.setReadTimeout(5000);
+        try {
+            return connection.getResponseCode();
+        } finally {
+            connection.disconnect();
+        }
     }
 }

@@ -30,8 +30,15 @@ final class ApiHarness implements AutoCloseable {
     private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
 
+    final ApiServlet servlet;
+
     ApiHarness() throws Exception {
-        ApiServlet servlet = new ApiServlet(core);
+        this(0, 1, 0);
+    }
+
+    /** A harness whose rate limits are on. */
+    ApiHarness(double perSecond, double burst, double authFailuresPerMinute) throws Exception {
+        servlet = new ApiServlet(core, new TokenTable());
         servlet.activate(new ApiServlet.Config() {
             @Override
             public int maxRequestBytes() {
@@ -44,6 +51,21 @@ final class ApiHarness implements AutoCloseable {
             }
 
             @Override
+            public double rateLimitPerSecond() {
+                return perSecond;
+            }
+
+            @Override
+            public double rateLimitBurst() {
+                return burst;
+            }
+
+            @Override
+            public double authFailuresPerMinute() {
+                return authFailuresPerMinute;
+            }
+
+            @Override
             public Class<? extends Annotation> annotationType() {
                 return ApiServlet.Config.class;
             }
@@ -52,6 +74,7 @@ final class ApiHarness implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(new ServletHolder(servlet), "/api/*");
+        context.addFilter(SecurityHeaders.class, "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
         server.setHandler(context);
         server.start();
         base = "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
@@ -63,8 +86,9 @@ final class ApiHarness implements AutoCloseable {
      * @param status the status
      * @param contentType the Content-Type, or empty
      * @param body the body as text
+     * @param headers the response headers
      */
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
 
         JsonNode json() {
             try {
@@ -86,8 +110,7 @@ final class ApiHarness implements AutoCloseable {
     }
 
     Answer post(String path, String contentType, byte[] body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = authorized(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -99,19 +122,33 @@ final class ApiHarness implements AutoCloseable {
 
     /** Posts without a Content-Length (chunked), as a streaming client would. */
     Answer postChunked(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+        return send(authorized(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
     }
 
     Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        return send(authorized(path).GET());
+    }
+
+    /** Sends a request as it is, without the harness's token. */
+    Answer send(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + TokenTable.ALL);
     }
 
     private Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

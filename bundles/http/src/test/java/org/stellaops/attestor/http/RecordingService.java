@@ -40,6 +40,8 @@ final class RecordingService implements AttestationService {
     final List<EntryQuery> searches = new CopyOnWriteArrayList<>();
     final List<AuditQuery> auditQueries = new CopyOnWriteArrayList<>();
     final List<Provenance> auditVerifications = new CopyOnWriteArrayList<>();
+    /** Security events as "action target outcome actor". */
+    final List<String> securityEvents = new CopyOnWriteArrayList<>();
     private final Set<String> stored = new HashSet<>();
     volatile AttestorException batchRefusal;
 
@@ -169,6 +171,12 @@ final class RecordingService implements AttestationService {
     @Override
     public List<LogStatus> logStatus() {
         throw notInTheseTests();
+    }
+
+    @Override
+    public void recordSecurityEvent(String action, String target, String outcome, String detail,
+            Provenance provenance) {
+        securityEvents.add(action + " " + target + " " + outcome + " " + provenance.principal());
     }
 
     @Override

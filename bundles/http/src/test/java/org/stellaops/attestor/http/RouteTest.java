@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.stellaops.attestor.auth.Scope;
 
 class RouteTest {
 
-    private final Route fetch = Route.of("GET", "/v1/rekor/entries/([^/]+)", (exchange, params) -> { });
+    private final Route fetch = Route.of("GET", "/v1/rekor/entries/([^/]+)", Scope.READ, (exchange, params) -> { });
 
     @Test
     void capturesThePathParameter() {
@@ -28,6 +29,6 @@ class RouteTest {
 
     @Test
     void routeWithoutGroupsMatchesWithNoParameters() {
-        assertEquals(List.of(), Route.of("GET", "/v1/logs", (e, p) -> { }).match("/v1/logs"));
+        assertEquals(List.of(), Route.of("GET", "/v1/logs", Scope.READ, (e, p) -> { }).match("/v1/logs"));
     }
 }

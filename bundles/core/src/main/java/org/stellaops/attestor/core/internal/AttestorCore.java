@@ -250,6 +250,12 @@ public class AttestorCore implements AttestationService {
     }
 
     @Override
+    public void recordSecurityEvent(String action, String target, String outcome, String detail,
+            Provenance provenance) {
+        service.recordSecurityEvent(action, target, outcome, detail, provenance);
+    }
+
+    @Override
     public AuditVerification verifyAudit(Provenance provenance) {
         return service.verifyAudit(provenance);
     }

@@ -233,6 +233,12 @@ final class CoreService implements AttestationService, AutoCloseable {
     }
 
     @Override
+    public void recordSecurityEvent(String action, String target, String outcome, String detail,
+            Provenance provenance) {
+        auditor.recordLater(provenance, action, target, outcome, detail);
+    }
+
+    @Override
     public AuditVerification verifyAudit(Provenance provenance) {
         AuditVerification result = new AuditVerifier(stores.audit(), anchors).verify();
         long anchorsOk = result.anchors().stream().filter(a -> a.matchesChain() && a.proofVerified()).count();

@@ -34,6 +34,18 @@ public interface AttestationService {
     Submission submit(byte[] envelopeJson, Provenance provenance);
 
     /**
+     * Writes a security event that happened outside the core, such as a refused authentication or authorisation,
+     * or a rate-limited caller, to the audit trail (asynchronously, with backpressure: never dropped).
+     *
+     * @param action what was attempted, e.g. {@code auth.authenticate} or {@code auth.authorize}
+     * @param target what it was attempted on, e.g. {@code POST /api/v1/rekor/entries}
+     * @param outcome the stable code of the refusal, e.g. {@code auth.token_expired}
+     * @param detail a short reason; never token or key material
+     * @param provenance who (or {@code anonymous}) and from where
+     */
+    void recordSecurityEvent(String action, String target, String outcome, String detail, Provenance provenance);
+
+    /**
      * Looks up a record by a log-entry uuid (lowercase hex leaf hash) or by {@code sha256:<hex envelope digest>}.
      *
      * @param id the identifier

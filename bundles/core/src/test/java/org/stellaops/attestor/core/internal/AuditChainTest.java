@@ -195,4 +195,17 @@ class AuditChainTest {
         assertEquals(0, result.checked());
         assertEquals(List.of(CoreCodes.AUDIT_VERIFY), harness.audit.actions());
     }
+
+    @Test
+    void securityEventsFromFrontEndsJoinTheChain() {
+        start(Harness.Settings.defaults(), false);
+        harness.core.recordSecurityEvent("auth.authenticate", "POST /api/v1/rekor/entries", "auth.token_expired",
+                "the token expired", Harness.WHO);
+        Harness.await("the security event is written", () -> harness.audit.head().isPresent());
+        ChainedAuditEvent written = harness.audit.chain(1, 1).get(0);
+        assertEquals("auth.authenticate", written.event().action());
+        assertEquals("auth.token_expired", written.event().outcome());
+        assertEquals(Harness.WHO.principal(), written.event().actor());
+        assertTrue(verifyAudit().intact());
+    }
 }

@@ -11,6 +11,10 @@ final class TlogDirectories {
     static final String DATA_DIR_PROPERTY = "attestor.data.dir";
     /** Framework property with the HTTP port of the servlet whiteboard. */
     static final String HTTP_PORT_PROPERTY = "org.osgi.service.http.port";
+    /** Framework property with the HTTPS port of the servlet whiteboard. */
+    static final String HTTPS_PORT_PROPERTY = "org.osgi.service.http.port.secure";
+    /** Framework property that turns the HTTPS listener on (the launcher's default). */
+    static final String HTTPS_ENABLED_PROPERTY = "org.apache.felix.https.enable";
 
     private TlogDirectories() {
     }
@@ -30,10 +34,14 @@ final class TlogDirectories {
 
     /**
      * @param context bundle context
-     * @return {@code http://127.0.0.1:<port>/tlog/} for the whiteboard port (default 8080)
+     * @return {@code https://127.0.0.1:<port>/tlog/} for the HTTPS listener (default 8443), or
+     *         {@code http://127.0.0.1:<port>/tlog/} when only plain HTTP runs (default 8080)
      */
     static String readUrl(BundleContext context) {
-        String port = context.getProperty(HTTP_PORT_PROPERTY);
-        return "http://127.0.0.1:" + (port == null || port.isBlank() ? "8080" : port.trim()) + "/tlog/";
+        boolean https = Boolean.parseBoolean(context.getProperty(HTTPS_ENABLED_PROPERTY));
+        String port = context.getProperty(https ? HTTPS_PORT_PROPERTY : HTTP_PORT_PROPERTY);
+        String defaultPort = https ? "8443" : "8080";
+        return (https ? "https" : "http") + "://127.0.0.1:" + (port == null || port.isBlank() ? defaultPort
+                : port.trim()) + "/tlog/";
     }
 }
