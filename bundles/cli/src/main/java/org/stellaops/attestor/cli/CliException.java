@@ -9,6 +9,7 @@ public class CliException extends RuntimeException {
 
     private final String code;
     private final int exitCode;
+    private final String hint;
 
     /**
      * @param code stable machine-readable code, for example {@code file.unreadable} or a server problem's code
@@ -17,9 +18,14 @@ public class CliException extends RuntimeException {
      * @param cause the underlying exception, or null
      */
     public CliException(String code, int exitCode, String message, Throwable cause) {
+        this(code, exitCode, message, cause, null);
+    }
+
+    private CliException(String code, int exitCode, String message, Throwable cause, String hint) {
         super(message, cause);
         this.code = code;
         this.exitCode = exitCode;
+        this.hint = hint;
     }
 
     /**
@@ -39,6 +45,21 @@ public class CliException extends RuntimeException {
     /** @return the process exit code */
     public int exitCode() {
         return exitCode;
+    }
+
+    /** @return what the user can do about it, or null */
+    public String hint() {
+        return hint;
+    }
+
+    /**
+     * @param advice what the user can do about the failure
+     * @return the same failure with that hint
+     */
+    CliException withHint(String advice) {
+        CliException copy = new CliException(code, exitCode, getMessage(), getCause(), advice);
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 
     /** Shorthand for a usage error ({@link ExitCodes#USAGE}). */

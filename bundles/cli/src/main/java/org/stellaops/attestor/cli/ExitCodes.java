@@ -12,7 +12,10 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** Usage error: bad options, unreadable or unwritable files, unparseable keys, statements or envelopes. */
     public static final int USAGE = 2;
-    /** The server could not be reached, timed out, failed (HTTP 5xx) or answered something that is not the API. */
+    /**
+     * The server could not be reached, its TLS certificate could not be trusted, it timed out, failed (HTTP 5xx) or
+     * answered something that is not the API.
+     */
     public static final int UNAVAILABLE = 3;
     /** A bug in stella itself (sysexits EX_SOFTWARE); the stack trace goes to standard error. */
     public static final int INTERNAL = 70;
@@ -23,8 +26,8 @@ public final class ExitCodes {
             + "and detail are printed)";
     static final String HELP_USAGE = "2:usage error: bad options, unreadable or unwritable file, unparseable key, statement "
             + "or envelope";
-    static final String HELP_UNAVAILABLE = "3:network failure or timeout, server error (HTTP 5xx), or an answer that is not "
-            + "the Attestor API";
+    static final String HELP_UNAVAILABLE = "3:network failure or timeout, untrusted server certificate, server error "
+            + "(HTTP 5xx), or an answer that is not the Attestor API";
     static final String HELP_INTERNAL = "70:internal error in stella (stack trace on standard error)";
 
     private ExitCodes() {

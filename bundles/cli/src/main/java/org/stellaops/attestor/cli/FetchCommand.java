@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.sdk.json.StrictJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,9 +26,6 @@ final class FetchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    ServerOptions server;
-
     @Option(names = "--uuid", required = true, paramLabel = "<uuid|sha256:hex>",
             description = "The entry: its uuid (64 hex) or its envelope digest sha256:<64 hex>.")
     String uuid;
@@ -44,7 +40,7 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String id = EntryIds.check(uuid);
-        AttestorClient client = server.client();
+        AttestorClient client = Stella.options(spec).client(Stella.environment(spec), AttestorClient.READ_SCOPE);
         JsonNode record = client.fetchEntry(id);
         if (!record.isObject()) {
             throw malformed("it is not a JSON object");

@@ -5,25 +5,39 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code stella} command line: {@code stella attest sign|verify|fetch}.
+ * The {@code stella} command line: {@code stella attest sign|verify|fetch} and {@code stella auth token|dpop-key}.
+ * The {@link GlobalOptions} ({@code --url}, {@code --cacert}, {@code --token}, {@code --data-dir}, …) are accepted
+ * before or after any command name.
  *
  * <p>Run it as {@code java -jar stella.jar …} or embed it through {@link #execute}.
  */
 @Command(name = "stella", mixinStandardHelpOptions = true, versionProvider = Stella.Version.class,
         description = "StellaOps Attestor command line.",
-        subcommands = AttestCommand.class,
+        subcommands = {AttestCommand.class, AuthCommand.class},
         exitCodeListHeading = ExitCodes.HELP_HEADING,
         exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNAVAILABLE,
             ExitCodes.HELP_INTERNAL})
 public final class Stella {
+
+    @Mixin
+    GlobalOptions options;
+
+    private final Map<String, String> environment;
+
+    private Stella(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
 
     /**
      * Runs the command line and exits the JVM with its exit code.
@@ -48,7 +62,21 @@ public final class Stella {
      * @return the exit code, one of {@link ExitCodes}
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new Stella());
+        return execute(args, out, err, System.getenv());
+    }
+
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter)} with a given environment (for the {@code STELLA_*}
+     * variables) instead of the process's.
+     *
+     * @param args the arguments
+     * @param out standard output
+     * @param err standard error
+     * @param environment the environment variables
+     * @return the exit code
+     */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        CommandLine commandLine = new CommandLine(new Stella(environment));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(Stella::onFailure);
@@ -62,6 +90,9 @@ public final class Stella {
         PrintWriter err = commandLine.getErr();
         if (failure instanceof CliException cli) {
             err.println("stella: error [" + cli.code() + "]: " + cli.getMessage());
+            if (cli.hint() != null) {
+                err.println("stella: hint: " + cli.hint());
+            }
             err.flush();
             return cli.exitCode();
         }
@@ -69,6 +100,22 @@ public final class Stella {
         failure.printStackTrace(err);
         err.flush();
         return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * @param spec any command's spec
+     * @return the global options, wherever on the command line they were given
+     */
+    static GlobalOptions options(CommandSpec spec) {
+        return ((Stella) spec.root().userObject()).options;
+    }
+
+    /**
+     * @param spec any command's spec
+     * @return the environment variables
+     */
+    static Map<String, String> environment(CommandSpec spec) {
+        return ((Stella) spec.root().userObject()).environment;
     }
 
     /** Reads the version from the Maven metadata that both the bundle and the runnable jar carry. */

@@ -10,7 +10,6 @@ import org.stellaops.attestor.sdk.dsse.DsseEnvelopes;
 import org.stellaops.attestor.sdk.json.StrictJson;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,9 +29,6 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    ServerOptions server;
-
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
@@ -48,7 +44,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AttestorClient client = server.client();
+        AttestorClient client = Stella.options(spec).client(Stella.environment(spec), AttestorClient.VERIFY_SCOPE);
         JsonNode response = target.envelope != null
                 ? client.verifyEnvelope(readEnvelope(target.envelope))
                 : client.verifyUuid(EntryIds.check(target.uuid));

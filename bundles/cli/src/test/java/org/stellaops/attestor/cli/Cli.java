@@ -2,6 +2,7 @@ package org.stellaops.attestor.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 
 /** Runs {@code stella} in-process and captures what it prints. */
 final class Cli {
@@ -16,10 +17,15 @@ final class Cli {
     private Cli() {
     }
 
+    /** Runs with an empty environment, so no {@code STELLA_*} variable of the machine leaks into a test. */
     static Result run(String... args) {
+        return runWithEnv(Map.of(), args);
+    }
+
+    static Result runWithEnv(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Stella.execute(args, new PrintWriter(out), new PrintWriter(err));
+        int code = Stella.execute(args, new PrintWriter(out), new PrintWriter(err), env);
         return new Result(code, out.toString(), err.toString());
     }
 }

@@ -13,7 +13,19 @@ class HelpTest {
 
         assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
         for (String text : new String[] {"--url", "--timeout", "--envelope", "--uuid", "Exit codes:",
-            "network failure", "HTTP 4xx", "usage error"}) {
+            "network failure", "HTTP 4xx", "usage error", "--cacert", "--token", "--data-dir", "--dpop-key",
+            "https://127.0.0.1:8443"}) {
+            assertTrue(result.out().contains(text), () -> "help should mention " + text + "\n" + result);
+        }
+    }
+
+    @Test
+    void authTokenHelpListsTheScopesAndDefaults() {
+        Cli.Result result = Cli.run("auth", "token", "--help");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        for (String text : new String[] {"--scope", "attestor.write", "attestor.verify", "attestor.read",
+            "attestor.admin", "--tenant", "--subject", "--ttl", "--audience", "stella-cli", "15m"}) {
             assertTrue(result.out().contains(text), () -> "help should mention " + text + "\n" + result);
         }
     }
