@@ -2,7 +2,12 @@
 # Runs the Attestor benchmarks and prints every figure (see docs/benchmarks.md):
 #   1. the JMH suite of the sdk (target/benchmarks.jar), with 1 and 2 threads;
 #   2. the HTTP load driver against distribution/target/attestor.jar, started on a free loopback port with a
-#      temporary data directory: the load modes in MODES (submit, batch, verify), then GET /api/v1/stats; with
+#      temporary data directory: the load modes in MODES (submit, batch, verify), then GET /api/v1/stats. The
+#      server speaks HTTPS by default; the driver, ApiGet and Health get --data-dir, so they trust exactly the
+#      server's local CA (<data>/tls/ca.pem) and send a development token minted with <data>/auth/dev-issuer.jwk
+#      (all four attestor scopes). The per-principal rate limit is turned off before the first start
+#      ({"rateLimitPerSecond":0} in conf/org.stellaops.attestor.http.json) so the figures measure the service,
+#      not the limiter (every driver request comes from the same principal). With
 #      VERIFY_COLD=1 the server is restarted on the same data directory with the verification cache off
 #      (verificationCacheEntries=0 in conf/org.stellaops.attestor.core.json) and verify runs again. The server is
 #      stopped with SIGTERM afterwards. With STORE=mongo a MongoDB wire-protocol test server (MongoTestServer from
@@ -56,6 +61,8 @@ mkdir -p "$out"
 
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(uname -sr)"
 echo "== results in $out"
+echo "== load part: HTTPS unless the server says http://, development token from the data directory, per-principal" \
+  "rate limit off (rateLimitPerSecond=0) so the limiter is not what is measured"
 
 run_jmh() {
   for threads in 1 2; do
@@ -83,6 +90,7 @@ stop_process() {
 server_pid=""
 server_log=""
 port=""
+server_url=""
 data_dir=""
 mongo_pid=""
 mongo_dir=""
@@ -152,11 +160,16 @@ start_mongo() {
   echo "!! MongoTestServer not listening within 60 s; its output:" >&2; cat "$out/mongo.log" >&2; exit 1
 }
 
-# A fresh data directory; with STORE=mongo its conf/ points the store and the archive at MongoTestServer.
+# A fresh data directory. Its conf/ turns the per-principal rate limit off (every request of the driver comes
+# from one principal: a limit would cap the figures, not the service); with STORE=mongo it also points the store and
+# the archive at MongoTestServer.
 new_data_dir() {
   data_dir="$(mktemp -d -t attestor-bench-XXXXXX)"
+  mkdir -p "$data_dir/conf"
+  echo '{"rateLimitPerSecond":0}' >"$data_dir/conf/org.stellaops.attestor.http.json"
+  echo "== wrote $data_dir/conf/org.stellaops.attestor.http.json: {\"rateLimitPerSecond\":0}" \
+    "(per-principal rate limit off for measurement)"
   if [ "$store" = mongo ]; then
-    mkdir -p "$data_dir/conf"
     local config="{\"uri\":\"$mongo_uri\",\"database\":\"$mongo_database\"}"
     echo "$config" >"$data_dir/conf/org.stellaops.attestor.store.mongo.json"
     echo "$config" >"$data_dir/conf/org.stellaops.attestor.cas.gridfs.json"
@@ -164,17 +177,21 @@ new_data_dir() {
   fi
 }
 
-# Starts the server on a free port with the current data directory. $1: log file name in $out.
+# Starts the server on a free port with the current data directory and takes its base URL (https:// by default,
+# http:// when the jar runs with -Dattestor.tls.enabled=false) from its ready line. $1: log file name in $out.
 start_server() {
   [ -f "$server_jar" ] || { echo "missing $server_jar: build the distribution first" >&2; exit 2; }
   port="$(java -cp "$bench_jar" org.stellaops.attestor.bench.FreePort)"
   server_log="$out/$1"
+  server_url=""
   echo "== starting $server_jar on port $port, data $data_dir, store $store"
   java -Dattestor.http.port="$port" -Dattestor.data.dir="$data_dir" -jar "$server_jar" >"$server_log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 240); do
-    if grep -q "Attestor ready on" "$server_log"; then
+    server_url="$(sed -n 's|.*Attestor ready on \(https\{0,1\}://[^[:space:]]*\).*|\1|p' "$server_log" | head -1)"
+    if [ -n "$server_url" ]; then
       echo "== $(grep -m1 'Attestor ready on' "$server_log")"
+      await_dev_issuer_key
       return 0
     fi
     if ! kill -0 "$server_pid" 2>/dev/null; then
@@ -182,9 +199,23 @@ start_server() {
     fi
     sleep 0.5
   done
+  local guess="http://127.0.0.1:$port"
+  if [ -f "$data_dir/tls/ca.pem" ]; then guess="https://127.0.0.1:$port"; fi
   echo "!! server not ready within 120 s; GET /health: $(java -cp "$bench_jar" org.stellaops.attestor.bench.Health \
-    "http://127.0.0.1:$port" 2>&1 || true)" >&2
+    "$guess" --data-dir "$data_dir" 2>&1 || true)" >&2
   echo "!! its output:" >&2; cat "$server_log" >&2; exit 1
+}
+
+# The tools mint their tokens with the development issuer key, which the server writes into the data directory
+# when its authentication starts; waits for it at most 30 s after the ready line (the tools say what is missing).
+await_dev_issuer_key() {
+  local key="$data_dir/auth/dev-issuer.jwk"
+  for _ in $(seq 1 60); do
+    [ -f "$key" ] && return 0
+    sleep 0.5
+  done
+  echo "!! no development issuer key at $key 30 s after the ready line: the load driver cannot mint a token" \
+    "(is devIssuer.enabled off in this jar's configuration?)" >&2
 }
 
 # Runs one load mode against the running server. $1 mode, $2 result file name (without .txt).
@@ -195,15 +226,15 @@ run_mode() {
     extra=(--batch-size "$batch_size")
   fi
   echo "== load: --mode $load_mode --clients $n --duration $duration --keys $keys${extra[*]:+ ${extra[*]}}"
-  java -cp "$bench_jar" org.stellaops.attestor.bench.LoadDriver --url "http://127.0.0.1:$port" \
+  java -cp "$bench_jar" org.stellaops.attestor.bench.LoadDriver --url "$server_url" --data-dir "$data_dir" \
     --clients "$n" --duration "$duration" --mode "$load_mode" --keys "$keys" "${extra[@]}" \
     | tee "$out/$name.txt"
 }
 
 # Prints GET /api/v1/stats (verification cache counters). $1 file name (without .txt).
 print_stats() {
-  echo "== GET /api/v1/stats: $(java -cp "$bench_jar" org.stellaops.attestor.bench.ApiGet "http://127.0.0.1:$port" \
-    /api/v1/stats 2>&1 | tee "$out/$1.txt" || true)"
+  echo "== GET /api/v1/stats: $(java -cp "$bench_jar" org.stellaops.attestor.bench.ApiGet "$server_url" \
+    /api/v1/stats --data-dir "$data_dir" 2>&1 | tee "$out/$1.txt" || true)"
 }
 
 print_server_problems() {
@@ -235,7 +266,8 @@ run_load() {
     run_mode "$load_mode" "load-$load_mode" || status=1
     if [ "$load_mode" = verify ]; then print_stats stats-verify; fi
   done
-  echo "== server health after the load: $(java -cp "$bench_jar" org.stellaops.attestor.bench.Health "http://127.0.0.1:$port" || true)"
+  echo "== server health after the load: $(java -cp "$bench_jar" org.stellaops.attestor.bench.Health "$server_url" \
+    --data-dir "$data_dir" || true)"
   stop_server
   print_server_problems
   if [ "$verify_cold" = 1 ]; then run_verify_cold || status=1; fi

@@ -1,8 +1,6 @@
 package org.stellaops.attestor.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
@@ -23,27 +21,11 @@ final class AttestorSetup {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http;
-    private final URI base;
+    private final ServerAccess server;
 
-    AttestorSetup(HttpClient http, URI base) {
-        this.http = http;
-        this.base = base;
-    }
-
-    /**
-     * Creates the driver's HTTP client: HTTP/1.1 (what the server speaks without TLS), never following a redirect
-     * and never using a proxy, so no request can leave the loopback address it was given.
-     *
-     * @return the client
-     */
-    static HttpClient client() {
-        return HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+    /** @param server the loopback server, its client and the token every request carries */
+    AttestorSetup(ServerAccess server) {
+        this.server = server;
     }
 
     /**
@@ -53,8 +35,8 @@ final class AttestorSetup {
      * @throws InterruptedException if interrupted
      */
     void checkHealth() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/health")).timeout(TIMEOUT).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = server.request("/health", TIMEOUT).GET().build();
+        HttpResponse<String> response = server.client().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("GET /health answered " + response.statusCode() + ": " + response.body());
         }
@@ -73,12 +55,11 @@ final class AttestorSetup {
         ObjectNode body = MAPPER.createObjectNode()
                 .put("name", name)
                 .put("publicKeyPem", PublicKeys.toPem(pair.getPublic()));
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/trust/keys"))
-                .timeout(TIMEOUT)
+        HttpRequest request = server.request("/api/v1/trust/keys", TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(MAPPER.writeValueAsBytes(body)))
                 .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = server.client().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201 && response.statusCode() != 200) {
             throw new IOException("POST /api/v1/trust/keys answered " + response.statusCode() + ": "
                     + response.body());

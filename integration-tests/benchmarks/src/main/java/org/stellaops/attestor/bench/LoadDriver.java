@@ -2,9 +2,9 @@ package org.stellaops.attestor.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,11 +21,16 @@ import java.util.Locale;
  * batch and mixed mode its rate sizes the number of pre-signed envelopes.
  *
  * <p>Exit status: 0 when every request got its expected answer, 1 when any did not (in any phase), a client hung or
- * setup failed, 2 for a refused command line (including any URL that is not loopback).
+ * setup failed, 2 for a refused command line (including any URL that is not loopback, an https URL without a CA
+ * to trust, and a CA file or issuer key that cannot be used).
+ *
+ * <p>Every request carries the access token ({@code --token}, or a development token minted from
+ * {@code --data-dir}); over https the server certificate must chain to the given CA and name the URL's host.
  */
 public final class LoadDriver {
 
-    private static final Duration SEED_TIME_LIMIT = Duration.ofMinutes(5);
+    /** The longest the seed phase of a verify or mixed run may take. */
+    static final Duration SEED_TIME_LIMIT = Duration.ofMinutes(5);
     private static final int STATEMENT_BYTES = 2048;
     private static final int WARMUP_ENVELOPES = 1000;
     private static final int MIN_AUTO_ENVELOPES = 2000;
@@ -37,7 +42,7 @@ public final class LoadDriver {
 
     private final LoadOptions options;
     private final PrintStream out;
-    private final HttpClient http;
+    private final ServerAccess server;
     private final AttestorSetup setup;
     private ProvenanceStatements statements;
     private KeyPair signer;
@@ -45,11 +50,11 @@ public final class LoadDriver {
     /** The seed phase's submission rate: sizes the envelopes of a mixed run that has no warm-up. */
     private double seedRate;
 
-    private LoadDriver(LoadOptions options, PrintStream out) {
+    private LoadDriver(LoadOptions options, ServerAccess server, PrintStream out) {
         this.options = options;
         this.out = out;
-        this.http = AttestorSetup.client();
-        this.setup = new AttestorSetup(http, options.baseUrl());
+        this.server = server;
+        this.setup = new AttestorSetup(server);
     }
 
     /**
@@ -78,8 +83,15 @@ public final class LoadDriver {
             err.println(LoadOptions.USAGE);
             return 2;
         }
+        ServerAccess server;
         try {
-            return new LoadDriver(options, out).drive();
+            server = ServerAccess.open(options.server(), true, Instant.now());
+        } catch (UsageException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        try {
+            return new LoadDriver(options, server, out).drive();
         } catch (IOException | PhaseFailed e) {
             out.println("stopped: " + e.getMessage());
             return 1;
@@ -91,6 +103,7 @@ public final class LoadDriver {
     }
 
     private int drive() throws IOException, InterruptedException {
+        out.println("requests: " + server.describe());
         setup.checkHealth();
         String runId = AttestorSetup.runId();
         signer = registerKeys(runId);
@@ -196,7 +209,7 @@ public final class LoadDriver {
     }
 
     private LoadRun newRun() {
-        return new LoadRun(http, options.baseUrl(), options.requestTimeout(), out);
+        return new LoadRun(server, options.requestTimeout(), out);
     }
 
     private KeyPair registerKeys(String runId) throws IOException, InterruptedException {

@@ -1,7 +1,6 @@
 package org.stellaops.attestor.bench;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
  * The load driver's command line, with hard caps: the driver must never turn into an unbounded flood, and it only
  * ever talks to the local machine.
  *
- * @param baseUrl the Attestor base URL, loopback only
+ * @param server the loopback Attestor, the CA to trust for https and the token to send
  * @param clients concurrent clients (1–1024)
  * @param duration how long the measured phase issues requests (1 s – 10 min)
  * @param mode what is sent
@@ -29,14 +28,18 @@ import java.util.regex.Pattern;
  * @param batchSize envelopes per request in {@code batch} mode (1–1000, the server's default {@code batchMaxItems});
  *        1 in every other mode
  */
-public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode mode, int keys, long maxRequests,
-                          int envelopes, int seedEntries, Duration warmup, Duration requestTimeout, double rate,
-                          int batchSize) {
+public record LoadOptions(ServerOptions server, int clients, Duration duration, LoadMode mode, int keys,
+                          long maxRequests, int envelopes, int seedEntries, Duration warmup, Duration requestTimeout,
+                          double rate, int batchSize) {
 
     /** The only hosts the driver talks to. */
-    public static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
+    public static final Set<String> LOOPBACK_HOSTS = ServerOptions.LOOPBACK_HOSTS;
     /** The longest measured phase accepted. */
     public static final Duration MAX_DURATION = Duration.ofMinutes(10);
+    /** The longest warm-up accepted. */
+    public static final Duration MAX_WARMUP = Duration.ofMinutes(2);
+    /** The longest request timeout accepted. */
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
     /** The most requests one measured phase may issue. */
     public static final long MAX_REQUESTS = 5_000_000;
 
@@ -49,7 +52,8 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
 
     /** The usage text. */
     public static final String USAGE = String.join("\n",
-            "usage: java -cp benchmarks.jar org.stellaops.attestor.bench.LoadDriver --url http://127.0.0.1:PORT",
+            "usage: java -cp benchmarks.jar org.stellaops.attestor.bench.LoadDriver --url https://127.0.0.1:PORT",
+            "         [--data-dir DIR] [--cacert FILE] [--token TOKEN]",
             "         [--clients 64] [--duration 30s] [--mode submit|batch|verify|mixed] [--keys 1]",
             "         [--max-requests 1000000] [--envelopes N] [--seed-entries 256] [--warmup 5s] [--timeout 30s]",
             "         [--rate 0] [--batch-size 100]",
@@ -58,7 +62,8 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
             "  --rate      requests/s of the measured phase, spread over the clients (open loop, latency from",
             "              each request's due time); 0 = every client sends back to back (closed loop);",
             "              in batch mode a request is a whole batch",
-            "  --url       Attestor base URL; only 127.0.0.1, localhost and [::1] are accepted",
+            "  --url       Attestor base URL, https:// or http://; only 127.0.0.1, localhost and [::1]",
+            ServerOptions.USAGE,
             "  --duration  N, Ns, Nms or Nm; at most 10m",
             "  --keys      trusted keys to register (the signer + N-1 others that only grow the trusted set)",
             "  --envelopes envelopes pre-signed for the measured submissions (default: 4x what the warm-up",
@@ -86,32 +91,39 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
     }
 
     /**
-     * Checks that a URL is a plain http URL of this machine.
+     * Checks that a URL is an http or https base URL of this machine.
      *
      * @param url the URL text
-     * @return the URL without trailing slash
-     * @throws UsageException if the host is not loopback or the URL is not plain http
+     * @return the URL as {@code scheme://host[:port]}
+     * @throws UsageException if the host is not loopback or the URL is not a plain http(s) base URL
+     * @see ServerOptions#loopbackUrl(String)
      */
     public static URI loopbackUrl(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw new UsageException("--url is not a URL: " + e.getMessage());
+        return ServerOptions.loopbackUrl(url);
+    }
+
+    /** @return the Attestor base URL */
+    public URI baseUrl() {
+        return server.baseUrl();
+    }
+
+    /**
+     * The longest a run with these options can spend in its load phases: the seed phase (verify and mixed), the
+     * warm-up and the measured phase, each bounded by its limit plus one request timeout and the driver's grace
+     * period. Key registration and pre-signing come on top.
+     *
+     * @return the bound
+     */
+    public Duration longestLoadTime() {
+        Duration perPhaseTail = requestTimeout.plus(LoadRun.GRACE);
+        Duration total = duration.plus(perPhaseTail);
+        if (!warmup.isZero()) {
+            total = total.plus(warmup).plus(perPhaseTail);
         }
-        if (!"http".equalsIgnoreCase(uri.getScheme())) {
-            throw new UsageException("--url must be http://, not " + url);
+        if (mode == LoadMode.VERIFY || mode == LoadMode.MIXED) {
+            total = total.plus(LoadDriver.SEED_TIME_LIMIT).plus(perPhaseTail);
         }
-        String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
-        if (host == null || !LOOPBACK_HOSTS.contains(host)) {
-            throw new UsageException("refusing " + url + ": the load driver only talks to 127.0.0.1, localhost or "
-                    + "[::1]");
-        }
-        boolean plainPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath());
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null || !plainPath) {
-            throw new UsageException("--url must be a base URL like http://127.0.0.1:8080, not " + url);
-        }
-        return URI.create("http://" + host + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+        return total;
     }
 
     /**
@@ -140,7 +152,7 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
 
     /** Collects option values and applies the defaults and caps. */
     private static final class Builder {
-        private URI url;
+        private final ServerOptions.Builder server = new ServerOptions.Builder();
         private int clients = 64;
         private Duration duration = Duration.ofSeconds(30);
         private LoadMode mode = LoadMode.SUBMIT;
@@ -154,8 +166,10 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
         private Integer batchSize;
 
         void set(String name, String value) {
+            if (server.set(name, value)) {
+                return;
+            }
             switch (name) {
-                case "--url" -> url = loopbackUrl(value);
                 case "--clients" -> clients = (int) number(name, value, 1, 1024);
                 case "--duration" -> duration = bounded(name, parseDuration(value), MAX_DURATION);
                 case "--mode" -> mode = mode(value);
@@ -164,8 +178,8 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
                 case "--envelopes" -> envelopes = (int) number(name, value, 1, 500_000);
                 case "--seed-entries" -> seedEntries = (int) number(name, value, 1, 100_000);
                 case "--warmup" -> warmup = parseDuration(value).isZero() ? Duration.ZERO
-                        : bounded(name, parseDuration(value), Duration.ofMinutes(2));
-                case "--timeout" -> timeout = bounded(name, parseDuration(value), Duration.ofMinutes(2));
+                        : bounded(name, parseDuration(value), MAX_WARMUP);
+                case "--timeout" -> timeout = bounded(name, parseDuration(value), MAX_TIMEOUT);
                 case "--rate" -> rate = number(name, value, 0, 1_000_000);
                 case "--batch-size" -> batchSize = (int) number(name, value, 1, MAX_BATCH_SIZE);
                 default -> throw new UsageException("unknown option " + name);
@@ -173,15 +187,13 @@ public record LoadOptions(URI baseUrl, int clients, Duration duration, LoadMode 
         }
 
         LoadOptions build() {
-            if (url == null) {
-                throw new UsageException("--url is required");
-            }
+            ServerOptions target = server.build();
             if (batchSize != null && mode != LoadMode.BATCH) {
                 // A batch size given for another mode would be silently ignored, and the figures misread.
                 throw new UsageException("--batch-size only applies to --mode batch");
             }
             int items = mode != LoadMode.BATCH ? 1 : batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
-            return new LoadOptions(url, clients, duration, mode, keys, maxRequests, envelopes, seedEntries, warmup,
+            return new LoadOptions(target, clients, duration, mode, keys, maxRequests, envelopes, seedEntries, warmup,
                     timeout, rate, items);
         }
 

@@ -2,8 +2,6 @@ package org.stellaops.attestor.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -23,11 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LoadRun {
 
     private static final int MAX_SAMPLES = 5;
-    private static final Duration GRACE = Duration.ofSeconds(10);
+    /** How long past the duration plus one request timeout the run still waits for its clients. */
+    static final Duration GRACE = Duration.ofSeconds(10);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
-    private final HttpClient http;
-    private final URI base;
+    private final ServerAccess server;
     private final Duration requestTimeout;
     private final PrintStream progress;
 
@@ -41,14 +39,12 @@ final class LoadRun {
     private volatile double nanosPerRequest;
 
     /**
-     * @param http the client (HTTP/1.1, no redirects, no proxy)
-     * @param base the loopback base URL
+     * @param server the loopback server, its client and the token every request carries
      * @param requestTimeout timeout of each request
      * @param progress where a progress line goes every few seconds
      */
-    LoadRun(HttpClient http, URI base, Duration requestTimeout, PrintStream progress) {
-        this.http = http;
-        this.base = base;
+    LoadRun(ServerAccess server, Duration requestTimeout, PrintStream progress) {
+        this.server = server;
         this.requestTimeout = requestTimeout;
         this.progress = progress;
     }
@@ -138,15 +134,14 @@ final class LoadRun {
                 exhausted.set(true);
                 return;
             }
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(call.path()))
-                    .timeout(requestTimeout)
+            HttpRequest request = server.request(call.path(), requestTimeout)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()))
                     .build();
             long t0 = dueTime(sequence);
             try {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = server.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
                 judge(call, response.statusCode(), response.body(), System.nanoTime() - t0, stats);
             } catch (IOException e) {
                 String label = "error " + e.getClass().getSimpleName();

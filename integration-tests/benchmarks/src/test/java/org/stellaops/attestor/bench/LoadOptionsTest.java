@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.stellaops.attestor.sdk.jose.DevIssuer;
 
 class LoadOptionsTest {
 
@@ -22,7 +25,8 @@ class LoadOptionsTest {
     void refusesLoopbackLookalikesAndOtherAddresses() {
         for (String url : new String[] {"http://127.0.0.2:8080", "http://localhost.example.com",
             "http://10.0.0.1:8080", "http://[::2]:8080", "http://0.0.0.0:8080", "http://user@127.0.0.1:8080",
-            "https://127.0.0.1:8443", "http://127.0.0.1:8080/api"}) {
+            "https://example.com:8443", "https://127.0.0.2:8443", "ftp://127.0.0.1:21",
+            "http://127.0.0.1:8080/api"}) {
             assertThrows(UsageException.class, () -> LoadOptions.loopbackUrl(url), url);
         }
     }
@@ -142,5 +146,83 @@ class LoadOptionsTest {
         UsageException e = assertThrows(UsageException.class,
                 () -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--mode", "bulk"));
         assertTrue(e.getMessage().contains("submit, batch, verify or mixed"), e.getMessage());
+    }
+
+    @Test
+    void acceptsHttpsOnLoopback() {
+        assertEquals(URI.create("https://127.0.0.1:8443"), LoadOptions.loopbackUrl("https://127.0.0.1:8443/"));
+        assertEquals(URI.create("https://localhost:8443"), LoadOptions.loopbackUrl("HTTPS://localhost:8443"));
+        assertEquals(URI.create("https://[::1]:8443"), LoadOptions.loopbackUrl("https://[::1]:8443"));
+    }
+
+    @Test
+    void refusesAnHttpsUrlWithoutACaToTrust() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> LoadOptions.parse("--url", "https://127.0.0.1:8443", "--token", "t"));
+        assertTrue(e.getMessage().contains("give --data-dir DIR (trusts DIR/tls/ca.pem) or --cacert FILE"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("certificate verification cannot be turned off"), e.getMessage());
+    }
+
+    @Test
+    void derivesTheCaFileFromTheDataDirectory() {
+        LoadOptions o = LoadOptions.parse("--url", "https://127.0.0.1:8443", "--data-dir", "/srv/attestor");
+        assertEquals(Optional.of(Path.of("/srv/attestor/tls/ca.pem")), o.server().caFile());
+        assertEquals(Path.of("/srv/attestor"), o.server().dataDir());
+        assertEquals(null, o.server().token(), "minted when the driver starts, not while parsing");
+    }
+
+    @Test
+    void anExplicitCaFileOverridesTheDataDirectorysRegardlessOfOrder() {
+        LoadOptions o = LoadOptions.parse("--cacert", "/tmp/other.pem", "--url", "https://127.0.0.1:8443",
+                "--data-dir", "/srv/attestor");
+        assertEquals(Optional.of(Path.of("/tmp/other.pem")), o.server().caFile());
+    }
+
+    @Test
+    void aDataDirectoryWithPlainHttpOnlyProvidesTheToken() {
+        LoadOptions o = LoadOptions.parse("--url", "http://127.0.0.1:8080", "--data-dir", "/srv/attestor");
+        assertEquals(Optional.empty(), o.server().caFile());
+        assertEquals(Path.of("/srv/attestor"), o.server().dataDir());
+    }
+
+    @Test
+    void refusesACaFileForPlainHttp() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> LoadOptions.parse("--url", "http://127.0.0.1:8080", "--cacert", "/tmp/ca.pem"));
+        assertTrue(e.getMessage().contains("--cacert only applies to an https:// URL"), e.getMessage());
+    }
+
+    @Test
+    void refusesATokenThatCouldNotBeABearerToken() {
+        for (String token : new String[] {"two words", "line\r\nX-Injected: 1", "", "caf\u00e9"}) {
+            assertThrows(UsageException.class,
+                    () -> LoadOptions.parse("--url", "http://127.0.0.1:8080", "--token", token), token);
+        }
+        assertEquals("eyJh.eyJz-_.c2ln", LoadOptions.parse("--url", "http://127.0.0.1:8080", "--token",
+                "eyJh.eyJz-_.c2ln").server().token());
+    }
+
+    @Test
+    void theUsageTextOffersNoWayToSkipCertificateVerification() {
+        assertTrue(LoadOptions.USAGE.contains("--data-dir"), LoadOptions.USAGE);
+        assertTrue(LoadOptions.USAGE.contains("--cacert"), LoadOptions.USAGE);
+        assertTrue(LoadOptions.USAGE.contains("--token"), LoadOptions.USAGE);
+        assertTrue(LoadOptions.USAGE.contains("certificates are always verified"), LoadOptions.USAGE);
+        for (String unsafe : new String[] {"--insecure", "--no-verify", "--trust-all", "-k"}) {
+            assertThrows(UsageException.class,
+                    () -> LoadOptions.parse("--url", "https://127.0.0.1:8443", "--cacert", "/tmp/ca.pem", unsafe,
+                            "true"), unsafe);
+        }
+    }
+
+    @Test
+    void oneDevelopmentTokenOutlivesTheLongestRunTheCapsAllow() {
+        LoadOptions longest = LoadOptions.parse("--url", "http://127.0.0.1:1", "--mode", "mixed", "--duration",
+                "10m", "--warmup", "2m", "--timeout", "2m");
+        assertEquals(Duration.ofMinutes(23).plusSeconds(30), longest.longestLoadTime(),
+                "seed 5 m + warm-up 2 m + measured 10 m, each + 2 m timeout + 10 s grace");
+        assertTrue(longest.longestLoadTime().plusMinutes(30).compareTo(DevIssuer.MAX_TTL) <= 0,
+                "at least 30 min left for key registration and pre-signing");
     }
 }

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -132,7 +133,7 @@ class LoadRunTest {
     @Test
     void aServerThatDoesNotAnswerGivesTimeoutsNotAHungDriver() throws Exception {
         Workload slow = sequence -> new Call("/slow", new byte[0], 200, b -> true, b -> { });
-        RunResult r = new LoadRun(AttestorSetup.client(), base, Duration.ofMillis(200), quiet())
+        RunResult r = new LoadRun(plainHttp(), Duration.ofMillis(200), quiet())
                 .run(slow, 2, Duration.ofMillis(300), 100);
         assertEquals(0, r.stillRunning());
         assertEquals(r.requests(), r.failures());
@@ -140,7 +141,7 @@ class LoadRunTest {
     }
 
     private RunResult run(Workload workload, int clients, Duration duration, long max) throws InterruptedException {
-        return new LoadRun(AttestorSetup.client(), base, Duration.ofSeconds(10), quiet())
+        return new LoadRun(plainHttp(), Duration.ofSeconds(10), quiet())
                 .run(workload, clients, duration, max);
     }
 
@@ -189,5 +190,9 @@ class LoadRunTest {
         ex.sendResponseHeaders(status, bytes.length);
         ex.getResponseBody().write(bytes);
         ex.close();
+    }
+
+    private ServerAccess plainHttp() {
+        return ServerAccess.open(new ServerOptions(base, null, null, null), false, Instant.now());
     }
 }

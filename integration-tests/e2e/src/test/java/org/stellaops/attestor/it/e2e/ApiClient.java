@@ -25,7 +25,7 @@ import org.stellaops.attestor.sdk.crypto.PublicKeys;
 import org.stellaops.attestor.sdk.note.NoteKeys;
 import org.stellaops.attestor.sdk.note.Notes;
 
-/** The HTTP API of docs/api.md, spoken over plain HTTP/1.1 with {@link HttpClient}. */
+/** The HTTP API of docs/api.md, spoken over HTTPS (HTTP/1.1) with {@link HttpClient} and an access token. */
 final class ApiClient {
 
     static final String JSON = "application/json";
@@ -33,15 +33,15 @@ final class ApiClient {
 
     private final URI base;
     private final Path dataDir;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TestSettings.HTTP_TIMEOUT)
-            .build();
+    private final HttpClient http;
+    private final String authorization;
 
     /** Talks to the server's API; reads its data directory only to count archived envelopes. */
     ApiClient(AttestorProcess server) {
         this.base = server.baseUri();
         this.dataDir = server.dataDir();
+        this.http = TestHttp.client(server);
+        this.authorization = TestHttp.authorization(server);
     }
 
     URI base() {
@@ -141,7 +141,8 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(TestSettings.HTTP_TIMEOUT);
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(TestSettings.HTTP_TIMEOUT)
+                .header("Authorization", authorization);
     }
 
     private ApiResponse send(HttpRequest.Builder request) {

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The built {@code attestor.jar} running as a child process on a free loopback port and a data directory of the
- * test's choosing. {@link #start} returns once the process printed its ready line; {@link #stop} sends SIGTERM and
+ * test's choosing, over HTTPS with the CA and development issuer it generates at first start (or over plain HTTP
+ * when a test opts in, see {@link #startPlain}). {@link #start} returns once the process printed its ready line; {@link #stop} sends SIGTERM and
  * requires the process to be gone within {@link TestSettings#STOP_TIMEOUT}. Every failure carries the process
  * output, which is also kept in {@code attestor-<port>.log} beside the data directory.
  */
@@ -26,12 +27,14 @@ public final class AttestorProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final String scheme;
     private final Path dataDir;
     private final ProcessOutput output;
 
-    private AttestorProcess(Process process, int port, Path dataDir, ProcessOutput output) {
+    private AttestorProcess(Process process, int port, String scheme, Path dataDir, ProcessOutput output) {
         this.process = process;
         this.port = port;
+        this.scheme = scheme;
         this.dataDir = dataDir;
         this.output = output;
     }
@@ -64,10 +67,41 @@ public final class AttestorProcess implements AutoCloseable {
      * @return the running server
      */
     public static AttestorProcess start(Path dataDir, int port) {
+        return start(dataDir, port, true);
+    }
+
+    /**
+     * Starts a server that speaks plain HTTP (the explicit development opt-in {@code -Dattestor.tls.enabled=false}):
+     * used for the servers other servers reach as their transparency log or witness, whose clients trust public
+     * CAs only.
+     *
+     * @param dataDir the data directory
+     * @param port the loopback port
+     * @return the running server
+     */
+    public static AttestorProcess startPlain(Path dataDir, int port) {
+        return start(dataDir, port, false);
+    }
+
+    /**
+     * Starts an HTTPS server with extra launcher options.
+     *
+     * @param dataDir the data directory
+     * @param port the loopback port
+     * @param options {@code -D} options for {@code java}, e.g. {@code -Dattestor.tls.clientAuth=required}
+     * @return the running server
+     */
+    public static AttestorProcess startWith(Path dataDir, int port, String... options) {
+        return start(dataDir, port, true, options);
+    }
+
+    private static AttestorProcess start(Path dataDir, int port, boolean tls, String... options) {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-attestor-" + port + "-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(TestSettings.javaExecutable(),
-                "-Dattestor.http.port=" + port, "-Dattestor.data.dir=" + dataDir,
-                "-jar", TestSettings.attestorJar().toString()))
+        List<String> command = new java.util.ArrayList<>(List.of(TestSettings.javaExecutable(),
+                "-Dattestor.http.port=" + port, "-Dattestor.data.dir=" + dataDir, "-Dattestor.tls.enabled=" + tls));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-jar", TestSettings.attestorJar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dataDir.toFile())
                 .redirectErrorStream(true);
         Process process;
@@ -79,9 +113,10 @@ public final class AttestorProcess implements AutoCloseable {
         // a test JVM that ends abnormally must not leave servers behind
         Process child = process;
         Runtime.getRuntime().addShutdownHook(new Thread(child::destroyForcibly, "stop attestor " + port));
-        String readyLine = "Attestor ready on http://127.0.0.1:" + port;
+        String scheme = tls ? "https" : "http";
+        String readyLine = "Attestor ready on " + scheme + "://127.0.0.1:" + port;
         ProcessOutput output = ProcessOutput.follow(process, log, readyLine);
-        AttestorProcess server = new AttestorProcess(process, port, dataDir, output);
+        AttestorProcess server = new AttestorProcess(process, port, scheme, dataDir, output);
         server.awaitReady();
         return server;
     }
@@ -158,9 +193,9 @@ public final class AttestorProcess implements AutoCloseable {
         }
     }
 
-    /** @return {@code http://127.0.0.1:<port>} */
+    /** @return {@code https://127.0.0.1:<port>}, or {@code http://} for a plain server */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create(scheme + "://127.0.0.1:" + port);
     }
 
     /** @return the data directory this process runs on */

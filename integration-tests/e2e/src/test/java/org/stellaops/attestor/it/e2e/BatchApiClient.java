@@ -34,19 +34,20 @@ final class BatchApiClient {
 
     private final URI base;
     private final Path dataDir;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TestSettings.HTTP_TIMEOUT)
-            .build();
+    private final HttpClient http;
+    private final String authorization;
 
     BatchApiClient(AttestorProcess server) {
         this.base = server.baseUri();
         this.dataDir = server.dataDir();
+        this.http = TestHttp.client(server);
+        this.authorization = TestHttp.authorization(server);
     }
 
     /** POSTs the bytes as they are, with {@code headers} as name/value pairs. */
     ApiResponse post(String path, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TestSettings.HTTP_TIMEOUT)
+                .header("Authorization", authorization)
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (headers.length > 0) {
             request.headers(headers);
@@ -55,7 +56,8 @@ final class BatchApiClient {
     }
 
     ApiResponse get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(TestSettings.HTTP_TIMEOUT).GET().build());
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(TestSettings.HTTP_TIMEOUT)
+                .header("Authorization", authorization).GET().build());
     }
 
     private ApiResponse send(HttpRequest request) {

@@ -22,10 +22,11 @@ import org.stellaops.attestor.sdk.tiles.TilePaths;
 final class LogTiles {
 
     private final URI readPrefix;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TestSettings.HTTP_TIMEOUT).build();
+    private final HttpClient http;
 
-    LogTiles(URI readPrefix) {
+    /** Reads the tiles of a log served by {@code server} (over HTTPS trusting its CA, or plain HTTP). */
+    LogTiles(URI readPrefix, AttestorProcess server) {
+        this.http = TestHttp.client(server);
         this.readPrefix = readPrefix.toString().endsWith("/") ? readPrefix : URI.create(readPrefix + "/");
     }
 

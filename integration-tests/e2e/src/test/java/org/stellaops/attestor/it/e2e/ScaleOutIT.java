@@ -55,7 +55,7 @@ class ScaleOutIT {
         mongo.bind("127.0.0.1", 0);
         String uri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
 
-        logServer = AttestorProcess.startFresh();
+        logServer = AttestorProcess.startPlain(AttestorProcess.freshDataDir(), AttestorProcess.freeLoopbackPort());
         JsonNode primary = new ApiClient(logServer).primaryLog();
         for (String name : List.of("worker-a", "worker-b")) {
             Path data = AttestorProcess.freshDataDir();
@@ -167,7 +167,7 @@ class ScaleOutIT {
                     r -> r.status() == 200 && "logged".equals(r.json().path("status").asText()));
         }
         JsonNode primary = new ApiClient(logServer).primaryLog();
-        LogTiles tiles = new LogTiles(URI.create(primary.path("readUrl").asText()));
+        LogTiles tiles = new LogTiles(URI.create(primary.path("readUrl").asText()), logServer);
         Checkpoint checkpoint = ApiClient.verifiedCheckpoint(tiles.checkpoint(), primary);
         Set<String> leaves = new HashSet<>();
         for (byte[] entry : tiles.entries(checkpoint.size())) {

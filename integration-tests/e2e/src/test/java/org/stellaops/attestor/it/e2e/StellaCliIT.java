@@ -2,11 +2,14 @@ package org.stellaops.attestor.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -73,15 +76,15 @@ class StellaCliIT {
     @Test
     void verifyExitsZeroForALoggedEntry() throws IOException {
         String uuid = submitted(signWithCli("cli-verified.jar"));
-        Stella.Result verify = Stella.run(work, "attest", "verify", "--url", server.baseUri().toString(), "--uuid", uuid);
+        Stella.Result verify = Stella.run(work, withServer("attest", "verify", "--uuid", uuid));
         assertEquals(0, verify.exitCode(), verify::describe);
     }
 
     @Test
     void verifyExitsOneForAnEnvelopeThatWasNeverSubmitted() throws IOException {
         Path neverSubmitted = signWithCli("cli-never-submitted.jar");
-        Stella.Result verify = Stella.run(work, "attest", "verify", "--url", server.baseUri().toString(),
-                "--envelope", neverSubmitted.toString());
+        Stella.Result verify = Stella.run(work, withServer("attest", "verify",
+                "--envelope", neverSubmitted.toString()));
         assertEquals(1, verify.exitCode(), verify::describe);
         assertFalse(verify.stderr().contains("stella: error ["), () -> "a verdict, not a refused request: " + verify.describe());
     }
@@ -90,8 +93,8 @@ class StellaCliIT {
     void fetchWritesTheRecordAsTheServerServesIt() throws IOException {
         String uuid = submitted(signWithCli("cli-fetched.jar"));
         Path record = work.resolve("cli-fetched.record.json");
-        Stella.Result fetch = Stella.run(work, "attest", "fetch", "--url", server.baseUri().toString(), "--uuid", uuid,
-                "--out", record.toString());
+        Stella.Result fetch = Stella.run(work, withServer("attest", "fetch", "--uuid", uuid,
+                "--out", record.toString()));
 
         assertEquals(0, fetch.exitCode(), fetch::describe);
         ApiResponse served = api.get("/api/v1/rekor/entries/" + uuid);
@@ -100,6 +103,36 @@ class StellaCliIT {
         assertEquals(served.json(), written);
         assertEquals(uuid, written.path("uuid").asText());
         assertTrue(written.path("envelope").isObject(), fetch::describe);
+    }
+
+    /** @return the command with the server's URL, its CA and a token, as a user passes them */
+    private String[] withServer(String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of("--url", server.baseUri().toString(),
+                "--cacert", server.dataDir().resolve("tls/ca.pem").toString(),
+                "--token", TestHttp.authorization(server).substring("Bearer ".length())));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void authTokenMintsADevelopmentTokenTheServerAccepts() throws IOException {
+        Stella.Result token = Stella.run(work, "auth", "token", "--scope", "attestor.read", "--tenant", "default",
+                "--data-dir", server.dataDir().toString());
+        assertEquals(0, token.exitCode(), token::describe);
+
+        String uuid = submitted(signWithCli("cli-token-fetched.jar"));
+        Stella.Result fetch = Stella.run(work, "attest", "fetch", "--url", server.baseUri().toString(),
+                "--cacert", server.dataDir().resolve("tls/ca.pem").toString(), "--token", token.stdout().trim(),
+                "--uuid", uuid, "--out", work.resolve("cli-token-fetched.record.json").toString());
+        assertEquals(0, fetch.exitCode(), fetch::describe);
+    }
+
+    @Test
+    void aRequestWithoutTokenIsRefusedWithTheAuthCode() {
+        Stella.Result verify = Stella.run(work, "attest", "verify", "--url", server.baseUri().toString(),
+                "--cacert", server.dataDir().resolve("tls/ca.pem").toString(), "--uuid", "0".repeat(64));
+        assertNotEquals(0, verify.exitCode(), verify::describe);
+        assertTrue(verify.stderr().contains("auth.missing"), verify::describe);
     }
 
     @Test

@@ -47,7 +47,7 @@ class TransparencyChaosIT {
     void runTheDrill() {
         int logPort = AttestorProcess.freeLoopbackPort();
         Path logData = AttestorProcess.freshDataDir();
-        logServer = AttestorProcess.start(logData, logPort);
+        logServer = AttestorProcess.startPlain(logData, logPort);
         JsonNode primaryLog = new ApiClient(logServer).primaryLog();
 
         Path data = AttestorProcess.freshDataDir();
@@ -68,7 +68,7 @@ class TransparencyChaosIT {
         api = new ApiClient(submitter);
         load.attach(api);
         load.awaitMoreAcks(100, PHASE_BOUND);
-        logServer = AttestorProcess.start(logData, logPort);
+        logServer = AttestorProcess.startPlain(logData, logPort);
         load.awaitMoreAcks(100, PHASE_BOUND);
         load.close();
         acknowledged = load.acknowledged();
@@ -142,7 +142,7 @@ class TransparencyChaosIT {
         ApiClient api = new ApiClient(submitter);
         long stored = api.get("/health").json().path("entries").asLong();
         JsonNode primary = api.get("/api/v1/logs").json().path("logs").path(0);
-        LogTiles tiles = new LogTiles(URI.create(primary.path("readUrl").asText()));
+        LogTiles tiles = new LogTiles(URI.create(primary.path("readUrl").asText()), logServer);
         Checkpoint checkpoint = ApiClient.verifiedCheckpoint(tiles.checkpoint(), primary);
         assertExactlyOnce(tiles.entries(checkpoint.size()), stored, "primary");
         assertEquals(stored, checkpoint.size(), "primary log size = stored records (one signature each)");
@@ -155,7 +155,7 @@ class TransparencyChaosIT {
         ApiClient api = new ApiClient(submitter);
         long stored = api.get("/health").json().path("entries").asLong();
         JsonNode mirror = api.get("/api/v1/logs").json().path("logs").path(1);
-        LogTiles tiles = new LogTiles(URI.create(mirror.path("readUrl").asText()));
+        LogTiles tiles = new LogTiles(URI.create(mirror.path("readUrl").asText()), submitter);
         Checkpoint checkpoint = ApiClient.verifiedCheckpoint(tiles.checkpoint(), mirror);
         assertExactlyOnce(tiles.entries(checkpoint.size()), stored, "mirror");
     }

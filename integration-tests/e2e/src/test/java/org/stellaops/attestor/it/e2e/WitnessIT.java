@@ -41,7 +41,7 @@ class WitnessIT {
 
     @BeforeAll
     void witnessTheLog() throws Exception {
-        witness = AttestorProcess.startFresh();
+        witness = AttestorProcess.startPlain(AttestorProcess.freshDataDir(), AttestorProcess.freeLoopbackPort());
         ApiClient witnessApi = new ApiClient(witness);
         ApiResponse key = witnessApi.get("/witness/key");
         assertEquals(200, key.status(), key::describe);
@@ -87,7 +87,7 @@ class WitnessIT {
     @Test
     void servesTheCheckpointWithTheWitnessCosignature() {
         String note = E2eAwait.until("a cosigned checkpoint", BOUND, () -> new LogTiles(
-                        java.net.URI.create(logApi.primaryLog().path("readUrl").asText())).checkpoint(),
+                        java.net.URI.create(logApi.primaryLog().path("readUrl").asText()), log).checkpoint(),
                 n -> Cosignatures.countValid(SignedNote.parse(n), List.of(witnessKey)) == 1);
         ApiClient.verifiedCheckpoint(note, logApi.primaryLog());
     }

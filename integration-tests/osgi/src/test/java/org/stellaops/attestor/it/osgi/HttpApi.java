@@ -7,13 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.osgi.framework.BundleContext;
+import org.stellaops.attestor.auth.Scope;
+import org.stellaops.attestor.sdk.jose.DevIssuer;
 
 /** The attestor HTTP API as served by the Jetty inside the test framework. */
 final class HttpApi {
@@ -27,13 +32,33 @@ final class HttpApi {
             .connectTimeout(TIMEOUT)
             .build();
 
-    private HttpApi(URI base) {
+    private final Path dataDir;
+    private volatile String authorization;
+
+    private HttpApi(URI base, Path dataDir) {
         this.base = base;
+        this.dataDir = dataDir;
     }
 
-    /** The API on the port the framework was configured with. */
+    /**
+     * The API on the port the framework was configured with (plain HTTP: these frameworks are started without the
+     * launcher, which is what turns HTTPS on), called with a token of the development issuer holding every scope.
+     */
     static HttpApi of(BundleContext context) {
-        return new HttpApi(URI.create("http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port")));
+        return new HttpApi(URI.create("http://127.0.0.1:" + context.getProperty("org.osgi.service.http.port")),
+                Path.of(context.getProperty("attestor.data.dir")));
+    }
+
+    /** The auth bundle creates the development issuer's key when it starts, so the token is minted on first use. */
+    private String authorization() {
+        String current = authorization;
+        if (current == null) {
+            current = "Bearer " + DevIssuer.mintToken(DevIssuer.readKey(dataDir), "osgi-it", "default",
+                    Arrays.stream(Scope.values()).map(Scope::wire).toList(), Duration.ofHours(1),
+                    DevIssuer.DEFAULT_AUDIENCE, Instant.now(), null);
+            authorization = current;
+        }
+        return current;
     }
 
     /** Waits until {@code GET /health} answers 200 and returns its body. */
@@ -61,7 +86,7 @@ final class HttpApi {
     }
 
     private Response send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.build();
+        HttpRequest request = builder.header("Authorization", authorization()).build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Response(request.method() + " " + request.uri(), response.statusCode(),

@@ -1,0 +1,51 @@
+package org.stellaops.attestor.it.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Felix web console is an admin tool: no default admin/admin, a random password generated at first start and
+ * printed exactly once, and the console behind TLS with the same security headers as the API.
+ */
+class ConsoleAdminIT {
+
+    private static final Pattern PASSWORD = Pattern.compile("password: (\\S+)");
+    private static final String CONSOLE = "/system/console/bundles";
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theConsoleTakesOnlyThePasswordPrintedOnceAtFirstStart() {
+        Path data = AttestorProcess.freshDataDir();
+        int port = AttestorProcess.freeLoopbackPort();
+        String password;
+        try (AttestorProcess first = AttestorProcess.startWith(data, port)) {
+            Matcher printed = PASSWORD.matcher(first.output());
+            assertTrue(printed.find(), "no console password in the first start's output");
+            password = printed.group(1);
+            RawClient console = RawClient.of(first);
+            assertEquals(401, console.send("GET", CONSOLE).response().status());
+            assertEquals(401, console.send("GET", CONSOLE, "Authorization", basic("admin", "admin")).response()
+                    .status());
+            RawClient.Answer admitted = console.send("GET", CONSOLE, "Authorization", basic("admin", password));
+            assertEquals(200, admitted.response().status());
+            assertEquals("SAMEORIGIN", admitted.header("X-Frame-Options"));
+        }
+        try (AttestorProcess second = AttestorProcess.startWith(data, port)) {
+            assertFalse(second.output().contains(password), "the password was printed again");
+            assertEquals(200, RawClient.of(second).send("GET", CONSOLE, "Authorization", basic("admin", password))
+                    .response().status());
+        }
+    }
+}
