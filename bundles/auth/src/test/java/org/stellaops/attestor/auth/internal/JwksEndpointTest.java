@@ -121,6 +121,23 @@ class JwksEndpointTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeIsRefusedOnceItsKeyIsRotatedOut() {
+        String token = first.token(fx.now());
+        principal(auth.authenticate(bearer(token)));
+        body.set(second.jwksJson());
+        fx.clock.advance(Duration.ofSeconds(600));
+        denied(auth.authenticate(bearer(token)), 401, AuthCodes.UNKNOWN_KEY);
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsRefusedOnceItExpires() {
+        String token = first.token(fx.now());
+        principal(auth.authenticate(bearer(token)));
+        fx.clock.advance(Duration.ofHours(2));
+        denied(auth.authenticate(bearer(token)), 401, AuthCodes.TOKEN_EXPIRED);
+    }
+
+    @Test
     void keepsServingCachedKeysWhileTheEndpointFails() {
         principal(auth.authenticate(bearer(first.token(fx.now()))));
         status.set(500);
