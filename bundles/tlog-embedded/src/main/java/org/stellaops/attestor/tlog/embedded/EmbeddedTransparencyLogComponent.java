@@ -1,5 +1,7 @@
 package org.stellaops.attestor.tlog.embedded;
 
+import java.nio.file.Path;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
 import org.stellaops.attestor.api.tlog.TransparencyLog;
+import org.stellaops.attestor.sdk.crypto.CaTrust;
 import org.stellaops.attestor.tlog.embedded.witness.WitnessSettings;
 import org.stellaops.attestor.tlog.embedded.witness.WitnessStatus;
 
@@ -54,8 +57,10 @@ public final class EmbeddedTransparencyLogComponent implements TransparencyLog {
         LogSettings settings = new LogSettings(TlogDirectories.resolve(context, config.directory()), config.origin(),
                 config.signingKeyName(), config.batchSize(), config.batchMaxAgeMillis(), TlogDirectories.readUrl(context),
                 LogSettings.DEFAULT_MAX_PENDING, config.readOnly());
+        String caFile = config.witnessCaFile();
         WitnessSettings witnesses = WitnessSettings.parse(config.witnesses(), config.witnessIntervalMillis(),
-                config.witnessTimeoutMillis());
+                config.witnessTimeoutMillis(), caFile == null || caFile.isBlank() ? null
+                        : CaTrust.fromPemFile(Path.of(caFile.trim())));
         this.log = EmbeddedLog.open(settings, keyDriver, witnesses);
         log.reportWitnessingTo(this::postWitnessEvent);
     }

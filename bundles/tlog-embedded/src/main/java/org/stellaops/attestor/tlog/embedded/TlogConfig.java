@@ -90,4 +90,10 @@ public @interface TlogConfig {
     @AttributeDefinition(name = "Witness timeout (ms)", description = "How long one add-checkpoint request may take. "
             + "A slow or dead witness never delays appends.", min = "1")
     long witnessTimeoutMillis() default 10_000;
+
+    /** @return a PEM file of CAs to trust for https witnesses */
+    @AttributeDefinition(name = "Witness CA file", required = false, description = "A PEM file of the CA "
+            + "certificates to trust for https witnesses instead of the JVM's CAs, e.g. another Attestor's local CA "
+            + "(its D/tls/ca.pem). Empty: the JVM's CAs.")
+    String witnessCaFile() default "";
 }

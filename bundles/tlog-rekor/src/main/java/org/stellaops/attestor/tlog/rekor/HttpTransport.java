@@ -18,6 +18,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import javax.net.ssl.SSLContext;
+
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 
 /**
@@ -37,7 +39,10 @@ final class HttpTransport implements AutoCloseable {
     private final LogErrors errors;
     private final BoundedBody bodies = new BoundedBody(MAX_RESPONSE_BYTES);
 
-    HttpTransport(String threadPrefix, Duration timeout, LogErrors errors) {
+    /**
+     * @param tls the TLS trust for https URLs, or null for the JVM's CAs
+     */
+    HttpTransport(String threadPrefix, Duration timeout, SSLContext tls, LogErrors errors) {
         AtomicInteger count = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, threadPrefix + "-" + count.incrementAndGet());
@@ -46,8 +51,12 @@ final class HttpTransport implements AutoCloseable {
         });
         this.timeout = timeout;
         this.errors = errors;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).executor(executor).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).executor(executor);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.client = builder.build();
     }
 
     /**

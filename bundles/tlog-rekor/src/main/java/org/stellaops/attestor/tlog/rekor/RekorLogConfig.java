@@ -49,6 +49,11 @@ import org.osgi.service.metatype.annotations.Option;
             + "answers a write only once a checkpoint covers it: keep at least 20000.")
     long timeoutMillis() default 20_000;
 
+    @AttributeDefinition(name = "CA file", required = false, description = "A PEM file of the CA certificates to "
+            + "trust for this log's HTTPS endpoint, instead of the JVM's CAs: for a log with a private CA, such as "
+            + "another Attestor's local CA (its D/tls/ca.pem). Empty: the JVM's CAs.")
+    String caFile() default "";
+
     @AttributeDefinition(name = "Rekor v1 entry kind", description = "Rekor v1 only: hashedrekord v0.0.1, or intoto "
             + "v0.0.2 (stores the attestation; used when the caller supplies the envelope).",
             options = {@Option(label = "hashedrekord", value = "hashedrekord"), @Option(label = "intoto", value = "intoto")})

@@ -7,6 +7,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
+import javax.net.ssl.SSLContext;
+
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.crypto.CaTrust;
+
 /**
  * A validated log configuration.
  *
@@ -18,9 +23,10 @@ import java.util.Objects;
  * @param timeout connect and request timeout
  * @param v1Intoto whether Rekor v1 entries are intoto v0.0.2 (when an envelope is supplied)
  * @param stateDirectory where the trusted checkpoints are kept
+ * @param tls trust in the CAs of the configured {@code caFile}, or null for the JVM's CAs
  */
 record RekorSettings(String kind, URI url, URI readUrl, String origin, LogKey key, Duration timeout, boolean v1Intoto,
-                     Path stateDirectory) {
+                     Path stateDirectory, SSLContext tls) {
 
     /** Smallest timeout accepted. */
     static final long MIN_TIMEOUT_MILLIS = 1_000;
@@ -82,8 +88,16 @@ record RekorSettings(String kind, URI url, URI readUrl, String origin, LogKey ke
                 ? defaultStateRoot.resolve(configName != null ? safeName(configName)
                         : kind + "-" + key.logId(origin).substring(0, 16))
                 : Path.of(config.stateDirectory().trim());
+        SSLContext tls = null;
+        if (config.caFile() != null && !config.caFile().isBlank()) {
+            try {
+                tls = CaTrust.fromPemFile(Path.of(config.caFile().trim()));
+            } catch (AttestorException e) {
+                throw new IllegalArgumentException("caFile: " + e.getMessage(), e);
+            }
+        }
         return new RekorSettings(kind, url, readUrl, origin, key, Duration.ofMillis(config.timeoutMillis()),
-                entryKind.equals("intoto"), state);
+                entryKind.equals("intoto"), state, tls);
     }
 
     /**

@@ -45,7 +45,7 @@ final class RekorV1Log implements RemoteLog {
     RekorV1Log(RekorSettings settings, SplitViewGuard.Listener listener) {
         this.settings = settings;
         this.errors = new LogErrors(settings.kind(), settings.origin());
-        this.http = new HttpTransport("tlog-rekor-v1", settings.timeout(), errors);
+        this.http = new HttpTransport("tlog-rekor-v1", settings.timeout(), settings.tls(), errors);
         this.api = new V1Api(http, settings.url(), errors);
         CheckpointVerifier checkpoints = new CheckpointVerifier(settings, errors);
         String logId = settings.key().logId(settings.origin());

@@ -45,7 +45,7 @@ final class RekorV2Log implements RemoteLog {
      */
     RekorV2Log(RekorSettings settings, SplitViewGuard.Listener listener) {
         this.errors = new LogErrors(settings.kind(), settings.origin());
-        this.http = new HttpTransport("tlog-rekor-v2", settings.timeout(), errors);
+        this.http = new HttpTransport("tlog-rekor-v2", settings.timeout(), settings.tls(), errors);
         this.tiles = new TileView(http, settings.readUrl(), errors);
         this.checkpoints = new CheckpointVerifier(settings, errors);
         String logIdHex = settings.key().logId(settings.origin());

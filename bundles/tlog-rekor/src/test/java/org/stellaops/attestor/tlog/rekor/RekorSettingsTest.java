@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.stellaops.attestor.sdk.checkpoint.Checkpoints;
 import org.stellaops.attestor.sdk.crypto.PublicKeys;
 
@@ -59,6 +61,19 @@ class RekorSettingsTest {
         config.put("stateDirectory", "/var/lib/attestor/sigstore");
         assertEquals(Path.of("/var/lib/attestor/sigstore"), settings(config, "x").stateDirectory());
         assertEquals(ROOT.resolve("a_b_.._c"), settings(v2(), "a/b/../c").stateDirectory());
+    }
+
+    @Test
+    void usesTheJvmsCasUnlessACaFileIsConfigured() {
+        assertNull(settings(v2(), "x").tls());
+    }
+
+    @Test
+    void refusesACaFileWithoutCertificates(@TempDir Path dir) throws Exception {
+        Map<String, Object> config = v2();
+        config.put("caFile", Files.writeString(dir.resolve("ca.pem"), "not a certificate\n").toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> settings(config, "x"));
+        assertTrue(e.getMessage().startsWith("caFile: "), e.getMessage());
     }
 
     @Test

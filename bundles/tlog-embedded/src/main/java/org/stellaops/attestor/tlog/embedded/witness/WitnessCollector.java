@@ -82,8 +82,12 @@ public final class WitnessCollector implements AutoCloseable {
         for (WitnessEndpoint w : settings.witnesses()) {
             trackers.add(WitnessTracker.load(w, logDirectory));
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.timeoutMillis()))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.timeoutMillis()))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (settings.tls() != null) {
+            builder.sslContext(settings.tls());
+        }
+        HttpClient http = builder.build();
         WitnessCollector collector = new WitnessCollector(settings, source, store, trackers, http);
         collector.published();
         return collector;

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * Which witnesses a log asks for cosignatures, and how often.
  *
@@ -12,11 +14,13 @@ import java.util.Set;
  * @param intervalMillis at least this long between the starts of two witnessing rounds; a round always asks for
  *        the latest checkpoint, so a busy log is cosigned about once per interval, not once per checkpoint
  * @param timeoutMillis how long one request to one witness may take
+ * @param tls the TLS trust for https witnesses, or null for the JVM's CAs
  */
-public record WitnessSettings(List<WitnessEndpoint> witnesses, long intervalMillis, long timeoutMillis) {
+public record WitnessSettings(List<WitnessEndpoint> witnesses, long intervalMillis, long timeoutMillis,
+                              SSLContext tls) {
 
     /** No witnesses. */
-    public static final WitnessSettings NONE = new WitnessSettings(List.of(), 1000, 10_000);
+    public static final WitnessSettings NONE = new WitnessSettings(List.of(), 1000, 10_000, null);
 
     /**
      * @param witnesses no two with the same key
@@ -44,6 +48,18 @@ public record WitnessSettings(List<WitnessEndpoint> witnesses, long intervalMill
      * @throws IllegalArgumentException on any invalid line
      */
     public static WitnessSettings parse(String[] lines, long intervalMillis, long timeoutMillis) {
+        return parse(lines, intervalMillis, timeoutMillis, null);
+    }
+
+    /**
+     * @param lines configuration lines {@code <vkey> <add-checkpoint URL>}; blank lines are skipped
+     * @param intervalMillis see {@link #intervalMillis()}
+     * @param timeoutMillis see {@link #timeoutMillis()}
+     * @param tls see {@link #tls()}
+     * @return the settings
+     * @throws IllegalArgumentException on any invalid line
+     */
+    public static WitnessSettings parse(String[] lines, long intervalMillis, long timeoutMillis, SSLContext tls) {
         List<WitnessEndpoint> endpoints = new ArrayList<>();
         if (lines != null) {
             for (String line : lines) {
@@ -52,6 +68,6 @@ public record WitnessSettings(List<WitnessEndpoint> witnesses, long intervalMill
                 }
             }
         }
-        return new WitnessSettings(endpoints, intervalMillis, timeoutMillis);
+        return new WitnessSettings(endpoints, intervalMillis, timeoutMillis, tls);
     }
 }
