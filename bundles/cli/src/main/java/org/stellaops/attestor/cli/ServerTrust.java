@@ -1,16 +1,11 @@
 package org.stellaops.attestor.cli;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
-import java.util.Collection;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.crypto.CaTrust;
 
 /**
  * The TLS trust of {@code --cacert}: exactly the certificates of one PEM file, nothing else (not the platform's CAs).
@@ -30,29 +25,9 @@ final class ServerTrust {
     static SSLContext fromPem(Path pemFile) {
         byte[] pem = CliFiles.read(pemFile, "CA certificate (--cacert)");
         try {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(pem));
-            if (certificates.isEmpty()) {
-                throw badCaFile(pemFile, "it holds no certificate", null);
-            }
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            int n = 0;
-            for (Certificate certificate : certificates) {
-                trusted.setCertificateEntry("ca-" + n++, certificate);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
-            trust.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException | IOException e) {
-            throw badCaFile(pemFile, e.getMessage(), e);
+            return CaTrust.sslContext(CaTrust.certificates(pem, pemFile.toString()));
+        } catch (AttestorException e) {
+            throw CliException.usage("tls.bad_cacert", "--cacert: " + e.getMessage(), e);
         }
-    }
-
-    private static CliException badCaFile(Path file, String why, Throwable cause) {
-        return CliException.usage("tls.bad_cacert", "the CA file " + file + " is not a PEM certificate file: " + why,
-                cause);
     }
 }

@@ -71,9 +71,7 @@ public final class AttestorProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a server that speaks plain HTTP (the explicit development opt-in {@code -Dattestor.tls.enabled=false}):
-     * used for the servers other servers reach as their transparency log or witness, whose clients trust public
-     * CAs only.
+     * Starts a server that speaks plain HTTP (the explicit development opt-in {@code -Dattestor.tls.enabled=false}).
      *
      * @param dataDir the data directory
      * @param port the loopback port

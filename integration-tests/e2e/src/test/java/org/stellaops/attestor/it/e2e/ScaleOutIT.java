@@ -55,11 +55,11 @@ class ScaleOutIT {
         mongo.bind("127.0.0.1", 0);
         String uri = "mongodb://127.0.0.1:" + mongo.getLocalAddress().getPort();
 
-        logServer = AttestorProcess.startPlain(AttestorProcess.freshDataDir(), AttestorProcess.freeLoopbackPort());
+        logServer = AttestorProcess.startFresh();
         JsonNode primary = new ApiClient(logServer).primaryLog();
         for (String name : List.of("worker-a", "worker-b")) {
             Path data = AttestorProcess.freshDataDir();
-            configureWorker(data, name, uri, logServer.port(), primary);
+            configureWorker(data, name, uri, logServer, primary);
             workers.add(AttestorProcess.start(data));
         }
         ApiClient a = new ApiClient(workers.get(0));
@@ -100,7 +100,8 @@ class ScaleOutIT {
         }
     }
 
-    private static void configureWorker(Path data, String name, String mongoUri, int logPort, JsonNode primary) {
+    private static void configureWorker(Path data, String name, String mongoUri, AttestorProcess logServer,
+            JsonNode primary) {
         String database = "scaleout";
         AttestorProcess.writeConfig(data, "org.stellaops.attestor.store.mongo.json",
                 Map.of("uri", mongoUri, "database", database));
@@ -115,10 +116,12 @@ class ScaleOutIT {
         // the embedded log of a worker is a single writer of its own: a worker of a cluster does not publish to it
         AttestorProcess.writeConfig(data, "org.stellaops.attestor.tlog.embedded.json", Map.of(
                 "origin", name + ".attestor.local", "attestor.tlog.role", "none"));
-        String logBase = "http://127.0.0.1:" + logPort;
+        // the log server is another Attestor over HTTPS: trust its local CA, and only that, for this log
+        URI logBase = logServer.baseUri();
         AttestorProcess.writeConfig(data, "org.stellaops.attestor.tlog.rekor~primary.json", Map.of(
-                "kind", "rekor-v2", "url", logBase, "readUrl", URI.create(logBase).resolve(
+                "kind", "rekor-v2", "url", logBase.toString(), "readUrl", logBase.resolve(
                         URI.create(primary.path("readUrl").asText()).getPath()).toString(),
+                "caFile", logServer.dataDir().resolve("tls/ca.pem").toString(),
                 "origin", primary.path("origin").asText(), "publicKey", primary.path("publicKeyPem").asText(),
                 "attestor.tlog.role", "primary"));
     }

@@ -15,9 +15,9 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.stellaops.attestor.auth.Scope;
+import org.stellaops.attestor.sdk.crypto.CaTrust;
 import org.stellaops.attestor.sdk.jose.DevIssuer;
 
 /**
@@ -61,15 +61,7 @@ final class TestHttp {
 
     /** @return a TLS context that trusts exactly the CA certificate(s) in the PEM file */
     static SSLContext trusting(Path caPem) {
-        try {
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trustStore(caPem));
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot trust " + caPem, e);
-        }
+        return CaTrust.fromPemFile(caPem);
     }
 
     /** @return a key store holding the CA certificate(s) in the PEM file as trusted entries */

@@ -47,11 +47,11 @@ class TransparencyChaosIT {
     void runTheDrill() {
         int logPort = AttestorProcess.freeLoopbackPort();
         Path logData = AttestorProcess.freshDataDir();
-        logServer = AttestorProcess.startPlain(logData, logPort);
+        logServer = AttestorProcess.start(logData, logPort);
         JsonNode primaryLog = new ApiClient(logServer).primaryLog();
 
         Path data = AttestorProcess.freshDataDir();
-        configureSubmitter(data, logPort, primaryLog);
+        configureSubmitter(data, logServer, primaryLog);
         submitter = AttestorProcess.start(data);
         ApiClient api = new ApiClient(submitter);
         awaitTwoLogs(api);
@@ -68,7 +68,7 @@ class TransparencyChaosIT {
         api = new ApiClient(submitter);
         load.attach(api);
         load.awaitMoreAcks(100, PHASE_BOUND);
-        logServer = AttestorProcess.startPlain(logData, logPort);
+        logServer = AttestorProcess.start(logData, logPort);
         load.awaitMoreAcks(100, PHASE_BOUND);
         load.close();
         acknowledged = load.acknowledged();
@@ -88,15 +88,16 @@ class TransparencyChaosIT {
         }
     }
 
-    private static void configureSubmitter(Path data, int logPort, JsonNode primaryLog) {
-        String logBase = "http://127.0.0.1:" + logPort;
+    private static void configureSubmitter(Path data, AttestorProcess logServer, JsonNode primaryLog) {
+        URI logBase = logServer.baseUri();
         AttestorProcess.writeConfig(data, "org.stellaops.attestor.core.json", Map.of(
                 "primaryDeadlineMillis", 2000, "retryBaseMillis", 200, "retryMaxMillis", 2000, "outboxScanMillis", 1000));
         AttestorProcess.writeConfig(data, "org.stellaops.attestor.tlog.embedded.json", Map.of(
                 "origin", "submitter.attestor.local", "attestor.tlog.role", "mirror"));
         AttestorProcess.writeConfig(data, "org.stellaops.attestor.tlog.rekor~primary.json", Map.of(
-                "kind", "rekor-v2", "url", logBase, "readUrl", URI.create(logBase).resolve(
+                "kind", "rekor-v2", "url", logBase.toString(), "readUrl", logBase.resolve(
                         URI.create(primaryLog.path("readUrl").asText()).getPath()).toString(),
+                "caFile", logServer.dataDir().resolve("tls/ca.pem").toString(),
                 "origin", primaryLog.path("origin").asText(), "publicKey", primaryLog.path("publicKeyPem").asText(),
                 "attestor.tlog.role", "primary"));
     }

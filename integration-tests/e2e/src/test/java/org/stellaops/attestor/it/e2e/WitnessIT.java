@@ -41,7 +41,7 @@ class WitnessIT {
 
     @BeforeAll
     void witnessTheLog() throws Exception {
-        witness = AttestorProcess.startPlain(AttestorProcess.freshDataDir(), AttestorProcess.freeLoopbackPort());
+        witness = AttestorProcess.startFresh();
         ApiClient witnessApi = new ApiClient(witness);
         ApiResponse key = witnessApi.get("/witness/key");
         assertEquals(200, key.status(), key::describe);
@@ -56,8 +56,10 @@ class WitnessIT {
         AttestorProcess.writeConfig(witness.dataDir(), "org.stellaops.attestor.tlog.witness.json",
                 Map.of("logs", List.of(logVkey)));
         String addCheckpoint = witness.baseUri() + "/witness/add-checkpoint";
+        // the witness is another Attestor over HTTPS: the log trusts its local CA for witnessing
         AttestorProcess.writeConfig(log.dataDir(), "org.stellaops.attestor.tlog.embedded.json",
-                Map.of("witnesses", List.of(witnessKey.vkey() + " " + addCheckpoint), "witnessIntervalMillis", 200));
+                Map.of("witnesses", List.of(witnessKey.vkey() + " " + addCheckpoint), "witnessIntervalMillis", 200,
+                        "witnessCaFile", witness.dataDir().resolve("tls/ca.pem").toString()));
         AttestorProcess.writeConfig(log.dataDir(), "org.stellaops.attestor.core.json",
                 Map.of("witnesses", List.of(witnessKey.vkey())));
 
