@@ -21,6 +21,7 @@ import org.stellaops.attestor.auth.Credentials;
 import org.stellaops.attestor.auth.Principal;
 import org.stellaops.attestor.store.embedded.EmbeddedStore;
 import org.stellaops.attestor.testing.Osgi;
+import org.stellaops.attestor.testing.MutableClock;
 
 /**
  * A real embedded store in a temporary directory (the DPoP replay cache), a hand-moved clock, and helpers to build

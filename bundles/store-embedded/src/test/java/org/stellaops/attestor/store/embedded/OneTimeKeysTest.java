@@ -12,6 +12,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stellaops.attestor.testing.MutableClock;
 
 /** What the contract leaves to the store: expiry at millisecond grain, the bounded purge, the file layout. */
 class OneTimeKeysTest {
@@ -22,7 +23,7 @@ class OneTimeKeysTest {
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock(T);
+    private final MutableClock clock = new MutableClock(T);
 
     private EmbeddedStore open() {
         return new EmbeddedStore(dir.resolve("attestor.mv"), EmbeddedStore.DEFAULT_CACHE_MB, clock);

@@ -17,6 +17,7 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stellaops.attestor.testing.MutableClock;
 
 /**
  * What the contract leaves to the MongoDB store: the document layout, the TTL index, expiry by the worker's clock at
@@ -30,9 +31,9 @@ class OneTimeKeysTest extends MongoTestBase {
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock(T);
+    private final MutableClock clock = new MutableClock(T);
 
-    private MongoStore workerAt(TestClock workerClock) {
+    private MongoStore workerAt(MutableClock workerClock) {
         MongoStore s = server.store(database, Map.of(), workerClock);
         // closed with the others after the test
         return track(s);

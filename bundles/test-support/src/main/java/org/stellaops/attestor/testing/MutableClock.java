@@ -1,4 +1,4 @@
-package org.stellaops.attestor.store.embedded;
+package org.stellaops.attestor.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves, so expiry is tested without waiting. */
-final class TestClock extends Clock {
+/** A UTC clock the test moves by hand, so that time-dependent behaviour (expiry, lifetimes) is tested without waiting. */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    TestClock(Instant start) {
+    /** @param start the first instant the clock shows */
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration by) {
+    /** @param by how far to move the clock forward (or back, if negative) */
+    public void advance(Duration by) {
         now.updateAndGet(t -> t.plus(by));
     }
 
@@ -32,6 +34,6 @@ final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the stores only read instants");
+        return this;
     }
 }
