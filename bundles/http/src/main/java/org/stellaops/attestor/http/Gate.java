@@ -128,11 +128,20 @@ final class Gate {
 
     private void refuseRate(HttpServletRequest request, HttpServletResponse response, String key, Provenance who,
             long retryAfterSeconds) throws IOException {
-        RateLimiter limiter = key.startsWith("address:") ? failures : principals;
+        tooMany(request, response, key.startsWith("address:") ? failures : principals, key, who, retryAfterSeconds,
+                audit);
+    }
+
+    /**
+     * Answers 429 with {@code Retry-After}, and audits the refusal unless this caller's refusals were audited less
+     * than a second ago (the next event counts the ones in between).
+     */
+    static void tooMany(HttpServletRequest request, HttpServletResponse response, RateLimiter limiter, String key,
+            Provenance who, long retryAfterSeconds, AttestationService audit) throws IOException {
         long refusals = limiter.refusalsToAudit(key);
         if (refusals > 0) {
-            record("auth.rate_limit", request, "request.rate_limited", refusals + " request(s) over the rate limit",
-                    who);
+            audit.recordSecurityEvent("auth.rate_limit", request.getMethod() + " " + request.getRequestURI(),
+                    "request.rate_limited", refusals + " request(s) over the rate limit", who);
         }
         response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
         write(request, response, 429, "request.rate_limited", "too many requests; retry after "
