@@ -83,6 +83,8 @@ public final class AttestorMain {
         ConsoleAdmin.Credentials console = ConsoleAdmin.ensure(dataDir, random);
         properties.put("felix.webconsole.username", ConsoleAdmin.USER);
         properties.put("felix.webconsole.password", console.hash());
+        // the console bundle's login (constant-time, audits refusals); the console answers nothing until it is there
+        properties.put("felix.webconsole.security.providers", "attestor");
 
         String base = (options.tls() ? "https" : "http") + "://" + options.localHost() + ":" + options.port();
         if (!options.tls()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,11 @@ class ConsoleAdminIT {
             RawClient.Answer admitted = console.send("GET", CONSOLE, "Authorization", basic("admin", password));
             assertEquals(200, admitted.response().status());
             assertEquals("SAMEORIGIN", admitted.header("X-Frame-Options"));
+            ApiResponse audit = E2eAwait.until("the refused console login is audited", Duration.ofSeconds(30),
+                    () -> new ApiClient(first).get("/api/v1/audit?action=console.authenticate"),
+                    r -> r.status() == 200 && r.json().path("events").size() > 0);
+            assertEquals("auth.console_denied", audit.json().path("events").path(0).path("outcome").asText());
+            assertFalse(audit.body().contains("admin:admin") || audit.body().contains(password), audit::describe);
         }
         try (AttestorProcess second = AttestorProcess.startWith(data, port)) {
             assertFalse(second.output().contains(password), "the password was printed again");
