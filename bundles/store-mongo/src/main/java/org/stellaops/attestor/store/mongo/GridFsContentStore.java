@@ -43,8 +43,9 @@ import org.stellaops.attestor.cas.StorageException;
  *
  * <p>Needs configuration (PID {@value #PID}, at least {@code uri}); registers with
  * {@value #CAS_PROPERTY}={@value #CAS_NAME} and {@code service.ranking} {@value #DEFAULT_RANKING}, above cas-fs.
+ * Declared disabled: {@link GridFsStarter} enables it once MongoDB answers, and again when it fails.
  */
-@Component(service = ContentStore.class, immediate = true, configurationPid = GridFsContentStore.PID,
+@Component(service = ContentStore.class, immediate = true, enabled = false, configurationPid = GridFsContentStore.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = {GridFsContentStore.CAS_PROPERTY + "=" + GridFsContentStore.CAS_NAME,
                 "service.ranking:Integer=" + GridFsContentStore.DEFAULT_RANKING})

@@ -45,10 +45,11 @@ import org.stellaops.attestor.store.TrustedKey;
  * <p>Needs configuration (PID {@value #PID}, at least {@code uri}); registers with
  * {@value #STORE_PROPERTY}={@value #STORE_NAME} and {@code service.ranking} {@value #DEFAULT_RANKING}, above the
  * embedded store, so configuring it switches the core over. Activation fails with {@code storage.failure} if no
- * server answers or the database's schema is newer than this code.
+ * server answers or the database's schema is newer than this code. Declared disabled:
+ * {@link MongoStoreStarter} enables it once MongoDB answers, and again whenever it is not up.
  */
 @Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class, OneTimeKeyStore.class},
-        immediate = true,
+        immediate = true, enabled = false,
         configurationPid = MongoStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = {MongoStore.STORE_PROPERTY + "=" + MongoStore.STORE_NAME,
                 "service.ranking:Integer=" + MongoStore.DEFAULT_RANKING})
