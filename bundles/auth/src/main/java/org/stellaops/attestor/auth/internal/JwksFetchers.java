@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 import javax.net.ssl.SSLContext;
 
+import org.stellaops.attestor.sdk.http.BoundedBody;
 import org.stellaops.attestor.sdk.jose.JwkSet;
 
 /** The two sources of JWK set documents: an HTTPS endpoint and a local file. */
@@ -47,7 +48,7 @@ final class JwksFetchers {
 
     private static byte[] get(HttpClient client, HttpRequest request) throws IOException {
         CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, info -> info.statusCode() == 200
-                ? new CappedBody(JwkSet.MAX_BYTES) : HttpResponse.BodySubscribers.replacing((byte[]) null));
+                ? BoundedBody.subscriber(JwkSet.MAX_BYTES) : HttpResponse.BodySubscribers.replacing((byte[]) null));
         try {
             HttpResponse<byte[]> response = exchange.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             if (response.statusCode() != 200) {

@@ -82,7 +82,8 @@ class ModulePathIT {
                 "org.stellaops.attestor.sdk.json", "org.stellaops.attestor.sdk.merkle",
                 "org.stellaops.attestor.sdk.note", "org.stellaops.attestor.sdk.rekor",
                 "org.stellaops.attestor.sdk.rekor.v1", "org.stellaops.attestor.sdk.witness",
-                "org.stellaops.attestor.sdk.tiles", "org.stellaops.attestor.sdk.jose"), exports);
+                "org.stellaops.attestor.sdk.tiles", "org.stellaops.attestor.sdk.jose",
+                "org.stellaops.attestor.sdk.http"), exports);
         Set<String> requires = d.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
         assertTrue(requires.containsAll(Set.of("org.stellaops.attestor.api", "com.fasterxml.jackson.databind",
                 "org.bouncycastle.provider")), requires.toString());

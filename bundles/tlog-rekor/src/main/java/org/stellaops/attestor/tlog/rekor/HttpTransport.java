@@ -21,6 +21,7 @@ import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
+import org.stellaops.attestor.sdk.http.BoundedBody;
 
 /**
  * HTTP/1.1 access to one log with the configured timeouts. Transport failures (refused connections, timeouts,
@@ -37,7 +38,7 @@ final class HttpTransport implements AutoCloseable {
     private final ExecutorService executor;
     private final Duration timeout;
     private final LogErrors errors;
-    private final BoundedBody bodies = new BoundedBody(MAX_RESPONSE_BYTES);
+    private final HttpResponse.BodyHandler<byte[]> bodies = BoundedBody.handler(MAX_RESPONSE_BYTES);
 
     /**
      * @param tls the TLS trust for https URLs, or null for the JVM's CAs
