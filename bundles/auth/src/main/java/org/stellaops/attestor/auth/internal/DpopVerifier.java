@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.stellaops.attestor.auth.Credentials;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.jose.Base64Url;
@@ -141,9 +143,14 @@ final class DpopVerifier {
         if (!algorithms.contains(alg)) {
             throw invalid("the DPoP proof's algorithm is not accepted here");
         }
+        JsonNode jwk = proof.header().get("jwk");
+        // refused on the JSON, before parsing: checking a private part costs modular exponentiations
+        if (jwk != null && PRIVATE_MEMBERS.stream().anyMatch(jwk::has)) {
+            throw invalid("the DPoP proof embeds a private key");
+        }
         Jwk key;
         try {
-            key = Jwk.parse(proof.header().get("jwk"));
+            key = Jwk.parse(jwk);
         } catch (AttestorException e) {
             throw invalid("the DPoP proof does not embed a valid public JWK");
         }
@@ -171,6 +178,9 @@ final class DpopVerifier {
             throw invalid("the DPoP proof was made for another URI");
         }
     }
+
+    /** JWK members of private keys (RFC 7518 §6.2.2, §6.3.2; RFC 8037 §2). */
+    private static final List<String> PRIVATE_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth");
 
     private static AuthFailure invalid(String detail) {
         return AuthFailure.proof(AuthCodes.DPOP_INVALID, detail);

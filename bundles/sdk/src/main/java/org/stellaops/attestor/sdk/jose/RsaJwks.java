@@ -23,6 +23,11 @@ final class RsaJwks {
 
     /** Refuses moduli whose arithmetic alone would be a denial of service. */
     static final int MAX_BITS = 16384;
+    /**
+     * The largest public exponent accepted (NIST SP 800-56B: below 2^256). A caller-chosen huge exponent would make
+     * every verification with the key, and the private-part check, cost seconds of CPU.
+     */
+    static final int MAX_EXPONENT_BITS = 256;
     private static final List<String> CRT = List.of("p", "q", "dp", "dq", "qi");
     private static final BigInteger PROBE = BigInteger.valueOf(2);
 
@@ -35,7 +40,8 @@ final class RsaJwks {
         if (!n.testBit(0) || n.bitLength() > MAX_BITS || n.bitLength() < 512) {
             throw JwkMembers.malformed("RSA modulus is not a plausible modulus");
         }
-        if (!e.testBit(0) || e.compareTo(BigInteger.valueOf(3)) < 0 || e.compareTo(n) >= 0) {
+        if (!e.testBit(0) || e.compareTo(BigInteger.valueOf(3)) < 0 || e.compareTo(n) >= 0
+                || e.bitLength() > MAX_EXPONENT_BITS) {
             throw JwkMembers.malformed("RSA public exponent is invalid");
         }
         PublicKey pub = EcJwks.generate(() -> KeyFactory.getInstance("RSA", Bc.PROVIDER)

@@ -106,6 +106,16 @@ class JwkTest {
     }
 
     @Test
+    void refusesAnRsaPublicExponentLongerThan256BitsBeforeAnyArithmetic() {
+        ObjectNode n = Jwk.ofKeyPair(JoseTestKeys.RSA2048).toPublicJson();
+        byte[] huge = new byte[40];
+        huge[0] = 1;
+        huge[huge.length - 1] = 1;
+        n.put("e", Base64Url.encode(huge));
+        assertEquals(JoseCodes.MALFORMED_KEY, code(() -> Jwk.parse(n)));
+    }
+
+    @Test
     void refusesAnRsaPrivateExponentOfAnotherKey() {
         ObjectNode n = Jwk.ofKeyPair(JoseTestKeys.RSA2048).toPrivateJson();
         ObjectNode other = Jwk.ofKeyPair(TestKeys.rsa(2048)).toPrivateJson();
