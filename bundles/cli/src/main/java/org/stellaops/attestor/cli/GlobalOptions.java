@@ -69,7 +69,7 @@ final class GlobalOptions {
             throw CliException.usage("usage.bad_timeout", "--timeout must be a positive number of seconds", null);
         }
         URI base = baseUri(url != null ? url : env.getOrDefault(ENV_URL, DEFAULT_URL));
-        Path ca = caFile(env);
+        Path ca = caFile(env, base);
         String bearer = token != null ? token : env.get(ENV_TOKEN);
         Jwk proofKey = dpopKey(env);
         if (proofKey != null && (bearer == null || bearer.isBlank())) {
@@ -119,13 +119,27 @@ final class GlobalOptions {
         }
     }
 
-    private Path caFile(Map<String, String> env) {
+    /**
+     * The CA to trust: --cacert, else STELLA_CACERT, else the local CA of the data directory — but that one only for
+     * a service on this machine or a data directory named explicitly: a {@code ./data/tls/ca.pem} that merely lies
+     * in the working directory must not replace the platform's CAs for a remote URL.
+     */
+    private Path caFile(Map<String, String> env, URI base) {
         Path explicit = cacert != null ? cacert : pathFromEnv(env, ENV_CACERT);
         if (explicit != null) {
             return explicit;
         }
+        boolean dataDirNamed = dataDir != null || pathFromEnv(env, ENV_DATA_DIR) != null;
+        if (!dataDirNamed && !loopback(base.getHost())) {
+            return null;
+        }
         Path local = dataDir(env).resolve(LOCAL_CA);
         return Files.isRegularFile(local) ? local : null;
+    }
+
+    private static boolean loopback(String host) {
+        String h = host == null ? "" : host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.startsWith("127.");
     }
 
     private static Path pathFromEnv(Map<String, String> env, String name) {

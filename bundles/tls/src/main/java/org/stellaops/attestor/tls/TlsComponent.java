@@ -62,7 +62,7 @@ public final class TlsComponent {
         } else if (settings.httpsEnabled()) {
             checkOwnKeystore(settings);
         }
-        hook = settings.httpsEnabled() && settings.clientCertificatesRequested() ? registerHook(context, settings) : null;
+        hook = settings.httpsEnabled() && settings.certificatesCheckedByAuth() ? registerHook(context, settings) : null;
     }
 
     /** Withdraws the client-certificate hook; Felix then removes its in-memory connector. */

@@ -19,9 +19,13 @@ import java.util.function.UnaryOperator;
  * @param extraNames {@code attestor.tls.san}: extra subject alternative names, comma-separated, or null
  * @param clientCertificate {@code org.apache.felix.https.clientcertificate}: none, wants or needs (lowercase)
  * @param securePort {@code org.osgi.service.http.port.secure}, for the message that tells users how to connect
+ * @param clientAuth {@code attestor.tls.clientAuth} (lowercase, default off): whether the auth bundle validates
+ *                   client certificates ({@code optional} or {@code required}); only then may the handshake let any
+ *                   certificate through
  */
 record TlsSettings(Path dataDir, boolean httpsEnabled, boolean generate, Path keystore, String keystoreType,
-        String keystorePassword, String keyPassword, String extraNames, String clientCertificate, String securePort) {
+        String keystorePassword, String keyPassword, String extraNames, String clientCertificate, String securePort,
+        String clientAuth) {
 
     static final String DATA_DIR = "attestor.data.dir";
     static final String GENERATE = "attestor.tls.generate";
@@ -33,6 +37,7 @@ record TlsSettings(Path dataDir, boolean httpsEnabled, boolean generate, Path ke
     static final String KEY_PASSWORD = "org.apache.felix.https.keystore.key.password";
     static final String CLIENT_CERTIFICATE = "org.apache.felix.https.clientcertificate";
     static final String SECURE_PORT = "org.osgi.service.http.port.secure";
+    static final String CLIENT_AUTH = "attestor.tls.clientAuth";
 
     /** Sub-directory of the data directory holding the CA, its key and (by default) the server key store. */
     static final String TLS_DIR = "tls";
@@ -51,11 +56,13 @@ record TlsSettings(Path dataDir, boolean httpsEnabled, boolean generate, Path ke
         String password = properties.apply(KEYSTORE_PASSWORD);
         String keyPassword = properties.apply(KEY_PASSWORD);
         String mode = properties.apply(CLIENT_CERTIFICATE);
+        String clientAuth = properties.apply(CLIENT_AUTH);
         return new TlsSettings(dataDir, "true".equalsIgnoreCase(properties.apply(HTTPS_ENABLE)),
                 "true".equalsIgnoreCase(properties.apply(GENERATE)), keystorePath,
                 type == null || type.isBlank() ? "PKCS12" : type, password,
                 keyPassword == null ? password : keyPassword, properties.apply(SAN),
-                mode == null ? "none" : mode.trim().toLowerCase(Locale.ROOT), properties.apply(SECURE_PORT));
+                mode == null ? "none" : mode.trim().toLowerCase(Locale.ROOT), properties.apply(SECURE_PORT),
+                clientAuth == null ? "off" : clientAuth.trim().toLowerCase(Locale.ROOT));
     }
 
     /** @return the directory of the local CA files */
@@ -66,6 +73,15 @@ record TlsSettings(Path dataDir, boolean httpsEnabled, boolean generate, Path ke
     /** @return whether Jetty asks clients for a certificate (Felix acts on "wants" and "needs" only) */
     boolean clientCertificatesRequested() {
         return "wants".equals(clientCertificate) || "needs".equals(clientCertificate);
+    }
+
+    /**
+     * @return whether the handshake may accept any client certificate: only when Jetty asks for one and the auth
+     *         bundle validates them ({@code attestor.tls.clientAuth} optional or required). Otherwise Jetty's own
+     *         trust (for example a configured trust store) stays in charge.
+     */
+    boolean certificatesCheckedByAuth() {
+        return clientCertificatesRequested() && ("optional".equals(clientAuth) || "required".equals(clientAuth));
     }
 
     /**
@@ -86,8 +102,10 @@ record TlsSettings(Path dataDir, boolean httpsEnabled, boolean generate, Path ke
      */
     char[] requireKeyPassword() {
         if (keyPassword == null || keyPassword.isEmpty()) {
-            throw new TlsException(TlsException.BAD_CONFIGURATION,
-                    KEYSTORE_PASSWORD + " is not set: the server key store needs a password");
+            // an empty key password beside a usable key store password can only come from its own property
+            boolean ownPropertyEmpty = keyPassword != null && keystorePassword != null && !keystorePassword.isEmpty();
+            throw new TlsException(TlsException.BAD_CONFIGURATION, (ownPropertyEmpty ? KEY_PASSWORD
+                    : KEYSTORE_PASSWORD) + " is not set: the server key store needs a password");
         }
         return keyPassword.toCharArray();
     }
