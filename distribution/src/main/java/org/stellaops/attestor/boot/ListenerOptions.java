@@ -88,9 +88,11 @@ record ListenerOptions(String host, String port, boolean tls, String clientAuth,
         }
         for (String name : names.split(",")) {
             String item = name.strip();
+            // a dotted quad is an IPv4 address or nothing: the tls bundle would refuse 256.1.1.1 as a name too
+            boolean dottedQuad = item.matches("\\d{1,3}(\\.\\d{1,3}){3}");
             boolean ok = item.isEmpty() || IPV4.matcher(item).matches()
                     || item.indexOf(':') >= 0 && IPV6.matcher(item).matches()
-                    || item.length() <= 253 && DNS_NAME.matcher(item).matches();
+                    || !dottedQuad && item.length() <= 253 && DNS_NAME.matcher(item).matches();
             if (!ok) {
                 throw bad(SAN + " must list host names and IP addresses separated by commas; '" + item
                         + "' is neither");

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
 final class TokenCommand implements Callable<Integer> {
 
     /** The scopes the Attestor API knows. */
-    static final List<String> SCOPES = List.of("attestor.write", "attestor.verify", "attestor.read", "attestor.admin");
+    static final List<String> SCOPES = DevIssuer.ATTESTOR_SCOPES;
 
     @Spec
     CommandSpec spec;

@@ -9,13 +9,15 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -26,6 +28,7 @@ import org.osgi.service.servlet.runtime.HttpServiceRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stellaops.attestor.core.service.AttestationService;
+import org.stellaops.attestor.sdk.crypto.CaTrust;
 
 /**
  * Prints {@code Attestor ready on https://127.0.0.1:P} (or {@code http://} when plain HTTP was opted into) once
@@ -73,20 +76,14 @@ public class ReadyAnnouncer {
         try (InputStream in = Files.newInputStream(Path.of(path))) {
             KeyStore keys = KeyStore.getInstance(type == null ? "PKCS12" : type);
             keys.load(in, password == null ? null : password.toCharArray());
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            int n = 0;
+            List<X509Certificate> own = new ArrayList<>();
             for (String alias : Collections.list(keys.aliases())) {
                 Certificate[] chain = keys.getCertificateChain(alias);
                 for (Certificate certificate : chain == null ? new Certificate[0] : chain) {
-                    trusted.setCertificateEntry("c" + n++, certificate);
+                    own.add((X509Certificate) certificate);
                 }
             }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trusted);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            return ssl;
+            return CaTrust.sslContext(own);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             LOG.error("cannot read the HTTPS key store {} to probe readiness: {}", path, e.toString());
             return null;

@@ -33,8 +33,7 @@ final class ServerAccess {
     /** The {@code tenant} of the minted development tokens. */
     static final String TENANT = "default";
     /** Every attestor scope: the driver submits, verifies, reads statistics and registers trust roots. */
-    static final List<String> SCOPES = List.of("attestor.write", "attestor.verify", "attestor.read",
-            "attestor.admin");
+    static final List<String> SCOPES = DevIssuer.ATTESTOR_SCOPES;
 
     /** The JDK switch that would turn off the HTTP client's host name check; the tools refuse to run with it. */
     static final String NO_HOSTNAME_CHECK = "jdk.internal.httpclient.disableHostnameVerification";

@@ -152,7 +152,8 @@ final class AccessTokenVerifier {
                 return false;
             }
             try {
-                return issuer.keys().candidates(kid, now).contains(key);
+                // identity: key sets are immutable snapshots, and equals would DER-encode both keys per request
+                return issuer.keys().candidates(kid, now).stream().anyMatch(k -> k == key);
             } catch (AuthFailure e) {
                 return false;
             }

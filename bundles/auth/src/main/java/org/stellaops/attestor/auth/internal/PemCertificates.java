@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CRL;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -16,9 +14,11 @@ import java.util.Collection;
 import java.util.List;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
-/** Certificates and CRLs from PEM (or DER) files, and a TLS context trusting such certificates. */
+import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.crypto.CaTrust;
+
+/** Certificates (the sdk's {@link CaTrust}, with configuration errors) and CRLs from files, for the auth settings. */
 final class PemCertificates {
 
     private PemCertificates() {
@@ -30,17 +30,9 @@ final class PemCertificates {
      * @throws IllegalArgumentException when the file is unreadable, malformed or empty
      */
     static List<X509Certificate> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            List<X509Certificate> out = new ArrayList<>();
-            for (Certificate c : certs) {
-                out.add((X509Certificate) c);
-            }
-            if (out.isEmpty()) {
-                throw new IllegalArgumentException("no certificate in " + file);
-            }
-            return out;
-        } catch (IOException | GeneralSecurityException e) {
+        try {
+            return CaTrust.certificates(Files.readAllBytes(file), file.toString());
+        } catch (IOException | AttestorException e) {
             throw new IllegalArgumentException("cannot read certificates from " + file + ": " + e.getMessage(), e);
         }
     }
@@ -69,22 +61,9 @@ final class PemCertificates {
     /**
      * @param caFile a PEM bundle of CA certificates
      * @return a TLS context that trusts exactly those CAs (hostnames are still verified by the HTTP client)
+     * @throws IllegalArgumentException when the file is unreadable, malformed or empty
      */
     static SSLContext trusting(Path caFile) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            int i = 0;
-            for (X509Certificate ca : read(caFile)) {
-                store.setCertificateEntry("ca-" + i++, ca);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot build a TLS context from " + caFile + ": " + e.getMessage(), e);
-        }
+        return CaTrust.sslContext(read(caFile));
     }
 }

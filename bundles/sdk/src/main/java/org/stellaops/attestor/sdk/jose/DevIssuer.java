@@ -12,6 +12,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,6 +36,9 @@ public final class DevIssuer {
     public static final String KEY_FILE = "auth/dev-issuer.jwk";
     /** The longest lifetime of a development token. */
     public static final Duration MAX_TTL = Duration.ofHours(1);
+    /** Every scope the Attestor API knows, in the order the docs list them (the auth bundle's {@code Scope}). */
+    public static final List<String> ATTESTOR_SCOPES = List.of("attestor.write", "attestor.verify", "attestor.read",
+            "attestor.admin");
 
     private static final int MAX_KEY_FILE_BYTES = 64 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
