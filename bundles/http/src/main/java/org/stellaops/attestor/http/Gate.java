@@ -57,8 +57,8 @@ final class Gate {
     Principal authenticate(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String address = String.valueOf(request.getRemoteAddr());
         String failureKey = "address:" + address;
-        if (failures.enabled() && failures.wouldRefuse(failureKey)) {
-            refuseRate(request, response, failureKey, anonymous(request), 1);
+        if (failures.wouldRefuse(failureKey)) {
+            tooMany(request, response, failures, failureKey, anonymous(request), 1, audit);
             return null;
         }
         AuthResult result = authenticator.authenticate(credentials(request));
@@ -91,7 +91,7 @@ final class Gate {
         String key = "principal:" + principal.auditName() + "@" + principal.tenant();
         long retryAfter = principals.acquire(key);
         if (retryAfter > 0) {
-            refuseRate(request, response, key, provenance(request, principal), retryAfter);
+            tooMany(request, response, principals, key, provenance(request, principal), retryAfter, audit);
             return false;
         }
         String nonce = authenticator.currentDpopNonce();
@@ -124,12 +124,6 @@ final class Gate {
         }
         return URI.create(request.getScheme() + "://" + host + ":" + request.getServerPort()
                 + request.getRequestURI());
-    }
-
-    private void refuseRate(HttpServletRequest request, HttpServletResponse response, String key, Provenance who,
-            long retryAfterSeconds) throws IOException {
-        tooMany(request, response, key.startsWith("address:") ? failures : principals, key, who, retryAfterSeconds,
-                audit);
     }
 
     /**

@@ -11,7 +11,9 @@ import org.stellaops.attestor.sdk.AttestorException;
 
 /**
  * RFC 9457 problem details with a stable {@code code} member. The HTTP status is derived from the code's family,
- * so a new code in an existing family needs no change here (docs/api.md lists them all).
+ * so a new code in an existing family needs no change here (docs/api.md lists them all). Refusals of the auth
+ * bundle ({@code auth.*}) carry their own status (401 or 403), which the Gate passes to {@link #body(String, int,
+ * String, String)}: the decision is made once, in the auth bundle.
  */
 final class Problems {
 
@@ -22,20 +24,10 @@ final class Problems {
     /** The detail of a failure that is a bug: the server log has the rest. */
     static final String UNEXPECTED = "an unexpected error occurred; see the server log";
 
-    /**
-     * The {@code auth.*} codes of callers whose credentials are valid but not enough; every other {@code auth.*}
-     * code means the credentials themselves are missing or invalid (401).
-     */
-    static final java.util.Set<String> FORBIDDEN_AUTH_CODES = java.util.Set.of("auth.insufficient_scope",
-            "auth.tenant_missing", "auth.client_certificate_not_allowed");
-
     private Problems() {
     }
 
     static int status(String code) {
-        if (code.startsWith("auth.")) {
-            return FORBIDDEN_AUTH_CODES.contains(code) ? 403 : 401;
-        }
         if (code.equals("request.rate_limited")) {
             return 429;
         }

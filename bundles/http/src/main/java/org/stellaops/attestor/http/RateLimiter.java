@@ -18,6 +18,8 @@ final class RateLimiter {
     private final int maxKeys;
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong lastSweep = new java.util.concurrent.atomic.AtomicLong(
+            Long.MIN_VALUE / 2);
 
     /**
      * @param perSecond the sustained rate; 0 or less turns the limiter off
@@ -47,7 +49,10 @@ final class RateLimiter {
         if (!enabled()) {
             return 0;
         }
-        if (buckets.size() > maxKeys) {
+        long now = nanoTime.getAsLong();
+        long last = lastSweep.get();
+        // one sweeping thread at most once a second: under a flood of new keys a sweep per request would scan the map
+        if (buckets.size() > maxKeys && now - last >= 1_000_000_000L && lastSweep.compareAndSet(last, now)) {
             dropIdle();
         }
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, nanoTime.getAsLong()));

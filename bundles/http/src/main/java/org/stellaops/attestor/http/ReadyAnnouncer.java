@@ -54,8 +54,9 @@ public class ReadyAnnouncer {
         boolean https = Boolean.parseBoolean(context.getProperty("org.apache.felix.https.enable"));
         String port = context.getProperty(https ? "org.osgi.service.http.port.secure" : "org.osgi.service.http.port");
         String base = (https ? "https" : "http") + "://127.0.0.1:" + (port == null ? (https ? "8443" : "8080") : port);
-        SSLContext tls = https ? ownTrust(context) : null;
-        Thread thread = new Thread(() -> announceWhenReady(base, tls), "attestor-ready-probe");
+        // the key store is read on the probe thread, not on SCR's
+        Thread thread = new Thread(() -> announceWhenReady(base, https ? ownTrust(context) : null),
+                "attestor-ready-probe");
         thread.setDaemon(true);
         probe = thread;
         thread.start();

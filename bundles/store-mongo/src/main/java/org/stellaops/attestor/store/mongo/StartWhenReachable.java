@@ -41,6 +41,8 @@ final class StartWhenReachable implements AutoCloseable {
 
     /** The first wait after a failed probe. */
     static final Duration MIN_DELAY = Duration.ofSeconds(1);
+    /** How long {@link #close} waits for a running step (a probe is bounded by the server selection timeout). */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
     /** The longest wait between two probes. */
     static final Duration MAX_DELAY = Duration.ofSeconds(30);
 
@@ -105,6 +107,9 @@ final class StartWhenReachable implements AutoCloseable {
         }
         try {
             probe.run();
+            if (stopped) {
+                return; // closed while probing: the starter's deactivation owns the component's state now
+            }
             if (lastFailure != null) {
                 LOG.info("MongoDB answers again: starting the {}", what);
             }
@@ -112,12 +117,15 @@ final class StartWhenReachable implements AutoCloseable {
             enabledAt = System.nanoTime();
             target.enable();
             next(minDelay);
-        } catch (StorageException e) {
+        } catch (RuntimeException e) {
+            // StorageException is the expected "not reachable"; anything else (a bad setting, a stopping bundle)
+            // must not end the loop silently either
+            String reason = e instanceof StorageException ? e.getMessage() : e.toString();
             failedProbes++;
-            if (!e.getMessage().equals(lastFailure)) {
-                LOG.warn("{} waits for MongoDB: {} (retrying, at most every {} s)", what, e.getMessage(),
+            if (!reason.equals(lastFailure)) {
+                LOG.warn("{} waits for MongoDB: {} (retrying, at most every {} s)", what, reason,
                         maxDelay.toSeconds());
-                lastFailure = e.getMessage();
+                lastFailure = reason;
             }
             next(delay);
             delay = delay.multipliedBy(2).compareTo(maxDelay) > 0 ? maxDelay : delay.multipliedBy(2);
@@ -171,5 +179,11 @@ final class StartWhenReachable implements AutoCloseable {
     public void close() {
         stopped = true;
         timer.shutdownNow();
+        try {
+            // a step still running may be inside a probe; wait for it so it cannot enable after the caller disables
+            timer.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
