@@ -41,6 +41,11 @@ public final class AuditChain {
         node.put("outcome", event.outcome());
         node.put("remoteAddress", event.remoteAddress());
         node.put("detail", event.detail());
+        if (!event.tenant().isEmpty()) {
+            // Only tenant events carry the member, so operator events hash as every event did before tenants
+            // existed and chains written then keep verifying.
+            node.put("tenant", event.tenant());
+        }
         return HexFormat.of().formatHex(sha256().digest(Jcs.canonicalize(node)));
     }
 

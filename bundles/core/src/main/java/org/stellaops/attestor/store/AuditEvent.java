@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param outcome {@code success}, or the stable error code of the failure
  * @param remoteAddress the client address, or empty for system actions
  * @param detail a short human-readable detail; never secrets or token material
+ * @param tenant the tenant the actor acted for, or {@link Tenants#OPERATOR} for events of the deployment (anonymous
+ *               callers, the service itself); a tenant reads only its own events
  */
 public record AuditEvent(Instant time, String actor, String action, String target, String outcome,
-                         String remoteAddress, String detail) {
+                         String remoteAddress, String detail, String tenant) {
     /**
      * @param time not null
      * @param actor not null
@@ -24,6 +26,7 @@ public record AuditEvent(Instant time, String actor, String action, String targe
      * @param outcome not null
      * @param remoteAddress not null
      * @param detail not null
+     * @param tenant a tenant name or {@link Tenants#OPERATOR}
      */
     public AuditEvent {
         Objects.requireNonNull(time, "time");
@@ -33,5 +36,6 @@ public record AuditEvent(Instant time, String actor, String action, String targe
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(remoteAddress, "remoteAddress");
         Objects.requireNonNull(detail, "detail");
+        Tenants.require(tenant);
     }
 }

@@ -58,10 +58,10 @@ public interface AuditStore {
 
     /**
      * @param limit at most this many
-     * @return the newest events, newest first
+     * @return the newest events of every tenant, newest first (operator views only)
      */
     List<AuditEvent> recentEvents(int limit);
 
-    /** @return the number of events */
+    /** @return the number of events of every tenant */
     long eventCount();
 }

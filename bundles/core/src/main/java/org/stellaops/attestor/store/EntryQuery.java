@@ -3,9 +3,10 @@ package org.stellaops.attestor.store;
 import java.time.Instant;
 
 /**
- * A search over stored records ({@link EntryStore#search(EntryQuery)}). Every filter is optional (null); the
- * filters that are given must all match.
+ * A search over one tenant's stored records ({@link EntryStore#search(EntryQuery)}). The tenant is required; every
+ * filter is optional (null); the filters that are given must all match.
  *
+ * @param tenant the tenant whose records are searched
  * @param subjectDigest {@code <algorithm>:<hex>}, e.g. {@code sha256:ab…}; matches a record having a subject with
  *                      that digest (algorithm and lowercase hex value)
  * @param predicateType the exact predicate type URI
@@ -15,17 +16,27 @@ import java.time.Instant;
  * @param limit the page size, 1 to {@link #MAX_LIMIT}
  * @param cursor the {@link EntryPage#nextCursor()} of the previous page, or null for the first page
  */
-public record EntryQuery(String subjectDigest, String predicateType, String signerKeyId, Instant since,
+public record EntryQuery(String tenant, String subjectDigest, String predicateType, String signerKeyId, Instant since,
                          Instant until, int limit, String cursor) {
 
     /** The largest page. */
     public static final int MAX_LIMIT = 1000;
 
     /**
+     * @param tenant a tenant name
      * @param limit must be 1 to {@link #MAX_LIMIT}
      * @param subjectDigest if given, must contain {@code :}
+     * @param cursor if given, a cursor of a search of the same tenant
+     * @throws IllegalArgumentException if a value is out of range, or the cursor is malformed or belongs to a search
+     *                                  of another tenant
      */
     public EntryQuery {
+        if (!Tenants.isName(tenant)) {
+            throw new IllegalArgumentException("a search needs a tenant name");
+        }
+        if (cursor != null && !EntryCursor.decode(cursor).tenant().equals(tenant)) {
+            throw new IllegalArgumentException("the cursor belongs to a search of another tenant");
+        }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
@@ -35,11 +46,12 @@ public record EntryQuery(String subjectDigest, String predicateType, String sign
     }
 
     /**
+     * @param tenant the tenant
      * @param limit the page size
-     * @return a query without filters: the newest records first
+     * @return a query without filters: the tenant's newest records first
      */
-    public static EntryQuery all(int limit) {
-        return new EntryQuery(null, null, null, null, null, limit, null);
+    public static EntryQuery all(String tenant, int limit) {
+        return new EntryQuery(tenant, null, null, null, null, null, limit, null);
     }
 
     /**
@@ -47,6 +59,6 @@ public record EntryQuery(String subjectDigest, String predicateType, String sign
      * @return the same query for the next page
      */
     public EntryQuery after(String nextCursor) {
-        return new EntryQuery(subjectDigest, predicateType, signerKeyId, since, until, limit, nextCursor);
+        return new EntryQuery(tenant, subjectDigest, predicateType, signerKeyId, since, until, limit, nextCursor);
     }
 }

@@ -20,7 +20,7 @@ import org.stellaops.attestor.api.model.Subject;
  * through {@link EntryStore#pending(int)} until every log target is settled. Records are immutable values; a store
  * replaces a record only through {@link EntryStore#replaceIf}.
  *
- * @param envelopeDigest {@code sha256:<hex>} of the JCS form of the envelope: the dedupe key
+ * @param envelopeDigest {@code sha256:<hex>} of the JCS form of the envelope: with the tenant, the dedupe key
  * @param uuid the uuid of the first covered signature's entry (lowercase hex leaf hash of its hashedrekord body);
  *             fixed at creation, before any log answers
  * @param status {@link #PENDING}, {@link #LOGGED}, {@link #LOGGED_PARTIAL} or {@link #FAILED}, derived from the
@@ -37,7 +37,7 @@ import org.stellaops.attestor.api.model.Subject;
  * @param facts facts derived by the predicate handler (derived data, never part of the envelope)
  * @param derivedBy which code derived the facts, e.g. {@code org.stellaops.attestor.predicate-slsa/0.1.0}
  * @param createdAt when the record was first stored
- * @param provenance how the attestation arrived
+ * @param provenance how the attestation arrived, including the tenant that owns the record
  */
 public record EntryRecord(String envelopeDigest, String uuid, String status, String casDigest, String payloadType,
                           String statementType, String predicateType, List<Subject> subjects,
@@ -152,6 +152,16 @@ public record EntryRecord(String envelopeDigest, String uuid, String status, Str
     /** @return every log entry of every target, targets in order (primary first) */
     public List<LogEntry> logEntries() {
         return logs.stream().flatMap(t -> t.entries().stream()).map(CoveredEntry::entry).toList();
+    }
+
+    /**
+     * The record's identity is (tenant, envelope digest): the same envelope submitted by two tenants makes two
+     * independent records.
+     *
+     * @return the tenant that owns the record, {@code provenance().tenant()}
+     */
+    public String tenant() {
+        return provenance.tenant();
     }
 
     /** @return whether the record is still being published */

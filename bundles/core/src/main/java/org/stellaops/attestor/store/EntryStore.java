@@ -8,10 +8,15 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
- * Attestation records with a unique index on the envelope digest, a lookup index on every log-entry uuid (the
+ * Attestation records with a unique index on (tenant, envelope digest), a lookup index on every log-entry uuid (the
  * uuids of {@link EntryRecord#signatures()} included, so a pending record is found by its final uuid), an index
  * of pending records (the outbox) and search indexes on subject digest, predicate type, signer key id and
- * creation time (see {@link #search(EntryQuery)}).
+ * creation time (see {@link #search(EntryQuery)}), all of them within a tenant.
+ *
+ * <p>A record belongs to the tenant of its {@link EntryRecord#provenance()}. Every read takes the tenant and never
+ * returns another tenant's record; the same envelope stored by two tenants is two independent records (which share
+ * uuids, since uuids are leaf hashes). Only the outbox ({@link #pending}, {@link #claimable}) spans tenants: the
+ * publisher serves them all.
  * All writes are durable when the method returns (they survive kill -9); implementations may group concurrent
  * writers into one commit.
  *
@@ -25,7 +30,7 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface EntryStore {
 
     /**
-     * Inserts the record unless one with the same envelope digest exists.
+     * Inserts the record unless one with the same tenant and envelope digest exists.
      *
      * @param record the new record
      * @return the stored record: {@code record} itself if it was inserted, otherwise the existing one
@@ -46,34 +51,36 @@ public interface EntryStore {
     Stored putIfAbsent(EntryRecord record, AuditEvent createdEvent);
 
     /**
-     * Replaces the record with the same envelope digest if the stored version still equals {@code expected}
+     * Replaces the record with the same tenant and envelope digest if the stored version still equals {@code expected}
      * (compare-and-set; e.g. when a pending log entry arrives). The envelope digest, uuid, content address,
      * statement facts, derived facts, creation time and provenance never change: only the publication state does
      * ({@code status}, {@code signatures}, {@code logs}, {@code receipts}).
      *
      * @param expected the version the caller read
-     * @param next the new version, with the same envelope digest
+     * @param next the new version, with the same tenant and envelope digest
      * @return true if {@code next} is now stored; false if the stored version differs from {@code expected} (the
-     *         caller reads again and retries) or no record with that digest exists
+     *         caller reads again and retries) or no record with that tenant and digest exists
      * @throws IllegalArgumentException if {@code next} changes anything but the publication state
      * @throws org.stellaops.attestor.cas.StorageException on I/O failure
      */
     boolean replaceIf(EntryRecord expected, EntryRecord next);
 
     /**
+     * @param tenant the tenant that owns the record
      * @param envelopeDigest {@code sha256:<hex>}
-     * @return the record, if stored
+     * @return the tenant's record, if stored
      */
-    Optional<EntryRecord> byEnvelopeDigest(String envelopeDigest);
+    Optional<EntryRecord> byEnvelopeDigest(String tenant, String envelopeDigest);
 
     /**
+     * @param tenant the tenant that owns the record
      * @param uuid any log entry's uuid (lowercase hex leaf hash)
-     * @return the record that holds that log entry, if any
+     * @return the tenant's record that holds that log entry, if any
      */
-    Optional<EntryRecord> byUuid(String uuid);
+    Optional<EntryRecord> byUuid(String tenant, String uuid);
 
     /**
-     * The outbox: records whose status is {@link EntryRecord#PENDING}. Implementations keep an index, so this is
+     * The outbox: records of every tenant whose status is {@link EntryRecord#PENDING}. Implementations keep an index, so this is
      * cheap however many records are logged.
      *
      * @param limit at most this many
@@ -82,7 +89,7 @@ public interface EntryStore {
     List<EntryRecord> pending(int limit);
 
     /**
-     * The outbox as one worker sees it: pending records that no other owner holds a lease on at {@code now}.
+     * The outbox as one worker sees it: pending records of every tenant that no other owner holds a lease on at {@code now}.
      *
      * @param owner the asking worker
      * @param now the current time, for lease expiry
@@ -97,41 +104,54 @@ public interface EntryStore {
      * ends at {@code now + ttl}. On a shared database this is one conditional update, so of two workers racing
      * for the same record exactly one wins.
      *
-     * @param envelopeDigest the record
+     * @param tenant the record's tenant
+     * @param envelopeDigest the record's envelope digest
      * @param owner the worker taking the lease
      * @param now the current time
      * @param ttl how long the lease lasts unless renewed
      * @return whether {@code owner} now holds the lease
      */
-    boolean tryLease(String envelopeDigest, String owner, Instant now, Duration ttl);
+    boolean tryLease(String tenant, String envelopeDigest, String owner, Instant now, Duration ttl);
 
     /**
      * Gives a lease up early (e.g. when the record is settled); does nothing unless {@code owner} holds it.
      *
-     * @param envelopeDigest the record
+     * @param tenant the record's tenant
+     * @param envelopeDigest the record's envelope digest
      * @param owner the worker that held the lease
      */
-    void releaseLease(String envelopeDigest, String owner);
+    void releaseLease(String tenant, String envelopeDigest, String owner);
 
     /**
-     * Finds records by subject digest, predicate type, signer key id and creation time, newest first.
+     * Finds a tenant's records by subject digest, predicate type, signer key id and creation time, newest first.
      * The order is total and stable: {@code createdAt} descending, then envelope digest descending. Lookups by
-     * subject digest, signer or predicate type use an index (O(log n) to the first match), never a full scan.
+     * subject digest, signer or predicate type use an index (O(log n) to the first match within the tenant), never
+     * a full scan, and never read another tenant's index entries.
      *
-     * @param query the filters (all optional), the page size and the cursor of the previous page
+     * @param query the tenant, the filters (all optional), the page size and the cursor of the previous page
      * @return one page and the cursor of the next one
      * @throws IllegalArgumentException if the cursor is malformed
      */
     EntryPage search(EntryQuery query);
 
     /**
+     * @param tenant the tenant, or null for every tenant (operator views only)
      * @param limit at most this many
      * @return the most recently created records, newest first
      */
-    List<EntryRecord> recent(int limit);
+    List<EntryRecord> recent(String tenant, int limit);
 
-    /** @return the number of records */
+    /** @return the number of records of every tenant */
     long count();
+
+    /**
+     * Counts one tenant's records without reading them (a counter or an index count, never a scan of other
+     * tenants' records).
+     *
+     * @param tenant the tenant
+     * @return the number of the tenant's records
+     */
+    long count(String tenant);
 
     /**
      * The outcome of {@link #putIfAbsent}.

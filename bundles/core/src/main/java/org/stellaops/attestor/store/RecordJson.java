@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -76,7 +77,9 @@ public final class RecordJson {
      */
     public <T> T read(String json, Class<T> type) {
         try {
-            return mapper.readValue(json, type);
+            JsonNode tree = mapper.readTree(json);
+            fillTenant(tree, type);
+            return mapper.treeToValue(tree, type);
         } catch (JsonProcessingException | RuntimeException e) {
             throw new StorageException(StorageException.CORRUPT,
                     "stored " + type.getSimpleName() + " cannot be read back", e);
@@ -95,6 +98,7 @@ public final class RecordJson {
     public EntryRecord readRecord(String json) {
         try {
             JsonNode tree = mapper.readTree(json);
+            fillTenant(tree, EntryRecord.class);
             if (tree.has("logs")) {
                 return mapper.treeToValue(tree, EntryRecord.class);
             }
@@ -105,6 +109,28 @@ public final class RecordJson {
                     old.createdAt(), old.provenance());
         } catch (JsonProcessingException | RuntimeException e) {
             throw new StorageException(StorageException.CORRUPT, "stored EntryRecord cannot be read back", e);
+        }
+    }
+
+    /**
+     * Values stored before tenants existed have no tenant: records and trusted keys belong to
+     * {@link Tenants#LEGACY}, audit events to {@link Tenants#OPERATOR} (so their chain hashes stay what they were).
+     */
+    private static void fillTenant(JsonNode tree, Class<?> type) {
+        if (type == EntryRecord.class) {
+            addTenant(tree.get("provenance"), Tenants.LEGACY);
+        } else if (type == TrustedKey.class) {
+            addTenant(tree, Tenants.LEGACY);
+        } else if (type == AuditEvent.class) {
+            addTenant(tree, Tenants.OPERATOR);
+        } else if (type == ChainedAuditEvent.class) {
+            addTenant(tree.get("event"), Tenants.OPERATOR);
+        }
+    }
+
+    private static void addTenant(JsonNode node, String tenant) {
+        if (node instanceof ObjectNode object && !object.hasNonNull("tenant")) {
+            object.put("tenant", tenant);
         }
     }
 

@@ -214,8 +214,8 @@ public class AttestorCore implements AttestationService {
     }
 
     @Override
-    public Optional<StoredAttestation> fetch(String id) {
-        return service.fetch(id);
+    public Optional<StoredAttestation> fetch(String tenant, String id) {
+        return service.fetch(tenant, id);
     }
 
     @Override
@@ -256,8 +256,8 @@ public class AttestorCore implements AttestationService {
     }
 
     @Override
-    public AuditVerification verifyAudit(Provenance provenance) {
-        return service.verifyAudit(provenance);
+    public AuditVerification verifyAudit(String tenant, Provenance provenance) {
+        return service.verifyAudit(tenant, provenance);
     }
 
     @Override
@@ -266,13 +266,13 @@ public class AttestorCore implements AttestationService {
     }
 
     @Override
-    public TrustedKey addTrustedKey(String name, String publicKeyPem, Provenance provenance) {
-        return service.addTrustedKey(name, publicKeyPem, provenance);
+    public TrustedKey addTrustedKey(String name, String publicKeyPem, boolean shared, Provenance provenance) {
+        return service.addTrustedKey(name, publicKeyPem, shared, provenance);
     }
 
     @Override
-    public List<TrustedKey> trustedKeys() {
-        return service.trustedKeys();
+    public List<TrustedKey> trustedKeys(String tenant) {
+        return service.trustedKeys(tenant);
     }
 
     @Override
@@ -291,17 +291,22 @@ public class AttestorCore implements AttestationService {
     }
 
     @Override
-    public List<AuditEvent> auditEvents(int limit) {
-        return service.auditEvents(limit);
+    public List<AuditEvent> auditEvents(String tenant, int limit) {
+        return service.auditEvents(tenant, limit);
     }
 
     @Override
-    public List<EntryRecord> recent(int limit) {
-        return service.recent(limit);
+    public List<EntryRecord> recent(String tenant, int limit) {
+        return service.recent(tenant, limit);
     }
 
     @Override
     public Health health() {
         return service.health();
+    }
+
+    @Override
+    public Stats stats(String tenant) {
+        return service.stats(tenant);
     }
 }

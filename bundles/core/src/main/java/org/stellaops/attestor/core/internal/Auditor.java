@@ -12,6 +12,7 @@ import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.ChainedAuditEvent;
 import org.stellaops.attestor.store.Provenance;
+import org.stellaops.attestor.store.Tenants;
 
 /**
  * Writes the audit trail and posts the matching EventAdmin notification. An audit write failure is not
@@ -55,7 +56,8 @@ final class Auditor {
     }
 
     AuditEvent event(Provenance who, String action, String target, String outcome, String detail) {
-        return new AuditEvent(clock.instant(), who.principal(), action, target, outcome, who.remoteAddress(), detail);
+        return new AuditEvent(clock.instant(), who.principal(), action, target, outcome, who.remoteAddress(), detail,
+                who.tenant());
     }
 
     ChainedAuditEvent record(Provenance who, String action, String target, String outcome, String detail) {
@@ -82,7 +84,7 @@ final class Auditor {
 
     /** Records an action the service took on its own, with its outcome; posts it as {@link #announce} does. */
     ChainedAuditEvent systemEvent(String action, String target, String outcome, String detail) {
-        AuditEvent event = new AuditEvent(clock.instant(), SYSTEM, action, target, outcome, "", detail);
+        AuditEvent event = new AuditEvent(clock.instant(), SYSTEM, action, target, outcome, "", detail, Tenants.OPERATOR);
         ChainedAuditEvent stored = store.append(event);
         announce(event);
         return stored;
@@ -93,7 +95,7 @@ final class Auditor {
      * {@code logId}, {@code origin}); {@code detail} is also an event property.
      */
     void system(String action, String target, String detail, Map<String, Object> properties) {
-        AuditEvent event = new AuditEvent(clock.instant(), SYSTEM, action, target, SUCCESS, "", detail);
+        AuditEvent event = new AuditEvent(clock.instant(), SYSTEM, action, target, SUCCESS, "", detail, Tenants.OPERATOR);
         store.append(event);
         notifySystem(action, target, detail, properties);
     }

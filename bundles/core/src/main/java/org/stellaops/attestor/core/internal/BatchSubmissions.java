@@ -83,7 +83,7 @@ final class BatchSubmissions {
         for (int i = 0; i < bodies.size(); i++) {
             items.add(new Item(i, bodies.get(i)));
         }
-        each(items, cpu, Item::open, item -> item.accepted = pipeline.check(item.body));
+        each(items, cpu, Item::open, item -> item.accepted = pipeline.check(item.body, who.tenant()));
         markDuplicates(items);
         each(items, io, Item::open, item -> prepare(item, who));
         long deadline = logFirst(items);
@@ -131,7 +131,7 @@ final class BatchSubmissions {
     }
 
     private void prepare(Item item, Provenance who) {
-        var existing = pipeline.entries().byEnvelopeDigest(item.accepted.digest());
+        var existing = pipeline.entries().byEnvelopeDigest(who.tenant(), item.accepted.digest());
         if (existing.isPresent()) {
             item.submission = new Submission(existing.get(), false);
         } else {

@@ -30,6 +30,7 @@ import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.AuditPage;
 import org.stellaops.attestor.store.AuditQuery;
 import org.stellaops.attestor.store.AuditStore;
+import org.stellaops.attestor.store.ChainedAuditEvent;
 import org.stellaops.attestor.store.EntryCursor;
 import org.stellaops.attestor.store.EntryPage;
 import org.stellaops.attestor.store.EntryQuery;
@@ -37,6 +38,7 @@ import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.LogTarget;
 import org.stellaops.attestor.store.Provenance;
+import org.stellaops.attestor.store.Tenants;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.TrustedKey;
 
@@ -178,8 +180,8 @@ final class CoreService implements AttestationService, AutoCloseable {
     }
 
     @Override
-    public Optional<StoredAttestation> fetch(String id) {
-        return lookup.find(Ids.parse(id)).map(record -> new StoredAttestation(record, lookup.envelopeBytes(record)));
+    public Optional<StoredAttestation> fetch(String tenant, String id) {
+        return lookup.find(tenant, Ids.parse(id)).map(record -> new StoredAttestation(record, lookup.envelopeBytes(record)));
     }
 
     @Override
@@ -239,23 +241,28 @@ final class CoreService implements AttestationService, AutoCloseable {
     }
 
     @Override
-    public AuditVerification verifyAudit(Provenance provenance) {
-        AuditVerification result = new AuditVerifier(stores.audit(), anchors).verify();
+    public AuditVerification verifyAudit(String tenant, Provenance provenance) {
+        AuditVerification full = new AuditVerifier(stores.audit(), anchors).verify(tenant);
+        // the event is the asker's: a tenant's event says no more than the tenant's answer does
+        AuditVerification result = tenant == null ? full : AuditVerifier.tenantView(full);
         long anchorsOk = result.anchors().stream().filter(a -> a.matchesChain() && a.proofVerified()).count();
-        String detail = "checked " + result.checked() + " events up to " + result.headSeq() + "; anchors "
+        String detail = tenant != null ? "checked " + result.checked() + " events of tenant " + tenant
+                + (result.intact() ? "" : "; the chain is broken")
+                : "checked " + result.checked() + " events up to " + result.headSeq() + "; anchors "
                 + anchorsOk + "/" + result.anchors().size() + " verified"
                 + (result.firstBrokenSeq() == 0 ? "" : "; first broken link " + result.firstBrokenSeq() + ": "
                         + result.reason());
-        auditor.record(provenance, CoreCodes.AUDIT_VERIFY, result.headHash(),
+        auditor.record(provenance, CoreCodes.AUDIT_VERIFY, tenant == null ? result.headHash() : "-",
                 result.intact() ? Auditor.SUCCESS : CoreCodes.AUDIT_BROKEN, detail);
         return result;
     }
 
     @Override
-    public TrustedKey addTrustedKey(String name, String publicKeyPem, Provenance provenance) {
+    public TrustedKey addTrustedKey(String name, String publicKeyPem, boolean shared, Provenance provenance) {
         try {
-            TrustedKey key = trustRoots.add(name, publicKeyPem);
-            auditor.record(provenance, "trust.key.add", key.keyId(), Auditor.SUCCESS, key.name());
+            TrustedKey key = trustRoots.add(name, publicKeyPem, shared, provenance.tenant());
+            auditor.record(provenance, "trust.key.add", key.keyId(), Auditor.SUCCESS,
+                    key.shared() ? key.name() + " (shared with every tenant)" : key.name());
             return key;
         } catch (AttestorException e) {
             auditor.record(provenance, "trust.key.add", "-", e.code(), e.getMessage());
@@ -264,14 +271,14 @@ final class CoreService implements AttestationService, AutoCloseable {
     }
 
     @Override
-    public List<TrustedKey> trustedKeys() {
-        return trustRoots.all();
+    public List<TrustedKey> trustedKeys(String tenant) {
+        return trustRoots.trustedBy(tenant);
     }
 
     @Override
     public TrustedKey revokeTrustedKey(String keyId, Provenance provenance) {
         try {
-            TrustedKey key = trustRoots.revoke(keyId);
+            TrustedKey key = trustRoots.revoke(keyId, provenance.tenant());
             auditor.record(provenance, "trust.key.revoke", keyId, Auditor.SUCCESS, key.name());
             return key;
         } catch (AttestorException e) {
@@ -301,19 +308,31 @@ final class CoreService implements AttestationService, AutoCloseable {
     }
 
     @Override
-    public List<AuditEvent> auditEvents(int limit) {
-        return stores.audit().recentEvents(Math.max(0, Math.min(limit, 1000)));
+    public List<AuditEvent> auditEvents(String tenant, int limit) {
+        int bounded = Math.max(1, Math.min(limit, AuditQuery.MAX_LIMIT));
+        if (tenant == null) {
+            return stores.audit().recentEvents(bounded);
+        }
+        return stores.audit().events(AuditQuery.newest(tenant, bounded)).events().stream()
+                .map(ChainedAuditEvent::event).toList();
     }
 
     @Override
-    public List<EntryRecord> recent(int limit) {
-        return stores.entries().recent(Math.max(0, Math.min(limit, 1000)));
+    public List<EntryRecord> recent(String tenant, int limit) {
+        return stores.entries().recent(tenant, Math.max(0, Math.min(limit, 1000)));
     }
 
     @Override
     public Health health() {
-        return new Health(logs.primary().isPresent(), stores.entries().count(), logs.ordered().size(),
-                predicates.typeCount());
+        return new Health(logs.primary().isPresent(), logs.ordered().size(), predicates.typeCount());
+    }
+
+    @Override
+    public Stats stats(String tenant) {
+        if (!Tenants.isName(tenant)) {
+            throw new AttestorException(CoreCodes.INVALID_REQUEST, "stats are kept per tenant");
+        }
+        return new Stats(tenant, stores.entries().count(tenant), trustRoots.trustedBy(tenant).size());
     }
 
     String workerId() {

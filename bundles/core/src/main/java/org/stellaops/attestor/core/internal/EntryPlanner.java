@@ -94,7 +94,7 @@ final class EntryPlanner {
                                 "service key " + receipt.serviceKeyId() + " is not available"));
                 request = Receipts.request(receipt, key);
             } else {
-                TrustedSigner signer = signer(c.signerKeyId()).orElseThrow(() -> new IllegalStateException(
+                TrustedSigner signer = signer(record.tenant(), c.signerKeyId()).orElseThrow(() -> new IllegalStateException(
                         "trusted key " + c.signerKeyId() + " of " + record.envelopeDigest() + " is gone"));
                 request = HashedRekord.forSignature(envelope, envelope.signatures().get(c.signatureIndex()),
                         signer.key(), signer.algorithm());
@@ -109,8 +109,8 @@ final class EntryPlanner {
         return entries;
     }
 
-    private Optional<TrustedSigner> signer(String keyId) {
-        TrustRoots.Snapshot trust = trustRoots.snapshot();
+    private Optional<TrustedSigner> signer(String tenant, String keyId) {
+        TrustRoots.Snapshot trust = trustRoots.snapshot(tenant);
         return Stream.concat(trust.active().stream(), trust.revoked().stream())
                 .filter(s -> s.keyId().equals(keyId)).findFirst();
     }

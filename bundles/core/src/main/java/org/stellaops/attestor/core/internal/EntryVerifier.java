@@ -61,8 +61,11 @@ final class EntryVerifier {
         this.fresh = new FreshProofs(checks, this.witnesses, heads);
     }
 
-    VerificationReport verify(String envelopeDigest, Envelope envelope, Optional<EntryRecord> record) {
-        TrustRoots.Snapshot trust = trustRoots.snapshot();
+    /**
+     * @param tenant the tenant whose trust roots count (the record's, when there is one)
+     */
+    VerificationReport verify(String tenant, String envelopeDigest, Envelope envelope, Optional<EntryRecord> record) {
+        TrustRoots.Snapshot trust = trustRoots.snapshot(tenant);
         EnvelopeVerification active = EnvelopeVerifier.verify(envelope, trust.active());
         EnvelopeVerification revoked = EnvelopeVerifier.verify(envelope, trust.revoked());
         List<Check> report = new ArrayList<>(SignatureReport.checks(active, revoked));

@@ -41,9 +41,9 @@ final class OutboxLeases {
      * @return whether this worker holds it now; false as well when the store cannot be asked (the record is then
      *         left to the next scan, which is the safe choice)
      */
-    boolean take(String envelopeDigest) {
+    boolean take(String tenant, String envelopeDigest) {
         try {
-            return entries.tryLease(envelopeDigest, owner, clock.instant(), ttl);
+            return entries.tryLease(tenant, envelopeDigest, owner, clock.instant(), ttl);
         } catch (RuntimeException e) {
             LOG.warn("cannot take the publishing lease of {}: {}", envelopeDigest, e.toString());
             return false;
@@ -51,9 +51,9 @@ final class OutboxLeases {
     }
 
     /** Gives the lease up early; it runs out on its own if the store cannot be reached. */
-    void release(String envelopeDigest) {
+    void release(String tenant, String envelopeDigest) {
         try {
-            entries.releaseLease(envelopeDigest, owner);
+            entries.releaseLease(tenant, envelopeDigest, owner);
         } catch (RuntimeException e) {
             LOG.info("cannot release the publishing lease of {} (it expires by itself): {}", envelopeDigest,
                     e.toString());

@@ -61,7 +61,7 @@ final class OutboxRecords {
         if (!record.logs().isEmpty() || targets.isEmpty()) {
             return record;
         }
-        return update(record.envelopeDigest(),
+        return update(record.tenant(), record.envelopeDigest(),
                 current -> current.logs().isEmpty() ? current.withLogs(targets) : current).orElse(record);
     }
 
@@ -70,8 +70,9 @@ final class OutboxRecords {
      *
      * @return the record as stored afterwards, empty if it is gone
      */
-    Optional<EntryRecord> logged(String digest, String logId, int signatureIndex, String via, LogEntry entry) {
-        return update(digest, current -> withEntry(current, logId, signatureIndex, via, entry));
+    Optional<EntryRecord> logged(String tenant, String digest, String logId, int signatureIndex, String via,
+                                 LogEntry entry) {
+        return update(tenant, digest, current -> withEntry(current, logId, signatureIndex, via, entry));
     }
 
     /**
@@ -100,9 +101,9 @@ final class OutboxRecords {
      *
      * @return the outcome, empty if the record is gone or the target is no longer pending
      */
-    Optional<FailureOutcome> failed(String digest, String logId, Failure failure) {
+    Optional<FailureOutcome> failed(String tenant, String digest, String logId, Failure failure) {
         FailureOutcome[] outcome = new FailureOutcome[1];
-        Optional<EntryRecord> stored = update(digest, current -> {
+        Optional<EntryRecord> stored = update(tenant, digest, current -> {
             outcome[0] = withFailure(current, logId, failure);
             return outcome[0] == null ? current : outcome[0].record();
         });
@@ -131,13 +132,13 @@ final class OutboxRecords {
         return new FailureOutcome(current.withLogs(replace(current.logs(), updated)), failedForGood, delay);
     }
 
-    private Optional<EntryRecord> update(String digest, UnaryOperator<EntryRecord> change) {
+    private Optional<EntryRecord> update(String tenant, String digest, UnaryOperator<EntryRecord> change) {
         ReentrantLock lock = stripes[Math.floorMod(digest.hashCode(), STRIPES)];
         lock.lock();
         try {
             // the lock spares this worker futile retries; the compare-and-set guards against other workers
             for (int attempt = 1; ; attempt++) {
-                Optional<EntryRecord> current = entries.byEnvelopeDigest(digest);
+                Optional<EntryRecord> current = entries.byEnvelopeDigest(tenant, digest);
                 if (current.isEmpty()) {
                     return current;
                 }

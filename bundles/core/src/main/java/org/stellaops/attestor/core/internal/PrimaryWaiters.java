@@ -20,22 +20,27 @@ final class PrimaryWaiters {
             return CompletableFuture.completedFuture(record);
         }
         CompletableFuture<EntryRecord> waiter = new CompletableFuture<>();
-        waiting.put(record.envelopeDigest(), waiter);
+        waiting.put(key(record), waiter);
         return waiter;
     }
 
     /** Completes the waiter of this record if its primary target has settled. */
     void settle(EntryRecord record) {
         if (!waitsForPrimary(record)) {
-            CompletableFuture<EntryRecord> waiter = waiting.remove(record.envelopeDigest());
+            CompletableFuture<EntryRecord> waiter = waiting.remove(key(record));
             if (waiter != null) {
                 waiter.complete(record);
             }
         }
     }
 
-    void forget(String envelopeDigest, CompletableFuture<EntryRecord> waiter) {
-        waiting.remove(envelopeDigest, waiter);
+    void forget(EntryRecord record, CompletableFuture<EntryRecord> waiter) {
+        waiting.remove(key(record), waiter);
+    }
+
+    /** Records are identified by tenant and digest: the same envelope may be pending in two tenants at once. */
+    private static String key(EntryRecord record) {
+        return record.tenant() + '\0' + record.envelopeDigest();
     }
 
     void closeAll() {

@@ -68,7 +68,7 @@ final class Publisher implements AutoCloseable {
     private final Settings settings;
     private final OutboxLeases leases;
     private final ScheduledThreadPoolExecutor executor;
-    /** Keys {@code digest|logId|signatureIndex} of attempt chains in progress (running or waiting to retry). */
+    /** Keys {@code tenant|digest|logId|signatureIndex} of attempt chains in progress (running or waiting to retry). */
     private final Set<String> chains = ConcurrentHashMap.newKeySet();
     private final PrimaryWaiters waiters = new PrimaryWaiters();
     private volatile Map<String, Long> pendingByLog = Map.of();
@@ -113,7 +113,7 @@ final class Publisher implements AutoCloseable {
         CompletableFuture<EntryRecord> primary = waiters.register(record);
         startLeased(record, job);
         // a scan may have picked the record up before the waiter existed, and even finished it
-        entries.byEnvelopeDigest(record.envelopeDigest()).ifPresent(waiters::settle);
+        entries.byEnvelopeDigest(record.tenant(), record.envelopeDigest()).ifPresent(waiters::settle);
         return primary;
     }
 
@@ -130,14 +130,14 @@ final class Publisher implements AutoCloseable {
     /** Starts the chains of a record this worker just stored, once it holds the record's lease. */
     private void startLeased(EntryRecord record, PublishJob job) {
         boolean work = record.logs().stream().anyMatch(t -> t.pending() && logs.registration(t.logId()).isPresent());
-        if (work && !closed && leases.take(record.envelopeDigest())) {
+        if (work && !closed && leases.take(record.tenant(), record.envelopeDigest())) {
             startChains(record, job, false);
         }
     }
 
     /** Stops waiting for a record's primary target (its submission gave up waiting). */
     void forget(EntryRecord record, CompletableFuture<EntryRecord> waiter) {
-        waiters.forget(record.envelopeDigest(), waiter);
+        waiters.forget(record, waiter);
     }
 
     /** @return pending targets per log id, as counted by the last scan */
@@ -168,13 +168,13 @@ final class Publisher implements AutoCloseable {
     private void resume(EntryRecord claimed) {
         try {
             boolean work = claimed.logs().isEmpty() ? !logs.targets().isEmpty() : anyDue(claimed);
-            if (closed || !work || !leases.take(claimed.envelopeDigest())) {
+            if (closed || !work || !leases.take(claimed.tenant(), claimed.envelopeDigest())) {
                 return;
             }
             // another worker may have published it between the scan and the lease
-            Optional<EntryRecord> current = entries.byEnvelopeDigest(claimed.envelopeDigest());
+            Optional<EntryRecord> current = entries.byEnvelopeDigest(claimed.tenant(), claimed.envelopeDigest());
             if (current.isEmpty() || !current.get().pending()) {
-                leases.release(claimed.envelopeDigest());
+                leases.release(claimed.tenant(), claimed.envelopeDigest());
                 return;
             }
             EntryRecord record = outbox.ensureTargets(current.get(), logs.targets());
@@ -194,7 +194,8 @@ final class Publisher implements AutoCloseable {
         Instant now = clock.instant();
         return record.logs().stream().anyMatch(t -> due(t, now) && logs.registration(t.logId()).isPresent()
                 && record.signatures().stream().anyMatch(s -> !t.covers(s.signatureIndex())
-                && !chains.contains(chainKey(record.envelopeDigest(), t.logId(), s.signatureIndex()))));
+                && !chains.contains(chainKey(record.tenant(), record.envelopeDigest(), t.logId(),
+                        s.signatureIndex()))));
     }
 
     private static boolean due(LogTarget target, Instant now) {
@@ -208,7 +209,8 @@ final class Publisher implements AutoCloseable {
         JsonLimits archived = new JsonLimits(bytes.length + 1,
                 Math.max(limits.maxDepth(), JsonLimits.DEFAULT.maxDepth()));
         var envelope = DsseEnvelopes.parse(bytes, archived).envelope();
-        return new PublishJob(record.envelopeDigest(), envelope, planner.replan(record, envelope));
+        return new PublishJob(record.tenant(), record.envelopeDigest(), envelope,
+                planner.replan(record, envelope));
     }
 
     private void startChains(EntryRecord record, PublishJob job, boolean onlyDue) {
@@ -218,7 +220,7 @@ final class Publisher implements AutoCloseable {
                 continue;
             }
             for (PlannedEntry planned : job.entries()) {
-                String key = chainKey(job.envelopeDigest(), target.logId(), planned.signatureIndex());
+                String key = chainKey(job.tenant(), job.envelopeDigest(), target.logId(), planned.signatureIndex());
                 if (!target.covers(planned.signatureIndex()) && chains.add(key)) {
                     execute(() -> attempt(job, target.logId(), planned, key));
                 }
@@ -232,7 +234,7 @@ final class Publisher implements AutoCloseable {
             chains.remove(key); // stays pending until the log is back and a scan finds it
             return;
         }
-        if (!leases.take(job.envelopeDigest())) {
+        if (!leases.take(job.tenant(), job.envelopeDigest())) {
             chains.remove(key); // another worker holds the record now: it publishes, this chain ends
             return;
         }
@@ -249,9 +251,9 @@ final class Publisher implements AutoCloseable {
     }
 
     /** A scheduled retry: reloads the record and its envelope, and tries again if the entry is still missing. */
-    private void retry(String digest, String logId, int signatureIndex, String key) {
+    private void retry(String tenant, String digest, String logId, int signatureIndex, String key) {
         try {
-            Optional<EntryRecord> record = closed ? Optional.empty() : entries.byEnvelopeDigest(digest);
+            Optional<EntryRecord> record = closed ? Optional.empty() : entries.byEnvelopeDigest(tenant, digest);
             boolean missing = record.flatMap(r -> r.log(logId))
                     .filter(t -> t.pending() && !t.covers(signatureIndex)).isPresent();
             PublishJob job = missing ? load(record.get()) : null;
@@ -298,12 +300,12 @@ final class Publisher implements AutoCloseable {
     private void succeeded(PublishJob job, LogDescriptor log, PlannedEntry planned, LogEntry entry) {
         // the log answered: that ends an outage whether or not the answer can be stored right now
         health.success(log);
-        Optional<EntryRecord> stored = outbox.logged(job.envelopeDigest(), log.logId(), planned.signatureIndex(),
+        Optional<EntryRecord> stored = outbox.logged(job.tenant(), job.envelopeDigest(), log.logId(), planned.signatureIndex(),
                 planned.via(), entry);
         stored.ifPresent(record -> {
             waiters.settle(record);
             if (!record.pending()) {
-                leases.release(record.envelopeDigest());
+                leases.release(record.tenant(), record.envelopeDigest());
             }
             if (EntryRecord.LOGGED.equals(record.status())) {
                 auditor.notifySystem("entry.logged", record.envelopeDigest(), "logged in every log",
@@ -318,7 +320,7 @@ final class Publisher implements AutoCloseable {
         if (!failure.permanent()) {
             health.failure(log, failure.code() + ": " + failure.detail());
         }
-        Optional<OutboxRecords.FailureOutcome> outcome = outbox.failed(job.envelopeDigest(), log.logId(), failure);
+        Optional<OutboxRecords.FailureOutcome> outcome = outbox.failed(job.tenant(), job.envelopeDigest(), log.logId(), failure);
         if (outcome.isEmpty()) {
             return false;
         }
@@ -327,7 +329,7 @@ final class Publisher implements AutoCloseable {
                     Map.of("logId", log.logId(), "origin", log.origin()));
             waiters.settle(outcome.get().record());
             if (!outcome.get().record().pending()) {
-                leases.release(job.envelopeDigest());
+                leases.release(job.tenant(), job.envelopeDigest());
             }
             return false;
         }
@@ -335,7 +337,7 @@ final class Publisher implements AutoCloseable {
             // the retry keeps only names, not the envelope: a long outage may park many records here
             String digest = job.envelopeDigest();
             int index = planned.signatureIndex();
-            executor.schedule(() -> retry(digest, log.logId(), index, key), outcome.get().retryDelayMillis(),
+            executor.schedule(() -> retry(job.tenant(), digest, log.logId(), index, key), outcome.get().retryDelayMillis(),
                     TimeUnit.MILLISECONDS);
             return true;
         } catch (RejectedExecutionException closing) {
@@ -363,8 +365,8 @@ final class Publisher implements AutoCloseable {
         return new OutboxRecords.Failure(TransparencyLogException.UNAVAILABLE, String.valueOf(cause), false);
     }
 
-    private static String chainKey(String digest, String logId, int signatureIndex) {
-        return digest + '|' + logId + '|' + signatureIndex;
+    private static String chainKey(String tenant, String digest, String logId, int signatureIndex) {
+        return tenant + '|' + digest + '|' + logId + '|' + signatureIndex;
     }
 
     private void execute(Runnable task) {

@@ -18,11 +18,12 @@ final class RecordLookup {
         this.cas = cas;
     }
 
-    Optional<EntryRecord> find(Ids.Id id) {
+    /** @return the tenant's record with that id; another tenant's record is not found, exactly like none */
+    Optional<EntryRecord> find(String tenant, Ids.Id id) {
         if (id instanceof Ids.Uuid uuid) {
-            return entries.byUuid(uuid.hex());
+            return entries.byUuid(tenant, uuid.hex());
         }
-        return entries.byEnvelopeDigest(((Ids.EnvelopeDigest) id).digest());
+        return entries.byEnvelopeDigest(tenant, ((Ids.EnvelopeDigest) id).digest());
     }
 
     /** @throws StorageException {@code storage.corrupt} if the archive lost the envelope */

@@ -90,8 +90,8 @@ final class SubmissionPipeline {
      * @param created builds the audit event of a creation; it is stored in the same commit as the record
      */
     Submission submit(byte[] body, Provenance provenance, Function<EntryRecord, AuditEvent> created) {
-        Accepted accepted = check(body);
-        var existing = entries.byEnvelopeDigest(accepted.digest());
+        Accepted accepted = check(body, provenance.tenant());
+        var existing = entries.byEnvelopeDigest(provenance.tenant(), accepted.digest());
         if (existing.isPresent()) {
             return new Submission(existing.get(), false);
         }
@@ -122,7 +122,7 @@ final class SubmissionPipeline {
                 accepted.statement().subjects(), List.copyOf(accepted.verification().verifiedKeyIds()),
                 plan.coverage(), logs.targets(), plan.receipts(), accepted.facts(), accepted.derivedBy(),
                 clock.instant(), provenance);
-        return new Prepared(record, new PublishJob(digest, envelope, plan.entries()));
+        return new Prepared(record, new PublishJob(provenance.tenant(), digest, envelope, plan.entries()));
     }
 
     /**
@@ -157,7 +157,7 @@ final class SubmissionPipeline {
             Thread.currentThread().interrupt();
         }
         // the record is safely stored: answer with its current state (pending, with whatever arrived)
-        return entries.byEnvelopeDigest(record.envelopeDigest()).orElse(record);
+        return entries.byEnvelopeDigest(record.tenant(), record.envelopeDigest()).orElse(record);
     }
 
     EntryStore entries() {
@@ -172,8 +172,8 @@ final class SubmissionPipeline {
         return primaryDeadline;
     }
 
-    /** Parses and checks without writing anything. */
-    Accepted check(byte[] body) {
+    /** Parses and checks, with the tenant's trust roots, without writing anything. */
+    Accepted check(byte[] body, String tenant) {
         ParsedEnvelope parsed = DsseEnvelopes.parse(body, limits);
         Envelope envelope = parsed.envelope();
         if (!Envelope.IN_TOTO_PAYLOAD_TYPE.equals(envelope.payloadType())) {
@@ -181,7 +181,7 @@ final class SubmissionPipeline {
                     "payloadType must be " + Envelope.IN_TOTO_PAYLOAD_TYPE + ", not " + envelope.payloadType());
         }
         Statement statement = Statements.parse(envelope.payload().value(), limits);
-        TrustRoots.Snapshot trust = trustRoots.snapshot();
+        TrustRoots.Snapshot trust = trustRoots.snapshot(tenant);
         EnvelopeVerification verification = SignatureGate.requireTrusted(envelope, trust);
         PredicateRegistry.Registration handler = predicates.forType(statement.predicateType()).orElseThrow(() ->
                 new AttestorException(ErrorCodes.UNKNOWN_PREDICATE_TYPE,

@@ -33,13 +33,15 @@ final class VerificationCache {
      * @param policyVersion the policy version
      * @param logs the state of every log whose entries the report checked, by log id
      * @param serviceKeys for each receipt's service key: whether it was usable
+     * @param tenant the tenant whose trust roots and records the report used
      * @param envelopeDigest the envelope digest
      * @param settled true when the record can no longer change (logged, partially logged, failed, or supplied by
      *                the caller); the store is then not consulted on a hit
      * @param unsettled the record as it was (null: not stored), compared on a hit when not settled
      */
     record Stamp(long trustVersion, String policyVersion, Map<String, LogHeads.State> logs,
-                 Map<String, Boolean> serviceKeys, String envelopeDigest, boolean settled, EntryRecord unsettled) {
+                 Map<String, Boolean> serviceKeys, String tenant, String envelopeDigest, boolean settled,
+                 EntryRecord unsettled) {
     }
 
     private record Cached(Stamp stamp, VerificationReport report) {

@@ -67,36 +67,37 @@ final class Verifications {
             throw malformed;
         }
         String canonical = RecordLookup.canonical(parsed);
-        return audited(who, canonical, () -> cached("id:" + canonical, trust -> {
-            EntryRecord record = lookup.find(parsed).orElseThrow(() ->
+        return audited(who, canonical, () -> cached(who.tenant(), "id:" + canonical, trust -> {
+            EntryRecord record = lookup.find(who.tenant(), parsed).orElseThrow(() ->
                     new AttestorException(ErrorCodes.ENTRY_NOT_FOUND, "no attestation with id " + canonical));
             ParsedEnvelope envelope = DsseEnvelopes.parse(lookup.envelopeBytes(record), limits);
-            VerificationReport report = verifier.verify(record.envelopeDigest(), envelope.envelope(),
-                    Optional.of(record));
+            VerificationReport report = verifier.verify(record.tenant(), record.envelopeDigest(),
+                    envelope.envelope(), Optional.of(record));
             // stamped after verifying: the log heads the verification itself observed, else it is stale at once
-            return new Computed(stamp(trust, record.envelopeDigest(), record, false), report);
+            return new Computed(stamp(trust, who.tenant(), record.envelopeDigest(), record, false), report);
         }));
     }
 
     VerificationReport envelope(byte[] envelopeJson, Provenance who) {
-        return audited(who, "-", () -> cached("env:" + sha256Hex(envelopeJson), trust -> {
+        return audited(who, "-", () -> cached(who.tenant(), "env:" + sha256Hex(envelopeJson), trust -> {
             ParsedEnvelope parsed = DsseEnvelopes.parse(envelopeJson, limits);
             String digest = SubmissionPipeline.digestOf(parsed);
-            Optional<EntryRecord> record = entries.byEnvelopeDigest(digest);
-            VerificationReport report = verifier.verify(digest, parsed.envelope(), record);
-            return new Computed(stamp(trust, digest, record.orElse(null), false), report);
+            Optional<EntryRecord> record = entries.byEnvelopeDigest(who.tenant(), digest);
+            VerificationReport report = verifier.verify(who.tenant(), digest, parsed.envelope(), record);
+            return new Computed(stamp(trust, who.tenant(), digest, record.orElse(null), false), report);
         }));
     }
 
     VerificationReport withEntries(byte[] envelopeJson, List<byte[]> tlogEntries, Provenance who) {
         StringBuilder key = new StringBuilder("sup:").append(sha256Hex(envelopeJson));
         tlogEntries.forEach(e -> key.append(':').append(sha256Hex(e)));
-        return audited(who, "-", () -> cached(key.toString(), trust -> {
+        return audited(who, "-", () -> cached(who.tenant(), key.toString(), trust -> {
             ParsedEnvelope parsed = DsseEnvelopes.parse(envelopeJson, limits);
             String digest = SubmissionPipeline.digestOf(parsed);
             EntryRecord supplied = SuppliedEntries.asRecord(digest, parsed.envelope(), tlogEntries, limits, who);
-            VerificationReport report = verifier.verify(digest, parsed.envelope(), Optional.of(supplied));
-            return new Computed(stamp(trust, digest, supplied, true), report);
+            VerificationReport report = verifier.verify(who.tenant(), digest, parsed.envelope(),
+                    Optional.of(supplied));
+            return new Computed(stamp(trust, who.tenant(), digest, supplied, true), report);
         }));
     }
 
@@ -139,7 +140,9 @@ final class Verifications {
         Computed compute(long trustVersion);
     }
 
-    private VerificationReport cached(String key, Computation computation) {
+    /** Reports are cached per tenant: trust roots and records differ between tenants. */
+    private VerificationReport cached(String tenant, String request, Computation computation) {
+        String key = tenant + '\0' + request;
         long trust = trustStore.version();
         Optional<VerificationReport> hit = cache.get(key, trust, VerificationCache.POLICY_NONE, this::current);
         if (hit.isPresent()) {
@@ -150,7 +153,8 @@ final class Verifications {
         return computed.report();
     }
 
-    private VerificationCache.Stamp stamp(long trust, String digest, EntryRecord record, boolean supplied) {
+    private VerificationCache.Stamp stamp(long trust, String tenant, String digest, EntryRecord record,
+                                          boolean supplied) {
         Map<String, LogHeads.State> logs = new LinkedHashMap<>();
         Map<String, Boolean> keys = new LinkedHashMap<>();
         if (record != null) {
@@ -163,7 +167,7 @@ final class Verifications {
         }
         boolean settled = supplied || (record != null && !record.pending());
         return new VerificationCache.Stamp(trust, VerificationCache.POLICY_NONE, Map.copyOf(logs), Map.copyOf(keys),
-                digest, settled, settled ? null : record);
+                tenant, digest, settled, settled ? null : record);
     }
 
     /** Whether everything but the trust-root and policy versions is still as the stamp says. */
@@ -179,7 +183,7 @@ final class Verifications {
             }
         }
         return stamp.settled()
-                || Objects.equals(entries.byEnvelopeDigest(stamp.envelopeDigest()).orElse(null), stamp.unsettled());
+                || Objects.equals(entries.byEnvelopeDigest(stamp.tenant(), stamp.envelopeDigest()).orElse(null), stamp.unsettled());
     }
 
     private VerificationReport audited(Provenance who, String target, Supplier<VerificationReport> verification) {

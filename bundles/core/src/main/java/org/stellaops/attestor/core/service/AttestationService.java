@@ -17,6 +17,11 @@ import org.stellaops.attestor.store.TrustedKey;
 /**
  * The Attestor core as front ends see it. Every method that rejects input throws
  * {@link org.stellaops.attestor.sdk.AttestorException} (or a subclass) with a stable code and changes nothing.
+ *
+ * <p>Everything is tenant-scoped ({@code docs/dev/tenancy.md}): writes belong to {@link Provenance#tenant()}, reads
+ * take the tenant explicitly and never return, count or hint at another tenant's data, and verification trusts only
+ * the tenant's own keys and shared keys. Front ends decide who is the operator; methods that accept a null tenant
+ * ("every tenant") are for operator views only.
  */
 @ProviderType
 public interface AttestationService {
@@ -25,10 +30,11 @@ public interface AttestationService {
      * Accepts a DSSE envelope: parses it strictly, verifies its signatures against the trust roots, validates the
      * predicate with its handler, archives the bytes and stores the record as pending with one target per
      * registered log (the durable outbox), then waits a bounded time for the primary log's entries. Mirrors are
-     * published in the background and never waited for. Idempotent on the envelope digest.
+     * published in the background and never waited for. Idempotent on (tenant, envelope digest); the same envelope
+     * submitted by another tenant makes that tenant its own record.
      *
      * @param envelopeJson the request body exactly as received
-     * @param provenance how it arrived
+     * @param provenance how it arrived, and the tenant that will own the record
      * @return the stored record and whether this call created it
      */
     Submission submit(byte[] envelopeJson, Provenance provenance);
@@ -46,27 +52,31 @@ public interface AttestationService {
     void recordSecurityEvent(String action, String target, String outcome, String detail, Provenance provenance);
 
     /**
-     * Looks up a record by a log-entry uuid (lowercase hex leaf hash) or by {@code sha256:<hex envelope digest>}.
+     * Looks up a tenant's record by a log-entry uuid (lowercase hex leaf hash) or by
+     * {@code sha256:<hex envelope digest>}.
      *
+     * @param tenant the tenant that owns the record
      * @param id the identifier
-     * @return the record with the archived envelope bytes, if found
+     * @return the record with the archived envelope bytes, if the tenant has it
      * @throws org.stellaops.attestor.sdk.AttestorException with code {@code request.bad_id} for a malformed id
      */
-    Optional<StoredAttestation> fetch(String id);
+    Optional<StoredAttestation> fetch(String tenant, String id);
 
     /**
-     * Verifies a stored attestation: every signature against the current trust roots, every log entry's leaf,
-     * inclusion proof and checkpoint signature.
+     * Verifies one of the asking tenant's stored attestations: every signature against the tenant's current trust
+     * roots, every log entry's leaf, inclusion proof and checkpoint signature.
      *
      * @param id a uuid or {@code sha256:<hex>}
-     * @param provenance who asked
+     * @param provenance who asked, and for which tenant
      * @return the report
-     * @throws org.stellaops.attestor.sdk.AttestorException with code {@code entry.not_found} if unknown
+     * @throws org.stellaops.attestor.sdk.AttestorException with code {@code entry.not_found} if the tenant has no
+     *                                                     such record
      */
     VerificationReport verifyStored(String id, Provenance provenance);
 
     /**
-     * Verifies an envelope given by value; if it was submitted before, its log entries are verified too.
+     * Verifies an envelope given by value with the asking tenant's trust roots; if the tenant submitted it before,
+     * its log entries are verified too.
      *
      * @param envelopeJson the envelope JSON
      * @param provenance who asked
@@ -91,24 +101,29 @@ public interface AttestationService {
                                                  Provenance provenance);
 
     /**
-     * Adds a trusted signer key.
+     * Adds a trusted signer key to the asking tenant's trust roots.
      *
      * @param name a human-readable name
      * @param publicKeyPem a PEM SubjectPublicKeyInfo
-     * @param provenance who asked
-     * @return the key (existing if the same key was added before)
+     * @param shared whether every tenant trusts it; the front end allows this to the operator only
+     * @param provenance who asked, and for which tenant
+     * @return the key (existing if the tenant added the same key before)
      */
-    TrustedKey addTrustedKey(String name, String publicKeyPem, Provenance provenance);
-
-    /** @return every trusted key, revoked ones included */
-    List<TrustedKey> trustedKeys();
+    TrustedKey addTrustedKey(String name, String publicKeyPem, boolean shared, Provenance provenance);
 
     /**
-     * Revokes a trusted key; it stays listed, marked with the revocation time.
+     * @param tenant a tenant
+     * @return the keys that verify the tenant's envelopes: its own and every shared key, revoked ones included
+     */
+    List<TrustedKey> trustedKeys(String tenant);
+
+    /**
+     * Revokes one of the asking tenant's trusted keys; it stays listed, marked with the revocation time.
      *
      * @param keyId the key id
-     * @param provenance who asked
+     * @param provenance who asked, and for which tenant
      * @return the revoked key
+     * @throws org.stellaops.attestor.sdk.AttestorException {@code trust.key_not_found} if the tenant has no such key
      */
     TrustedKey revokeTrustedKey(String keyId, Provenance provenance);
 
@@ -123,17 +138,18 @@ public interface AttestationService {
     List<LogStatus> logStatus();
 
     /**
+     * @param tenant a tenant, or null for every tenant (operator views only)
      * @param limit at most this many
      * @return the newest audit events, newest first
-     * @since 1.1
      */
-    List<AuditEvent> auditEvents(int limit);
+    List<AuditEvent> auditEvents(String tenant, int limit);
 
     /**
+     * @param tenant a tenant, or null for every tenant (operator views only)
      * @param limit at most this many
      * @return the newest records, newest first
      */
-    List<EntryRecord> recent(int limit);
+    List<EntryRecord> recent(String tenant, int limit);
 
     /**
      * Submits many envelopes as one request. Each item is handled exactly as {@link #submit} would handle it on
@@ -159,15 +175,15 @@ public interface AttestationService {
     List<VerifyOutcome> verifyBatch(List<VerifyRequest> requests, Provenance provenance);
 
     /**
-     * @param query filters, page size and cursor
-     * @return one page of records, newest first
+     * @param query the tenant, filters, page size and cursor
+     * @return one page of the tenant's records, newest first
      * @throws org.stellaops.attestor.sdk.AttestorException with code {@code request.invalid} for a malformed cursor
      * @since 1.3
      */
     EntryPage search(EntryQuery query);
 
     /**
-     * @param query filters, page size and position
+     * @param query the tenant (null: every tenant, operator views only), filters, page size and position
      * @return one page of audit events, newest first
      * @since 1.3
      */
@@ -175,13 +191,15 @@ public interface AttestationService {
 
     /**
      * Walks the whole audit hash chain and checks every link and every anchor of the chain head in a transparency
-     * log. Writes an audit event itself (after the walk).
+     * log. Writes an audit event itself (after the walk). The chain is shared by every tenant, so a tenant's answer
+     * says only whether the chain is intact and how many of the tenant's own events were checked: no head, no
+     * sequence numbers, no anchors.
      *
+     * @param tenant the tenant asking, or null for the operator's full answer
      * @param provenance who asked
-     * @return the result, with the first broken link if any
-     * @since 1.3
+     * @return the result, with the first broken link if any (operator answer only)
      */
-    AuditVerification verifyAudit(Provenance provenance);
+    AuditVerification verifyAudit(String tenant, Provenance provenance);
 
     /**
      * @return hit, miss and size counts of the verification cache
@@ -236,7 +254,7 @@ public interface AttestationService {
      * The result of walking the audit chain.
      *
      * @param intact true if every link and every anchor holds
-     * @param checked how many events were checked
+     * @param checked how many events were checked (a tenant's answer: how many of its events)
      * @param headSeq the last event's sequence number (0 when the trail is empty)
      * @param headHash the last event's hash ({@code AuditChain.GENESIS} when empty)
      * @param firstBrokenSeq the sequence number of the first broken link, or 0 if none
@@ -279,8 +297,25 @@ public interface AttestationService {
     record CacheStats(long hits, long misses, long entries, long invalidations) {
     }
 
-    /** @return liveness and dependency status */
+    /** @return liveness and dependency status; counts nothing that belongs to a tenant */
     Health health();
+
+    /**
+     * @param tenant a tenant
+     * @return the tenant's own figures
+     * @since 2.0
+     */
+    Stats stats(String tenant);
+
+    /**
+     * One tenant's figures.
+     *
+     * @param tenant the tenant
+     * @param entries how many records the tenant has
+     * @param trustedKeys how many keys verify the tenant's envelopes (its own and shared ones, revoked included)
+     */
+    record Stats(String tenant, long entries, long trustedKeys) {
+    }
 
     /**
      * The result of {@link #submit}.
@@ -325,10 +360,9 @@ public interface AttestationService {
      * Service health.
      *
      * @param ok whether every required dependency is present
-     * @param entries number of stored records
      * @param logs number of transparency logs available
      * @param predicateTypes number of predicate types with a handler
      */
-    record Health(boolean ok, long entries, int logs, int predicateTypes) {
+    record Health(boolean ok, int logs, int predicateTypes) {
     }
 }

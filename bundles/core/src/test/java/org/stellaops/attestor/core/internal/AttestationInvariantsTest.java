@@ -63,7 +63,7 @@ class AttestationInvariantsTest {
         byte[] request = asAClientSendsIt();
         assertFalse(java.util.Arrays.equals(request, Jcs.canonicalize(request, JsonLimits.DEFAULT)));
         EntryRecord record = harness.core.submit(request, Harness.WHO).record();
-        assertArrayEquals(request, harness.core.fetch(record.envelopeDigest()).orElseThrow().envelopeJson());
+        assertArrayEquals(request, harness.core.fetch(Harness.TENANT, record.envelopeDigest()).orElseThrow().envelopeJson());
         assertEquals(MemoryStores.sha256(request), record.casDigest());
     }
 
@@ -85,7 +85,8 @@ class AttestationInvariantsTest {
         Instant before = Instant.now();
         EntryRecord record = harness.core.submit(asAClientSendsIt(), Harness.WHO).record();
         assertEquals("POST /api/v1/rekor/entries", record.provenance().api());
-        assertEquals("anonymous", record.provenance().principal());
+        assertEquals("alice", record.provenance().principal());
+        assertEquals(Harness.TENANT, record.tenant());
         assertEquals("192.0.2.1", record.provenance().remoteAddress());
         assertFalse(record.createdAt().isBefore(before));
         assertFalse(record.createdAt().isAfter(Instant.now()));

@@ -43,17 +43,19 @@ class AuditChainTest {
     /** Writes {@code count} audit events (trusted keys added). */
     private void events(int count) {
         for (int i = 0; i < count; i++) {
-            harness.core.addTrustedKey("key " + i, PublicKeys.toPem(TestKeys.p256().getPublic()), Harness.WHO);
+            harness.core.addTrustedKey("key " + i, PublicKeys.toPem(TestKeys.p256().getPublic()), false,
+                    Harness.WHO);
         }
     }
 
     private AuditVerification verifyAudit() {
-        return harness.core.verifyAudit(Harness.WHO);
+        return harness.core.verifyAudit(null, Harness.WHO);
     }
 
     private static AuditEvent forged(ChainedAuditEvent original) {
         AuditEvent e = original.event();
-        return new AuditEvent(e.time(), "mallory", e.action(), e.target(), e.outcome(), e.remoteAddress(), e.detail());
+        return new AuditEvent(e.time(), "mallory", e.action(), e.target(), e.outcome(), e.remoteAddress(), e.detail(),
+                e.tenant());
     }
 
     @Test
@@ -135,7 +137,7 @@ class AuditChainTest {
         String claimed = e.detail().replace("\"seq\":3", "\"seq\":2")
                 .replace(harness.audit.chain(3, 1).get(0).hash(), second.hash());
         harness.audit.rewrite(anchorEvent.seq(), new AuditEvent(e.time(), e.actor(), e.action(), e.target(),
-                e.outcome(), e.remoteAddress(), claimed));
+                e.outcome(), e.remoteAddress(), claimed, e.tenant()));
         AuditAnchor anchor = verifyAudit().anchors().get(0);
         assertEquals(2, anchor.seq());
         assertTrue(anchor.matchesChain());

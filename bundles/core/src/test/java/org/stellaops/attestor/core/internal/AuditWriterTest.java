@@ -21,7 +21,7 @@ import org.stellaops.attestor.store.ChainedAuditEvent;
 class AuditWriterTest {
 
     private static AuditEvent event(int n) {
-        return new AuditEvent(Instant.now(), "anonymous", "entry.verify", "sha256:" + n, "success", "", "");
+        return new AuditEvent(Instant.now(), "anonymous", "entry.verify", "sha256:" + n, "success", "", "", "tenant-a");
     }
 
     @Test

@@ -74,8 +74,8 @@ final class FileEntryStore extends TestEntryStore {
     }
 
     @Override
-    protected Optional<EntryRecord> load(String envelopeDigest) {
-        Path file = file(envelopeDigest);
+    protected Optional<EntryRecord> load(String key) {
+        Path file = file(key);
         return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
     }
 
@@ -100,7 +100,7 @@ final class FileEntryStore extends TestEntryStore {
     }
 
     private void write(EntryRecord record) {
-        Path target = file(record.envelopeDigest());
+        Path target = file(key(record));
         try {
             Path temp = Files.createTempFile(directory, "record", ".tmp");
             Files.write(temp, json.writeValueAsBytes(record));
@@ -118,7 +118,8 @@ final class FileEntryStore extends TestEntryStore {
         }
     }
 
-    private Path file(String envelopeDigest) {
-        return directory.resolve(envelopeDigest.replace(':', '-') + ".json");
+    /** Tenant names are [A-Za-z0-9._:@-], so replacing ':' and '|' gives a safe, unique file name. */
+    private Path file(String key) {
+        return directory.resolve(key.replace(':', '-').replace('|', '~') + ".json");
     }
 }

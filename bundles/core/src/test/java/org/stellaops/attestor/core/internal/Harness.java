@@ -40,7 +40,9 @@ import org.stellaops.attestor.testing.Osgi;
 final class Harness implements AutoCloseable {
 
     static final String PREDICATE_TYPE = "https://stellaops.org/test/predicate/v1";
-    static final Provenance WHO = new Provenance("POST /api/v1/rekor/entries", "anonymous", "192.0.2.1");
+    /** The tenant of {@link #WHO}. */
+    static final String TENANT = "tenant-a";
+    static final Provenance WHO = new Provenance("POST /api/v1/rekor/entries", "alice", "192.0.2.1", TENANT);
     /** The identity the core gives itself in {@code derivedBy}. */
     static final String CORE = "org.stellaops.attestor.core/test";
     private static final Duration BOUND = Duration.ofSeconds(30);
@@ -175,7 +177,7 @@ final class Harness implements AutoCloseable {
     }
 
     void trust(KeyPair pair) {
-        trustRoots.add("signer", PublicKeys.toPem(pair.getPublic()));
+        trustRoots.add("signer", PublicKeys.toPem(pair.getPublic()), false, TENANT);
     }
 
     Submission submit(byte[] envelopeJson) {
@@ -184,14 +186,14 @@ final class Harness implements AutoCloseable {
     }
 
     VerificationReport verify(String envelopeDigest) {
-        EntryRecord record = entries.byEnvelopeDigest(envelopeDigest).orElseThrow();
+        EntryRecord record = entries.byEnvelopeDigest(TENANT, envelopeDigest).orElseThrow();
         Envelope envelope = DsseEnvelopes.parse(cas.get(record.casDigest()).orElseThrow(), JsonLimits.DEFAULT)
                 .envelope();
-        return verifier.verify(envelopeDigest, envelope, Optional.of(record));
+        return verifier.verify(TENANT, envelopeDigest, envelope, Optional.of(record));
     }
 
     EntryRecord stored(String envelopeDigest) {
-        return entries.byEnvelopeDigest(envelopeDigest).orElseThrow();
+        return entries.byEnvelopeDigest(TENANT, envelopeDigest).orElseThrow();
     }
 
     /** Waits (bounded) until the stored record satisfies the condition, and returns it. */

@@ -35,19 +35,21 @@ final class MemoryStores {
 
         @Override
         public void put(TrustedKey key) {
-            keys.put(key.keyId(), key);
+            keys.put(key.tenant() + '|' + key.keyId(), key);
             version.incrementAndGet();
         }
 
         @Override
-        public Optional<TrustedKey> get(String keyId) {
-            return Optional.ofNullable(keys.get(keyId));
+        public Optional<TrustedKey> get(String tenant, String keyId) {
+            return Optional.ofNullable(keys.get(tenant + '|' + keyId));
         }
 
         @Override
-        public List<TrustedKey> all() {
-            List<TrustedKey> all = new ArrayList<>(keys.values());
-            all.sort(java.util.Comparator.comparing(TrustedKey::createdAt).thenComparing(TrustedKey::keyId));
+        public List<TrustedKey> all(String tenant) {
+            List<TrustedKey> all = new ArrayList<>(keys.values().stream()
+                    .filter(k -> tenant == null || k.tenant().equals(tenant)).toList());
+            all.sort(java.util.Comparator.comparing(TrustedKey::createdAt).thenComparing(TrustedKey::keyId)
+                    .thenComparing(TrustedKey::tenant));
             return all;
         }
 
@@ -84,6 +86,7 @@ final class MemoryStores {
             Collections.reverse(newest);
             List<ChainedAuditEvent> matches = newest.stream()
                     .filter(e -> q.beforeSeq() == 0 || e.seq() < q.beforeSeq())
+                    .filter(e -> q.tenant() == null || q.tenant().equals(e.event().tenant()))
                     .filter(e -> q.actor() == null || q.actor().equals(e.event().actor()))
                     .filter(e -> q.action() == null || q.action().equals(e.event().action()))
                     .filter(e -> q.target() == null || q.target().equals(e.event().target()))
@@ -139,13 +142,13 @@ final class MemoryStores {
         }
 
         @Override
-        protected Optional<EntryRecord> load(String envelopeDigest) {
-            return Optional.ofNullable(records.get(envelopeDigest));
+        protected Optional<EntryRecord> load(String key) {
+            return Optional.ofNullable(records.get(key));
         }
 
         @Override
         protected void save(EntryRecord record) {
-            records.put(record.envelopeDigest(), record);
+            records.put(key(record), record);
         }
 
         @Override

@@ -74,7 +74,7 @@ class OutboxLeaseTest {
         Harness a = first();
         Harness b = second(a);
         String digest = pendingRecords(a, 1).get(0);
-        assertTrue(a.entries.tryLease(digest, "someone-else", Instant.now(), Duration.ofMinutes(5)));
+        assertTrue(a.entries.tryLease(Harness.TENANT, digest, "someone-else", Instant.now(), Duration.ofMinutes(5)));
         b.addLog(primary, "primary");
         b.publisher.scan();
         assertEquals(0, primary.submissions());
@@ -85,7 +85,8 @@ class OutboxLeaseTest {
     void takesOverARecordWhoseLeaseRanOut() {
         Harness a = first();
         String digest = pendingRecords(a, 1).get(0);
-        assertTrue(a.entries.tryLease(digest, "a-worker-that-died", Instant.now(), Duration.ofMillis(1)));
+        assertTrue(a.entries.tryLease(Harness.TENANT, digest, "a-worker-that-died", Instant.now(),
+                Duration.ofMillis(1)));
         a.addLog(primary, "primary");
         a.awaitRecord(digest, "logged by the surviving worker", r -> EntryRecord.LOGGED.equals(r.status()));
         assertEquals(1, primary.submissions());
@@ -98,7 +99,7 @@ class OutboxLeaseTest {
         a.addLog(primary, "primary");
         a.awaitRecord(digest, "logged", r -> EntryRecord.LOGGED.equals(r.status()));
         TestEntryStore store = (TestEntryStore) a.entries;
-        Harness.await("the lease is given up", () -> store.leaseHolder(digest, Instant.now()).isEmpty());
+        Harness.await("the lease is given up", () -> store.leaseHolder(a.stored(digest), Instant.now()).isEmpty());
     }
 
     @Test

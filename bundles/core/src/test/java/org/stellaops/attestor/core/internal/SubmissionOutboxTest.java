@@ -67,7 +67,7 @@ class SubmissionOutboxTest {
         assertEquals(submission.record().uuid(), logged.uuid());
         assertEquals(logged.uuid(), logged.logEntries().get(0).uuid());
         assertEquals(HashedRekord.uuid(logged.logEntries().get(0).canonicalizedBody().value()), logged.uuid());
-        assertEquals(logged, harness.entries.byUuid(submission.record().uuid()).orElseThrow());
+        assertEquals(logged, harness.entries.byUuid(Harness.TENANT, submission.record().uuid()).orElseThrow());
     }
 
     @Test

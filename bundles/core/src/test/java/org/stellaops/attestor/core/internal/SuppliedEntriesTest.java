@@ -57,7 +57,7 @@ class SuppliedEntriesTest {
         var parsed = DsseEnvelopes.parse(envelopeJson, JsonLimits.DEFAULT);
         String digest = SubmissionPipeline.digestOf(parsed);
         EntryRecord supplied = SuppliedEntries.asRecord(digest, parsed.envelope(), entries, JsonLimits.DEFAULT, WHO);
-        return harness.verifier.verify(digest, parsed.envelope(), Optional.of(supplied));
+        return harness.verifier.verify(WHO.tenant(), digest, parsed.envelope(), Optional.of(supplied));
     }
 
     /** Submits an envelope and returns its primary entry as a TransparencyLogEntry document. */

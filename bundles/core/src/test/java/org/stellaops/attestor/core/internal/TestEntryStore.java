@@ -18,9 +18,10 @@ import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 
 /**
- * The rules of store contract 3.0.0 over a simple record storage (one lock for everything): compare-and-set that
+ * The rules of store contract 4.0.0 over a simple record storage (one lock for everything): compare-and-set that
  * refuses changes to anything but the publication state, leases beside the records, search in the contract's order
- * with {@link EntryCursor}s, and the creation event appended to the audit trail with its record.
+ * with {@link EntryCursor}s, and the creation event appended to the audit trail with its record. Records are keyed
+ * by {@link #key(String, String)}: tenant and envelope digest.
  */
 abstract class TestEntryStore implements EntryStore {
 
@@ -38,7 +39,16 @@ abstract class TestEntryStore implements EntryStore {
         this.audit = audit;
     }
 
-    protected abstract Optional<EntryRecord> load(String envelopeDigest);
+    /** @return the storage key of a tenant's record */
+    static String key(String tenant, String envelopeDigest) {
+        return tenant + '|' + envelopeDigest;
+    }
+
+    static String key(EntryRecord record) {
+        return key(record.tenant(), record.envelopeDigest());
+    }
+
+    protected abstract Optional<EntryRecord> load(String key);
 
     protected abstract void save(EntryRecord record);
 
@@ -46,7 +56,7 @@ abstract class TestEntryStore implements EntryStore {
 
     @Override
     public synchronized Stored putIfAbsent(EntryRecord record) {
-        Optional<EntryRecord> existing = load(record.envelopeDigest());
+        Optional<EntryRecord> existing = load(key(record));
         if (existing.isPresent()) {
             return new Stored(existing.get(), false);
         }
@@ -66,7 +76,7 @@ abstract class TestEntryStore implements EntryStore {
     @Override
     public synchronized boolean replaceIf(EntryRecord expected, EntryRecord next) {
         expected.checkReplacement(next);
-        Optional<EntryRecord> current = load(expected.envelopeDigest());
+        Optional<EntryRecord> current = load(key(expected));
         if (current.isEmpty() || !current.get().equals(expected)) {
             return false;
         }
@@ -75,13 +85,13 @@ abstract class TestEntryStore implements EntryStore {
     }
 
     @Override
-    public synchronized Optional<EntryRecord> byEnvelopeDigest(String envelopeDigest) {
-        return load(envelopeDigest);
+    public synchronized Optional<EntryRecord> byEnvelopeDigest(String tenant, String envelopeDigest) {
+        return load(key(tenant, envelopeDigest));
     }
 
     @Override
-    public synchronized Optional<EntryRecord> byUuid(String uuid) {
-        return loadAll().stream().filter(r -> r.uuid().equals(uuid)
+    public synchronized Optional<EntryRecord> byUuid(String tenant, String uuid) {
+        return loadAll().stream().filter(r -> r.tenant().equals(tenant)).filter(r -> r.uuid().equals(uuid)
                 || r.signatures().stream().anyMatch(s -> s.uuid().equals(uuid))
                 || r.logEntries().stream().anyMatch(e -> e.uuid().equals(uuid))).findFirst();
     }
@@ -94,42 +104,46 @@ abstract class TestEntryStore implements EntryStore {
     @Override
     public synchronized List<EntryRecord> claimable(String owner, Instant now, int limit) {
         return pendingOldestFirst().filter(r -> {
-            Lease lease = leases.get(r.envelopeDigest());
+            Lease lease = leases.get(key(r));
             return lease == null || lease.owner().equals(owner) || !lease.until().isAfter(now);
         }).limit(limit).toList();
     }
 
     @Override
-    public synchronized boolean tryLease(String envelopeDigest, String owner, Instant now, Duration ttl) {
-        Optional<EntryRecord> record = load(envelopeDigest);
-        Lease lease = leases.get(envelopeDigest);
+    public synchronized boolean tryLease(String tenant, String envelopeDigest, String owner, Instant now,
+                                         Duration ttl) {
+        String key = key(tenant, envelopeDigest);
+        Optional<EntryRecord> record = load(key);
+        Lease lease = leases.get(key);
         if (record.isEmpty() || !record.get().pending()) {
             return false;
         }
         if (lease != null && !lease.owner().equals(owner) && lease.until().isAfter(now)) {
             return false;
         }
-        leases.put(envelopeDigest, new Lease(owner, now.plus(ttl)));
+        leases.put(key, new Lease(owner, now.plus(ttl)));
         return true;
     }
 
     @Override
-    public synchronized void releaseLease(String envelopeDigest, String owner) {
-        Lease lease = leases.get(envelopeDigest);
+    public synchronized void releaseLease(String tenant, String envelopeDigest, String owner) {
+        String key = key(tenant, envelopeDigest);
+        Lease lease = leases.get(key);
         if (lease != null && lease.owner().equals(owner)) {
-            leases.remove(envelopeDigest);
+            leases.remove(key);
         }
     }
 
     /** @return the owner of a lease that is still running at {@code now}, if any */
-    synchronized Optional<String> leaseHolder(String envelopeDigest, Instant now) {
-        return Optional.ofNullable(leases.get(envelopeDigest)).filter(l -> l.until().isAfter(now)).map(Lease::owner);
+    synchronized Optional<String> leaseHolder(EntryRecord record, Instant now) {
+        return Optional.ofNullable(leases.get(key(record))).filter(l -> l.until().isAfter(now)).map(Lease::owner);
     }
 
     @Override
     public synchronized EntryPage search(EntryQuery query) {
         EntryCursor cursor = query.cursor() == null ? null : EntryCursor.decode(query.cursor());
         List<EntryRecord> matches = loadAll().stream()
+                .filter(r -> r.tenant().equals(query.tenant()))
                 .filter(r -> cursor == null || cursor.precedes(r))
                 .filter(r -> query.subjectDigest() == null || r.subjectDigests().contains(query.subjectDigest()))
                 .filter(r -> query.predicateType() == null || r.predicateType().equals(query.predicateType()))
@@ -145,13 +159,19 @@ abstract class TestEntryStore implements EntryStore {
     }
 
     @Override
-    public synchronized List<EntryRecord> recent(int limit) {
-        return loadAll().stream().sorted(SEARCH_ORDER).limit(limit).toList();
+    public synchronized List<EntryRecord> recent(String tenant, int limit) {
+        return loadAll().stream().filter(r -> tenant == null || r.tenant().equals(tenant)).sorted(SEARCH_ORDER)
+                .limit(limit).toList();
     }
 
     @Override
     public synchronized long count() {
         return loadAll().size();
+    }
+
+    @Override
+    public synchronized long count(String tenant) {
+        return loadAll().stream().filter(r -> r.tenant().equals(tenant)).count();
     }
 
     private Stream<EntryRecord> pendingOldestFirst() {

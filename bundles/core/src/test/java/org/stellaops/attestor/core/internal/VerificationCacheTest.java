@@ -85,7 +85,8 @@ class VerificationCacheTest {
         start(Harness.Settings.defaults());
         verify(submit());
         verify(submit());
-        harness.core.addTrustedKey("another", PublicKeys.toPem(TestKeys.p256().getPublic()), Harness.WHO);
+        harness.core.addTrustedKey("another", PublicKeys.toPem(TestKeys.p256().getPublic()), false,
+                Harness.WHO);
         verify(submit());
         assertEquals(2, stats().invalidations());
         assertEquals(1, stats().entries());
