@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.stellaops.attestor.store.AuditChain;
 import org.stellaops.attestor.store.AuditEvent;
@@ -19,7 +20,8 @@ import org.stellaops.attestor.store.RecordJson;
 
 /**
  * The append-only, hash-chained audit trail: {@code audit.chain} maps each event's sequence number (1, 2, …) to the
- * JSON of its {@link ChainedAuditEvent}. Appends are serialized by one lock, taken inside the store's shared write
+ * JSON of its {@link ChainedAuditEvent}, and {@code audit.byTenant} maps {@code <tenant>\0<sequence>} (the operator's
+ * tenant is empty) to the sequence number, so a query of one tenant reads only that tenant's events. Appends are serialized by one lock, taken inside the store's shared write
  * section, so the chain never forks and every committed version holds a gapless prefix of it; the fsync still
  * happens outside the lock (group commit). Nothing removes or rewrites an event.
  */
@@ -27,10 +29,13 @@ final class AuditTrail implements AuditStore {
 
     /** The map name. */
     static final String MAP = "audit.chain";
+    /** The map of each tenant's sequence numbers. */
+    static final String TENANT_MAP = "audit.byTenant";
 
     private final StoreFile file;
     private final RecordJson json;
     private final MVMap<Long, String> events;
+    private final MVMap<String, Long> byTenant;
     private final ReentrantLock appendLock = new ReentrantLock();
     /** The last appended event; guarded by {@link #appendLock}. */
     private ChainedAuditEvent head;
@@ -39,6 +44,7 @@ final class AuditTrail implements AuditStore {
         this.file = file;
         this.json = json;
         this.events = file.map(MAP);
+        this.byTenant = file.map(TENANT_MAP);
         this.head = readHead();
     }
 
@@ -101,11 +107,29 @@ final class AuditTrail implements AuditStore {
         try {
             ChainedAuditEvent next = AuditChain.link(head, event);
             events.put(next.seq(), json.write(next));
+            indexTenant(next);
             head = next;
             return next;
         } finally {
             appendLock.unlock();
         }
+    }
+
+    /**
+     * Adds an event's key to {@code audit.byTenant}; runs inside a mutation. Idempotent.
+     *
+     * @param event a chained event
+     */
+    void indexTenant(ChainedAuditEvent event) {
+        byTenant.put(IndexKeys.scoped(event.event().tenant(), IndexKeys.sequence(event.seq())), event.seq());
+    }
+
+    /**
+     * @param encoded the stored JSON of a chained event
+     * @return the event
+     */
+    ChainedAuditEvent decode(String encoded) {
+        return json.read(encoded, ChainedAuditEvent.class);
     }
 
     @Override
@@ -135,6 +159,38 @@ final class AuditTrail implements AuditStore {
     @Override
     public AuditPage events(AuditQuery query) {
         Objects.requireNonNull(query, "query");
+        return query.tenant() == null ? eventsOfEveryTenant(query) : eventsOfTenant(query);
+    }
+
+    /** Walks the tenant's sequence numbers backwards, so other tenants' events are never read. */
+    private AuditPage eventsOfTenant(AuditQuery query) {
+        String tenant = query.tenant();
+        String low = IndexKeys.tenantLow(tenant);
+        String high = query.beforeSeq() == 0 ? IndexKeys.tenantHigh(tenant)
+                : IndexKeys.scoped(tenant, IndexKeys.sequence(query.beforeSeq()));
+        return file.guard(() -> {
+            List<ChainedAuditEvent> found = new ArrayList<>();
+            String start = byTenant.lowerKey(high);
+            if (start == null || start.compareTo(low) < 0) {
+                return new AuditPage(found, 0);
+            }
+            Cursor<String, Long> keys = byTenant.cursor(start, low, true);
+            while (keys.hasNext()) {
+                keys.next();
+                if (found.size() == query.limit()) {
+                    return new AuditPage(found, found.get(found.size() - 1).seq());
+                }
+                String encoded = events.get(keys.getValue());
+                ChainedAuditEvent e = encoded == null ? null : decode(encoded);
+                if (e != null && matches(query, e.event())) {
+                    found.add(e);
+                }
+            }
+            return new AuditPage(found, 0);
+        });
+    }
+
+    private AuditPage eventsOfEveryTenant(AuditQuery query) {
         return file.guard(() -> {
             List<ChainedAuditEvent> found = new ArrayList<>();
             Long start = query.beforeSeq() == 0 ? events.lastKey() : events.lowerKey(query.beforeSeq());
@@ -158,7 +214,8 @@ final class AuditTrail implements AuditStore {
     }
 
     private static boolean matches(AuditQuery q, AuditEvent e) {
-        return (q.actor() == null || q.actor().equals(e.actor()))
+        return (q.tenant() == null || q.tenant().equals(e.tenant()))
+                && (q.actor() == null || q.actor().equals(e.actor()))
                 && (q.action() == null || q.action().equals(e.action()))
                 && (q.target() == null || q.target().equals(e.target()))
                 && (q.outcome() == null || q.outcome().equals(e.outcome()))
@@ -188,9 +245,5 @@ final class AuditTrail implements AuditStore {
     @Override
     public long eventCount() {
         return file.guard(events::sizeAsLong);
-    }
-
-    private ChainedAuditEvent decode(String encoded) {
-        return json.read(encoded, ChainedAuditEvent.class);
     }
 }

@@ -41,10 +41,13 @@ import org.stellaops.attestor.store.TrustedKey;
  * {@value #STORE_PROPERTY}={@value #STORE_NAME}; it delegates to one small class per contract.
  *
  * <p>Maps in the file: {@code entries}, {@code entries.byUuid}, {@code entries.byCreation},
- * {@code entries.pending} (the outbox index), {@code search.time}, {@code search.subject}, {@code search.signer},
- * {@code search.predicate} (see {@link SearchIndex}), {@code trust.keys}, {@code audit.chain} (see
- * {@link AuditTrail}), {@code onetime.keys} and {@code onetime.expiry} (see {@link OneTimeKeys}) and {@code meta} (trust-root version, layout version {@code schema.version}). Files of an
- * older layout are upgraded when opened ({@link Migration}). Per-record data lives only in the file; the heap holds
+ * {@code entries.byTenantCreation}, {@code entries.pending} (the outbox index; see {@link EntryIndex}),
+ * {@code search.time}, {@code search.subject}, {@code search.signer}, {@code search.predicate} (see
+ * {@link SearchIndex}), {@code trust.keys} (see {@link TrustKeys}), {@code audit.chain} and {@code audit.byTenant}
+ * (see {@link AuditTrail}), {@code onetime.keys} and {@code onetime.expiry} (see {@link OneTimeKeys}) and
+ * {@code meta} (trust-root version, layout version {@code schema.version}). Every key of a record, trusted key or
+ * index starts with the tenant ({@link IndexKeys}), so a tenant's reads stay inside its own key ranges. Files of
+ * an older layout are upgraded when opened ({@link Migration}). Per-record data lives only in the file; the heap holds
  * the page cache (bounded by {@code cacheSizeMb}) and the leases of records being published.
  */
 @Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class, OneTimeKeyStore.class},
@@ -111,14 +114,30 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
      * @throws StorageException {@code storage.failure} if the file cannot be opened
      */
     EmbeddedStore(Path path, int cacheSizeMb, Clock clock) {
+        this(path, cacheSizeMb, clock, Migration.BATCH, Migration.Listener.NONE);
+    }
+
+    /**
+     * Opens or creates a store file, migrating an older one with the given batch size and telling the listener
+     * after every committed batch (tests that kill the process during a migration).
+     *
+     * @param path the MVStore file
+     * @param cacheSizeMb page cache size in MiB
+     * @param clock the clock
+     * @param migrationBatch records, keys or events per migration commit
+     * @param migration told after every committed migration batch
+     * @throws StorageException {@code storage.failure} if the file cannot be opened
+     */
+    EmbeddedStore(Path path, int cacheSizeMb, Clock clock, int migrationBatch, Migration.Listener migration) {
         this.file = new StoreFile(path, cacheSizeMb);
         try {
             RecordJson json = new RecordJson();
-            this.entries = new EntryIndex(file, json);
-            this.trust = new TrustKeys(file, json);
             this.audit = new AuditTrail(file, json);
             this.oneTimeKeys = new OneTimeKeys(file, clock);
-            new Migration(file, entries, audit).run();
+            // before the maps a migration replaces are opened: they would point at the dropped ones
+            new Migration(file, json, audit, migrationBatch, migration).run();
+            this.entries = new EntryIndex(file, json);
+            this.trust = new TrustKeys(file, json);
         } catch (RuntimeException e) {
             // the file stays locked while open: release it, or no later attempt could open it
             closeAfterFailure(e);
@@ -212,13 +231,13 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     }
 
     @Override
-    public boolean tryLease(String envelopeDigest, String owner, Instant now, Duration ttl) {
-        return entries.tryLease(envelopeDigest, owner, now, ttl);
+    public boolean tryLease(String tenant, String envelopeDigest, String owner, Instant now, Duration ttl) {
+        return entries.tryLease(tenant, envelopeDigest, owner, now, ttl);
     }
 
     @Override
-    public void releaseLease(String envelopeDigest, String owner) {
-        entries.releaseLease(envelopeDigest, owner);
+    public void releaseLease(String tenant, String envelopeDigest, String owner) {
+        entries.releaseLease(tenant, envelopeDigest, owner);
     }
 
     @Override
@@ -227,13 +246,13 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     }
 
     @Override
-    public Optional<EntryRecord> byEnvelopeDigest(String envelopeDigest) {
-        return entries.byEnvelopeDigest(envelopeDigest);
+    public Optional<EntryRecord> byEnvelopeDigest(String tenant, String envelopeDigest) {
+        return entries.byEnvelopeDigest(tenant, envelopeDigest);
     }
 
     @Override
-    public Optional<EntryRecord> byUuid(String uuid) {
-        return entries.byUuid(uuid);
+    public Optional<EntryRecord> byUuid(String tenant, String uuid) {
+        return entries.byUuid(tenant, uuid);
     }
 
     @Override
@@ -242,8 +261,8 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     }
 
     @Override
-    public List<EntryRecord> recent(int limit) {
-        return entries.recent(limit);
+    public List<EntryRecord> recent(String tenant, int limit) {
+        return entries.recent(tenant, limit);
     }
 
     @Override
@@ -252,18 +271,23 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     }
 
     @Override
+    public long count(String tenant) {
+        return entries.count(tenant);
+    }
+
+    @Override
     public void put(TrustedKey key) {
         trust.put(key);
     }
 
     @Override
-    public Optional<TrustedKey> get(String keyId) {
-        return trust.get(keyId);
+    public Optional<TrustedKey> get(String tenant, String keyId) {
+        return trust.get(tenant, keyId);
     }
 
     @Override
-    public List<TrustedKey> all() {
-        return trust.all();
+    public List<TrustedKey> all(String tenant) {
+        return trust.all(tenant);
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -12,26 +11,35 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
-import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.store.EntryPage;
 import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.RecordJson;
-import org.stellaops.attestor.store.SignatureCoverage;
+import org.stellaops.attestor.store.Tenants;
 
 /**
- * Entry records and their indexes: {@code entries} (envelope digest → record JSON, the unique dedupe index),
- * {@code entries.byUuid} (every log-entry uuid and every planned signature uuid → envelope digest),
- * {@code entries.byCreation} (insertion sequence → envelope digest, for {@link #recent}),
- * {@code entries.pending} (creation time + digest → digest for every pending record: the outbox) and the
- * {@link SearchIndex}. A record and all its index keys are written in one shared-lock section, so they are committed
- * together. Nothing here keeps per-record data on the heap except the leases of records being published.
+ * Entry records and their indexes, every key starting with the record's tenant ({@link IndexKeys}):
+ * {@code entries} ({@code <tenant>\0<envelope digest>} → record JSON, the unique dedupe index),
+ * {@code entries.byUuid} ({@code <tenant>\0<uuid>} for every log-entry uuid and every planned signature uuid →
+ * envelope digest), {@code entries.byCreation} (insertion sequence → {@code <tenant>\0<digest>}, for
+ * {@link #recent} across tenants), {@code entries.byTenantCreation} ({@code <tenant>\0<sequence>} → digest, for
+ * {@link #recent} of one tenant), {@code entries.pending} ({@code <creation time>|<tenant>\0<digest>} →
+ * {@code <tenant>\0<digest>} for every pending record of every tenant: the outbox) and the {@link SearchIndex}. A
+ * record and all its index keys are written in one shared-lock section, so they are committed together. Nothing
+ * here keeps per-record data on the heap except the leases of records being published.
  */
 final class EntryIndex {
+
+    /** The names of the maps of this class and its {@link SearchIndex}. */
+    static final List<String> MAPS = List.of("entries", "entries.byUuid", "entries.byCreation",
+            "entries.byTenantCreation", "entries.pending", "search.time", "search.subject", "search.signer",
+            "search.predicate");
 
     private static final int STRIPES = 64;
 
@@ -40,21 +48,32 @@ final class EntryIndex {
     private final MVMap<String, String> entries;
     private final MVMap<String, String> byUuid;
     private final MVMap<Long, String> byCreation;
+    private final MVMap<String, String> byTenantCreation;
     private final MVMap<String, String> pending;
     private final SearchIndex search;
     private final Leases leases = new Leases();
     private final AtomicLong nextSequence;
-    /** Serializes writers (and lease takers) of the same digest, so a record and its indexes never disagree. */
+    /** Serializes writers (and lease takers) of the same record, so a record and its indexes never disagree. */
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
     EntryIndex(StoreFile file, RecordJson json) {
+        this(file, json, "");
+    }
+
+    /**
+     * @param file the store file
+     * @param json the record codec
+     * @param mapPrefix prepended to every map name (empty, except while a migration builds new maps)
+     */
+    EntryIndex(StoreFile file, RecordJson json, String mapPrefix) {
         this.file = file;
         this.json = json;
-        this.entries = file.map("entries");
-        this.byUuid = file.map("entries.byUuid");
-        this.byCreation = file.map("entries.byCreation");
-        this.pending = file.map("entries.pending");
-        this.search = new SearchIndex(file);
+        this.entries = file.map(mapPrefix + MAPS.get(0));
+        this.byUuid = file.map(mapPrefix + MAPS.get(1));
+        this.byCreation = file.map(mapPrefix + MAPS.get(2));
+        this.byTenantCreation = file.map(mapPrefix + MAPS.get(3));
+        this.pending = file.map(mapPrefix + MAPS.get(4));
+        this.search = new SearchIndex(file, mapPrefix);
         Long last = file.guard(byCreation::lastKey);
         this.nextSequence = new AtomicLong(last == null ? 0 : last + 1);
         for (int i = 0; i < STRIPES; i++) {
@@ -62,26 +81,43 @@ final class EntryIndex {
         }
     }
 
-    /** @return the record map, for migrations */
-    MVMap<String, String> records() {
-        return entries;
-    }
-
-    /** @return the codec, for migrations */
-    RecordJson codec() {
-        return json;
-    }
-
-    /** Adds the outbox key of a stored record if it is pending; runs inside a mutation. Idempotent. */
-    void indexPending(EntryRecord record) {
-        if (record.pending()) {
-            pending.put(pendingKey(record), record.envelopeDigest());
+    /**
+     * Stores a record of an older file with every index key, unless the tenant already has a record of that
+     * digest; runs inside a mutation of a migration, which owns the file (no concurrent writer).
+     *
+     * @param sequence the record's creation sequence, or -1 for the next one
+     * @param record the record
+     * @return whether it was stored
+     */
+    boolean restore(long sequence, EntryRecord record) {
+        String key = IndexKeys.scoped(record.tenant(), record.envelopeDigest());
+        if (entries.containsKey(key)) {
+            return false;
         }
+        entries.put(key, json.write(record));
+        long seq = sequence >= 0 ? sequence : nextSequence.get();
+        nextSequence.set(Math.max(nextSequence.get(), seq + 1));
+        index(seq, key, record);
+        return true;
     }
 
-    /** Adds every uuid and search key of a stored record; runs inside a mutation. Idempotent. */
-    void indexForSearch(EntryRecord record) {
-        record.lookupUuids().forEach(uuid -> byUuid.put(uuid, record.envelopeDigest()));
+    /**
+     * @param tenant a tenant
+     * @param digest an envelope digest
+     * @return whether the tenant has a record of that digest
+     */
+    boolean holds(String tenant, String digest) {
+        return file.guard(() -> entries.containsKey(IndexKeys.scoped(tenant, digest)));
+    }
+
+    private void index(long sequence, String key, EntryRecord record) {
+        String tenant = record.tenant();
+        byCreation.put(sequence, key);
+        byTenantCreation.put(IndexKeys.scoped(tenant, IndexKeys.sequence(sequence)), record.envelopeDigest());
+        if (record.pending()) {
+            pending.put(pendingKey(record), key);
+        }
+        record.lookupUuids().forEach(uuid -> byUuid.put(IndexKeys.scoped(tenant, uuid), record.envelopeDigest()));
         search.add(record);
     }
 
@@ -90,24 +126,22 @@ final class EntryIndex {
     }
 
     /**
-     * Inserts the record unless present; {@code onCreate} runs inside the same atomic mutation when it is inserted,
-     * so what it writes is covered by the same commit.
+     * Inserts the record unless its tenant has one of that digest; {@code onCreate} runs inside the same atomic
+     * mutation when it is inserted, so what it writes is covered by the same commit.
      */
     EntryStore.Stored putIfAbsent(EntryRecord record, Runnable onCreate) {
-        String digest = record.envelopeDigest();
+        String key = IndexKeys.scoped(record.tenant(), record.envelopeDigest());
         String encoded = json.write(record);
-        EntryStore.Stored stored = locked(digest, () -> file.apply(() -> {
-            String existing = entries.putIfAbsent(digest, encoded);
+        EntryStore.Stored stored = locked(key, () -> file.apply(() -> {
+            String existing = entries.putIfAbsent(key, encoded);
             if (existing != null) {
                 return new EntryStore.Stored(json.readRecord(existing), false);
             }
-            byCreation.put(nextSequence.getAndIncrement(), digest);
-            indexPending(record);
-            indexForSearch(record);
+            index(nextSequence.getAndIncrement(), key, record);
             onCreate.run();
             return new EntryStore.Stored(record, true);
         }));
-        // the stripe is released first so other digests' writers join the same commit; the loser of a race
+        // the stripe is released first so other records' writers join the same commit; the loser of a race
         // waits too, because the winner's record may not be durable yet
         file.awaitDurable();
         return stored;
@@ -115,26 +149,28 @@ final class EntryIndex {
 
     boolean replaceIf(EntryRecord expected, EntryRecord next) {
         expected.checkReplacement(next);
+        String tenant = next.tenant();
         String digest = next.envelopeDigest();
+        String key = IndexKeys.scoped(tenant, digest);
         String encoded = json.write(next);
-        boolean replaced = locked(digest, () -> file.apply(() -> {
-            String current = entries.get(digest);
+        boolean replaced = locked(key, () -> file.apply(() -> {
+            String current = entries.get(key);
             if (current == null || !json.readRecord(current).equals(expected)) {
                 return false;
             }
-            entries.put(digest, encoded);
+            entries.put(key, encoded);
             Set<String> now = next.lookupUuids();
-            now.forEach(uuid -> byUuid.put(uuid, digest));
+            now.forEach(uuid -> byUuid.put(IndexKeys.scoped(tenant, uuid), digest));
             for (String old : expected.lookupUuids()) {
                 if (!now.contains(old)) {
-                    byUuid.remove(old, digest);
+                    byUuid.remove(IndexKeys.scoped(tenant, old), digest);
                 }
             }
             if (next.pending()) {
-                pending.put(pendingKey(next), digest);
+                pending.put(pendingKey(next), key);
             } else {
                 pending.remove(pendingKey(next));
-                leases.drop(digest);
+                leases.drop(key);
             }
             return true;
         }));
@@ -144,19 +180,25 @@ final class EntryIndex {
         return replaced;
     }
 
-    boolean tryLease(String digest, String owner, Instant now, Duration ttl) {
-        Objects.requireNonNull(digest, "envelopeDigest");
+    boolean tryLease(String tenant, String digest, String owner, Instant now, Duration ttl) {
+        String key = key(tenant, digest);
         // under the stripe, so the record cannot settle between the check and the lease
-        return locked(digest, () -> byEnvelopeDigest(digest).filter(EntryRecord::pending).isPresent()
-                && leases.take(digest, owner, now, ttl));
+        return locked(key, () -> Optional.ofNullable(load(key)).filter(EntryRecord::pending).isPresent()
+                && leases.take(key, owner, now, ttl));
     }
 
-    void releaseLease(String digest, String owner) {
-        leases.release(digest, owner);
+    void releaseLease(String tenant, String digest, String owner) {
+        leases.release(key(tenant, digest), owner);
     }
 
-    private <T> T locked(String digest, Supplier<T> action) {
-        ReentrantLock stripe = stripes[Math.floorMod(digest.hashCode(), STRIPES)];
+    private static String key(String tenant, String digest) {
+        Tenants.require(tenant);
+        Objects.requireNonNull(digest, "envelopeDigest");
+        return IndexKeys.scoped(tenant, digest);
+    }
+
+    private <T> T locked(String key, Supplier<T> action) {
+        ReentrantLock stripe = stripes[Math.floorMod(key.hashCode(), STRIPES)];
         stripe.lock();
         try {
             return action.get();
@@ -165,29 +207,29 @@ final class EntryIndex {
         }
     }
 
-    Optional<EntryRecord> byEnvelopeDigest(String digest) {
-        Objects.requireNonNull(digest, "envelopeDigest");
-        return Optional.ofNullable(load(digest));
+    Optional<EntryRecord> byEnvelopeDigest(String tenant, String digest) {
+        return Optional.ofNullable(load(key(tenant, digest)));
     }
 
-    private EntryRecord load(String digest) {
-        String encoded = file.guard(() -> entries.get(digest));
+    private EntryRecord load(String key) {
+        String encoded = file.guard(() -> entries.get(key));
         return encoded == null ? null : json.readRecord(encoded);
     }
 
-    Optional<EntryRecord> byUuid(String uuid) {
+    Optional<EntryRecord> byUuid(String tenant, String uuid) {
+        Tenants.require(tenant);
         Objects.requireNonNull(uuid, "uuid");
-        String digest = file.guard(() -> byUuid.get(uuid));
+        String digest = file.guard(() -> byUuid.get(IndexKeys.scoped(tenant, uuid)));
         if (digest == null) {
             return Optional.empty();
         }
         // a concurrent replacement may have just dropped the uuid; only answer with a record that really holds it
-        return byEnvelopeDigest(digest).filter(r -> r.lookupUuids().contains(uuid));
+        return byEnvelopeDigest(tenant, digest).filter(r -> r.lookupUuids().contains(uuid));
     }
 
     EntryPage search(EntryQuery query) {
         Objects.requireNonNull(query, "query");
-        return search.search(query, this::load);
+        return search.search(query, digest -> load(IndexKeys.scoped(query.tenant(), digest)));
     }
 
     /** @return how {@link #search} would run the query */
@@ -195,38 +237,59 @@ final class EntryIndex {
         return search.explain(query);
     }
 
-    List<EntryRecord> recent(int limit) {
+    /** @return the newest records of the tenant (of every tenant if null), newest first */
+    List<EntryRecord> recent(String tenant, int limit) {
         List<EntryRecord> result = new ArrayList<>();
         if (limit <= 0) {
             return result;
         }
-        file.guard(() -> {
-            Iterator<Long> keys = byCreation.keyIteratorReverse(null);
-            while (keys.hasNext() && result.size() < limit) {
-                String digest = byCreation.get(keys.next());
-                EntryRecord record = digest == null ? null : load(digest);
-                if (record != null) {
-                    result.add(record);
+        if (tenant == null) {
+            file.guard(() -> {
+                Iterator<Long> keys = byCreation.keyIteratorReverse(null);
+                while (keys.hasNext() && result.size() < limit) {
+                    addIfPresent(result, byCreation.get(keys.next()));
                 }
+                return null;
+            });
+            return result;
+        }
+        Tenants.require(tenant);
+        file.guard(() -> {
+            String low = IndexKeys.tenantLow(tenant);
+            String start = byTenantCreation.lowerKey(IndexKeys.tenantHigh(tenant));
+            if (start == null || start.compareTo(low) < 0) {
+                return null;
+            }
+            Cursor<String, String> keys = byTenantCreation.cursor(start, low, true);
+            while (keys.hasNext() && result.size() < limit) {
+                keys.next();
+                addIfPresent(result, IndexKeys.scoped(tenant, keys.getValue()));
             }
             return null;
         });
         return result;
     }
 
-    /** @return up to {@code limit} pending records, oldest first */
+    private void addIfPresent(List<EntryRecord> result, String key) {
+        EntryRecord record = key == null ? null : load(key);
+        if (record != null) {
+            result.add(record);
+        }
+    }
+
+    /** @return up to {@code limit} pending records of every tenant, oldest first */
     List<EntryRecord> pending(int limit) {
-        return outbox(limit, digest -> true);
+        return outbox(limit, key -> true);
     }
 
     /** @return up to {@code limit} pending records no other owner holds a lease on, oldest first */
     List<EntryRecord> claimable(String owner, Instant now, int limit) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(now, "now");
-        return outbox(limit, digest -> !leases.heldByAnother(digest, owner, now));
+        return outbox(limit, key -> !leases.heldByAnother(key, owner, now));
     }
 
-    private List<EntryRecord> outbox(int limit, java.util.function.Predicate<String> eligible) {
+    private List<EntryRecord> outbox(int limit, Predicate<String> eligible) {
         List<EntryRecord> result = new ArrayList<>();
         if (limit <= 0) {
             return result;
@@ -234,8 +297,8 @@ final class EntryIndex {
         file.guard(() -> {
             Iterator<String> keys = pending.keyIterator(null);
             while (keys.hasNext() && result.size() < limit) {
-                String digest = pending.get(keys.next());
-                EntryRecord record = digest == null || !eligible.test(digest) ? null : load(digest);
+                String key = pending.get(keys.next());
+                EntryRecord record = key == null || !eligible.test(key) ? null : load(key);
                 // a concurrent replacement may have settled it since the key was read
                 if (record != null && record.pending()) {
                     result.add(record);
@@ -246,8 +309,20 @@ final class EntryIndex {
         return result;
     }
 
+    /** @return the number of records of every tenant */
     long count() {
         return file.guard(entries::sizeAsLong);
+    }
+
+    /** @return the number of the tenant's records: the size of its key range, in O(log n) (a counted B-tree) */
+    long count(String tenant) {
+        Tenants.require(tenant);
+        return file.guard(() -> position(IndexKeys.tenantHigh(tenant)) - position(IndexKeys.tenantLow(tenant)));
+    }
+
+    private long position(String key) {
+        long index = entries.getKeyIndex(key);
+        return index >= 0 ? index : -index - 1;
     }
 
     /** @return how many leases are remembered (for tests of the heap bound) */
@@ -255,10 +330,10 @@ final class EntryIndex {
         return leases.size();
     }
 
-    /** Creation time first, so the outbox is drained oldest first; the digest makes the key unique. */
+    /** Creation time first, so the outbox is drained oldest first; tenant and digest make the key unique. */
     static String pendingKey(EntryRecord record) {
         Instant created = record.createdAt();
         return String.format(Locale.ROOT, "%020d.%09d|%s", created.getEpochSecond(), created.getNano(),
-                record.envelopeDigest());
+                IndexKeys.scoped(record.tenant(), record.envelopeDigest()));
     }
 }

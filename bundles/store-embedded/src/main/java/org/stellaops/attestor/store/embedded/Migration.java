@@ -1,46 +1,92 @@
 package org.stellaops.attestor.store.embedded;
 
+import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.h2.mvstore.MVMap;
 import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.store.AuditEvent;
-import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.RecordJson;
+import org.stellaops.attestor.store.Tenants;
+import org.stellaops.attestor.store.TrustedKey;
 
 /**
- * Brings a store file up to the current layout when it is opened, before anything reads it. Schema 1 (no
- * {@code schema.version} in {@code meta}) had no search indexes and an unchained audit trail ({@code audit}: a
- * sequence number from 0 → event JSON); schema 2 adds the {@link SearchIndex} maps and replaces {@code audit} by
- * {@code audit.chain}, chaining the old events in their order. Work is done in batches, each committed with its
- * progress, so a file with millions of records is migrated without holding it all in memory, and a migration
- * interrupted by a crash resumes where it stopped.
+ * Brings a store file up to the current layout when it is opened, before anything else reads it.
+ *
+ * <p>Schema 1 (no {@code schema.version} in {@code meta}) had no search indexes and an unchained audit trail
+ * ({@code audit}: a sequence number from 0 → event JSON); schema 2 added the search indexes and {@code audit.chain};
+ * schema 3 (store contract 4.0.0) starts every key with the tenant ({@link IndexKeys}). Upgrading any older file to
+ * schema 3:
+ * <ol>
+ * <li>chains the events of a schema-1 {@code audit} map into {@code audit.chain}, in their order;</li>
+ * <li>indexes every event of {@code audit.chain} in {@code audit.byTenant} (events stored before tenants existed
+ *     read as operator events, tenant {@code ""}; the chain itself is not touched, so every hash stays);</li>
+ * <li>copies every record into new maps named {@value #TARGET}{@code <name>}, under tenant
+ *     {@link Tenants#LEGACY}, with its JSON rewritten to name that tenant and every index rebuilt in the new layout,
+ *     in the order of the old creation index (so {@code recent} keeps its order); then records the old creation
+ *     index missed, if any;</li>
+ * <li>copies every trusted key the same way;</li>
+ * <li>in one commit: drops the old maps, renames the new ones to the old names, removes the bookkeeping of earlier
+ *     migrations and writes {@code schema.version} 3.</li>
+ * </ol>
+ * The old maps are only read until the last step, and every batch commits its writes together with its progress
+ * (a position in the map it reads), so a migration killed at any point resumes after the last committed batch at
+ * the next start and ends with the same file; a file of millions of records is migrated without holding it in
+ * memory.
  */
 final class Migration {
 
     /** The {@code meta} key of the layout version. */
     static final String SCHEMA_VERSION = "schema.version";
     /** The layout this code writes. */
-    static final long CURRENT_SCHEMA = 2;
+    static final long CURRENT_SCHEMA = 3;
     /** The map of the unchained audit trail of schema 1. */
     static final String LEGACY_AUDIT = "audit";
-    /** Set once the outbox index covers every record (files written before it existed lack it). */
-    static final String PENDING_INDEX_BUILT = "entries.pending.built";
+    /** The name prefix of the maps the tenant migration builds before they replace the old ones. */
+    static final String TARGET = "migration.3.";
+    /** The default batch size: records, keys or events per commit. */
+    static final int BATCH = 5_000;
 
-    private static final int BATCH = 5_000;
-    private static final String PENDING_PROGRESS = "migration.pending.records";
-    private static final String SEARCH_PROGRESS = "migration.2.records";
+    /** Steps reported to a {@link Listener}, also the suffixes of the progress keys in {@code meta}. */
+    static final String STEP_AUDIT_CHAIN = "audit.chain";
+    static final String STEP_AUDIT_TENANTS = "audit.tenants";
+    static final String STEP_RECORDS = "records";
+    static final String STEP_UNLISTED = "unlisted";
+    static final String STEP_KEYS = "keys";
+
+    /** Bookkeeping of the migrations before schema 3, obsolete once every index is rebuilt. */
+    private static final List<String> OBSOLETE_META = List.of("entries.pending.built", "migration.pending.records",
+            "migration.2.records");
+
+    /** Told after every committed batch (tests use it to kill the process at a chosen point). */
+    @FunctionalInterface
+    interface Listener {
+        /** Does nothing. */
+        Listener NONE = (step, done) -> { };
+
+        /**
+         * @param step one of the {@code STEP_} names
+         * @param done the step's progress after the batch
+         */
+        void committed(String step, long done);
+    }
 
     private final StoreFile file;
-    private final EntryIndex entries;
+    private final RecordJson json;
     private final AuditTrail audit;
     private final MVMap<String, Long> meta;
+    private final int batch;
+    private final Listener listener;
 
-    Migration(StoreFile file, EntryIndex entries, AuditTrail audit) {
+    Migration(StoreFile file, RecordJson json, AuditTrail audit, int batch, Listener listener) {
         this.file = file;
-        this.entries = entries;
+        this.json = json;
         this.audit = audit;
         this.meta = file.map("meta");
+        this.batch = batch;
+        this.listener = listener;
     }
 
     /**
@@ -55,40 +101,93 @@ final class Migration {
                     + " has layout " + schema + ", newer than this version understands (" + CURRENT_SCHEMA + ")",
                     null);
         }
-        if (!file.guard(() -> meta.containsKey(PENDING_INDEX_BUILT))) {
-            forEachRecord(PENDING_PROGRESS, entries::indexPending);
-            file.write(() -> {
-                meta.remove(PENDING_PROGRESS);
-                return meta.put(PENDING_INDEX_BUILT, 1L);
-            });
+        if (schema != null && schema == CURRENT_SCHEMA) {
+            return;
         }
-        if (schema == null || schema < CURRENT_SCHEMA) {
-            forEachRecord(SEARCH_PROGRESS, entries::indexForSearch);
-            chainLegacyAudit();
-            file.write(() -> {
-                meta.remove(SEARCH_PROGRESS);
-                return meta.put(SCHEMA_VERSION, CURRENT_SCHEMA);
-            });
+        chainLegacyAudit();
+        forEachBatch(STEP_AUDIT_TENANTS, file.<Long, String>map(AuditTrail.MAP),
+                (seq, encoded) -> audit.indexTenant(audit.decode(encoded)));
+        if (file.hasMap(EntryIndex.MAPS.get(0))) {
+            migrateRecords();
         }
+        if (file.hasMap(TrustKeys.MAP)) {
+            migrateKeys();
+        }
+        file.write(() -> {
+            List<String> names = new ArrayList<>(EntryIndex.MAPS);
+            names.add(TrustKeys.MAP);
+            for (String name : names) {
+                if (file.hasMap(TARGET + name)) {
+                    if (file.hasMap(name)) {
+                        file.removeMap(name);
+                    }
+                    file.renameMap(TARGET + name, name);
+                }
+            }
+            OBSOLETE_META.forEach(meta::remove);
+            for (String step : List.of(STEP_AUDIT_TENANTS, STEP_RECORDS, STEP_UNLISTED, STEP_KEYS)) {
+                meta.remove(progressKey(step));
+            }
+            return meta.put(SCHEMA_VERSION, CURRENT_SCHEMA);
+        });
     }
 
-    /** Applies {@code action} to every stored record, a batch per commit; the progress is a position in the map. */
-    private void forEachRecord(String progressKey, Consumer<EntryRecord> action) {
-        MVMap<String, String> records = entries.records();
-        long total = file.guard(records::sizeAsLong);
-        Long stored = file.guard(() -> meta.get(progressKey));
+    private static String progressKey(String step) {
+        return TARGET + step;
+    }
+
+    /**
+     * Records in the order of the old creation index (each keeps its sequence number), then any record that index
+     * missed (a new sequence number at the end). The old maps held only digests; every record became tenant
+     * {@link Tenants#LEGACY} when it was read ({@link RecordJson}).
+     */
+    private void migrateRecords() {
+        MVMap<String, String> oldEntries = file.map(EntryIndex.MAPS.get(0));
+        MVMap<Long, String> oldCreation = file.map(EntryIndex.MAPS.get(2));
+        EntryIndex target = new EntryIndex(file, json, TARGET);
+        forEachBatch(STEP_RECORDS, oldCreation, (seq, digest) -> {
+            String encoded = oldEntries.get(digest);
+            if (encoded != null) {
+                target.restore(seq, json.readRecord(encoded));
+            }
+        });
+        forEachBatch(STEP_UNLISTED, oldEntries, (digest, encoded) -> {
+            if (!target.holds(Tenants.LEGACY, digest)) {
+                target.restore(-1, json.readRecord(encoded));
+            }
+        });
+    }
+
+    private void migrateKeys() {
+        MVMap<String, String> oldKeys = file.map(TrustKeys.MAP);
+        MVMap<String, String> target = file.map(TARGET + TrustKeys.MAP);
+        forEachBatch(STEP_KEYS, oldKeys, (keyId, encoded) -> {
+            TrustedKey key = json.read(encoded, TrustedKey.class);
+            target.put(IndexKeys.scoped(key.tenant(), key.keyId()), json.write(key));
+        });
+    }
+
+    /**
+     * Applies {@code action} to every entry of a map the migration does not change, a batch per commit; the
+     * progress, committed with each batch, is a position in the map.
+     */
+    private <K, V> void forEachBatch(String step, MVMap<K, V> map, BiConsumer<K, V> action) {
+        long total = file.guard(map::sizeAsLong);
+        Long stored = file.guard(() -> meta.get(progressKey(step)));
         long done = stored == null ? 0 : stored;
         while (done < total) {
             long from = done;
-            long to = Math.min(total, from + BATCH);
+            long to = Math.min(total, from + batch);
             file.write(() -> {
-                Iterator<String> keys = records.keyIterator(records.getKey(from));
+                Iterator<K> keys = map.keyIterator(map.getKey(from));
                 for (long i = from; i < to && keys.hasNext(); i++) {
-                    action.accept(entries.codec().readRecord(records.get(keys.next())));
+                    K key = keys.next();
+                    action.accept(key, map.get(key));
                 }
-                return meta.put(progressKey, to);
+                return meta.put(progressKey(step), to);
             });
             done = to;
+            listener.committed(step, done);
         }
     }
 
@@ -105,16 +204,17 @@ final class Migration {
         long done = audit.eventCount();
         while (done < total) {
             long from = done;
-            long to = Math.min(total, from + BATCH);
+            long to = Math.min(total, from + batch);
             file.write(() -> {
                 Iterator<Long> keys = legacy.keyIterator(legacy.getKey(from));
                 for (long i = from; i < to && keys.hasNext(); i++) {
                     String encoded = legacy.get(keys.next());
-                    audit.appendWithinMutation(entries.codec().read(encoded, AuditEvent.class));
+                    audit.appendWithinMutation(json.read(encoded, AuditEvent.class));
                 }
                 return null;
             });
             done = to;
+            listener.committed(STEP_AUDIT_CHAIN, done);
         }
         file.write(() -> {
             file.removeMap(LEGACY_AUDIT);

@@ -19,8 +19,9 @@ import org.stellaops.attestor.store.EntryRecord;
 /**
  * The search indexes, four maps of {@link IndexKeys} with empty values: {@code search.time} (every record),
  * {@code search.subject} (one key per distinct subject digest {@code alg:hex}), {@code search.signer} (one per signer
- * key id) and {@code search.predicate}. The searched fields never change after creation, so keys are only ever added,
- * in the same mutation (and commit) as their record.
+ * key id) and {@code search.predicate}. Every key starts with the record's tenant, so a search reads only its
+ * tenant's range of an index. The searched fields never change after creation, so keys are only ever added, in the
+ * same mutation (and commit) as their record.
  *
  * <p>A search counts, in O(log n) each (the maps are counted B-trees), how many keys every given filter has inside
  * the time window, walks the smallest of those ranges backwards from the cursor, and checks the other filters by
@@ -28,6 +29,9 @@ import org.stellaops.attestor.store.EntryRecord;
  * it walks the time index.
  */
 final class SearchIndex {
+
+    /** The names of the index maps. */
+    static final List<String> MAPS = List.of("search.time", "search.subject", "search.signer", "search.predicate");
 
     private static final String EMPTY = "";
 
@@ -37,30 +41,35 @@ final class SearchIndex {
     private final MVMap<String, String> bySigner;
     private final MVMap<String, String> byPredicate;
 
-    SearchIndex(StoreFile file) {
+    /**
+     * @param file the store file
+     * @param mapPrefix prepended to every map name (empty, except while a migration builds new maps)
+     */
+    SearchIndex(StoreFile file, String mapPrefix) {
         this.file = file;
-        this.byTime = file.map("search.time");
-        this.bySubject = file.map("search.subject");
-        this.bySigner = file.map("search.signer");
-        this.byPredicate = file.map("search.predicate");
+        this.byTime = file.map(mapPrefix + MAPS.get(0));
+        this.bySubject = file.map(mapPrefix + MAPS.get(1));
+        this.bySigner = file.map(mapPrefix + MAPS.get(2));
+        this.byPredicate = file.map(mapPrefix + MAPS.get(3));
     }
 
     /** Adds a record's keys; runs inside the mutation that stores the record. Adding twice changes nothing. */
     void add(EntryRecord record) {
         String digest = record.envelopeDigest();
-        byTime.put(IndexKeys.key(null, record.createdAt(), digest), EMPTY);
+        String tenant = record.tenant();
+        byTime.put(IndexKeys.key(tenant, null, record.createdAt(), digest), EMPTY);
         for (String subject : record.subjectDigests()) {
-            bySubject.put(IndexKeys.key(subject, record.createdAt(), digest), EMPTY);
+            bySubject.put(IndexKeys.key(tenant, subject, record.createdAt(), digest), EMPTY);
         }
         for (String signer : record.signerKeyIds()) {
-            bySigner.put(IndexKeys.key(signer, record.createdAt(), digest), EMPTY);
+            bySigner.put(IndexKeys.key(tenant, signer, record.createdAt(), digest), EMPTY);
         }
-        byPredicate.put(IndexKeys.key(record.predicateType(), record.createdAt(), digest), EMPTY);
+        byPredicate.put(IndexKeys.key(tenant, record.predicateType(), record.createdAt(), digest), EMPTY);
     }
 
     /**
      * @param query the search
-     * @param load reads a record by envelope digest, null if absent
+     * @param load reads a record of the query's tenant by envelope digest, null if absent
      * @return one page
      * @throws IllegalArgumentException if the cursor is malformed
      */
@@ -145,7 +154,7 @@ final class SearchIndex {
         return new EntryPage(found, null);
     }
 
-    /** The keys of one filter value inside the query's time window, below the cursor. */
+    /** The keys of one filter value of the query's tenant inside the query's time window, below the cursor. */
     private static final class Range {
         private final MVMap<String, String> map;
         private final String value;
@@ -158,12 +167,12 @@ final class SearchIndex {
         Range(MVMap<String, String> map, String value, EntryQuery query, EntryCursor after) {
             this.map = map;
             this.value = value;
-            this.prefix = IndexKeys.prefix(value);
+            this.prefix = IndexKeys.prefix(query.tenant(), value);
             this.low = prefix + (query.since() == null ? EMPTY : IndexKeys.time(query.since()));
             String untilBound = prefix + (query.until() == null ? String.valueOf(IndexKeys.END)
                     : IndexKeys.time(query.until()));
             String cursorBound = after == null ? untilBound
-                    : IndexKeys.key(value, after.createdAt(), after.envelopeDigest());
+                    : IndexKeys.key(query.tenant(), value, after.createdAt(), after.envelopeDigest());
             this.high = cursorBound.compareTo(untilBound) < 0 ? cursorBound : untilBound;
         }
 

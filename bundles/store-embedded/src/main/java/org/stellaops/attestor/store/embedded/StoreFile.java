@@ -111,6 +111,17 @@ final class StoreFile implements AutoCloseable {
     }
 
     /**
+     * Renames a map; call inside a mutation, so the new name is committed together with the rest of it. No map may
+     * have the new name yet.
+     *
+     * @param from the current name
+     * @param to the new name
+     */
+    void renameMap(String from, String to) {
+        store.renameMap(store.openMap(from), to);
+    }
+
+    /**
      * Applies a mutation, then waits until it is durable.
      *
      * @param mutation changes to one or more maps; it must not block on other writers

@@ -98,22 +98,22 @@ public final class BigStoreRun {
                 + " count %d%n", n, heapAfterGc() / 1048576.0,
                 Runtime.getRuntime().maxMemory() / 1048576.0, Files.size(file) / 1048576.0, store.count());
         Random random = new Random(n);
-        time("byUuid", SAMPLES, k -> require(store.byUuid(TckRecords.uuid("big-" + random.nextInt(n), 0))
+        time("byUuid", SAMPLES, k -> require(store.byUuid(TckRecords.TENANT, TckRecords.uuid("big-" + random.nextInt(n), 0))
                 .isPresent()));
-        time("byEnvelopeDigest", SAMPLES, k -> require(store.byEnvelopeDigest(
+        time("byEnvelopeDigest", SAMPLES, k -> require(store.byEnvelopeDigest(TckRecords.TENANT, 
                 TckRecords.digest("big-" + random.nextInt(n))).isPresent()));
-        time("search unique subject, limit 10", SAMPLES, k -> require(store.search(new EntryQuery(
+        time("search unique subject, limit 10", SAMPLES, k -> require(store.search(new EntryQuery(TckRecords.TENANT, 
                 TckRecords.subject("app-" + random.nextInt(n)), null, null, null, null, 10, null))
                 .records().size() == 1));
         time("search shared subject (n/1000 matches), limit 20", SAMPLES / 4, k -> require(!store.search(
-                new EntryQuery(TckRecords.subject("base-" + random.nextInt(SHARED_SUBJECTS)), null, null, null, null,
+                new EntryQuery(TckRecords.TENANT, TckRecords.subject("base-" + random.nextInt(SHARED_SUBJECTS)), null, null, null, null,
                         20, null)).records().isEmpty()));
-        time("search signer + predicate, limit 20", SAMPLES / 4, k -> require(!store.search(new EntryQuery(null,
+        time("search signer + predicate, limit 20", SAMPLES / 4, k -> require(!store.search(new EntryQuery(TckRecords.TENANT, null,
                 PREDICATES[random.nextInt(3)], TckRecords.keyId("signer-" + random.nextInt(SIGNERS)), null, null,
                 20, null)).records().isEmpty()));
         time("search time window of 1 s, limit 20", SAMPLES / 4, k -> {
             Instant since = TckRecords.T0.plusMillis(random.nextInt(Math.max(1, n - 1000)));
-            require(store.search(new EntryQuery(null, null, null, since, since.plusSeconds(1), 20, null))
+            require(store.search(new EntryQuery(TckRecords.TENANT, null, null, null, since, since.plusSeconds(1), 20, null))
                     .records().size() == 20);
         });
         time("claimable, limit 100", 50, k -> require(!store.claimable("worker", Instant.now(), 100).isEmpty()));

@@ -79,12 +79,12 @@ class CrashRecoveryTest {
             List<String> missing = new ArrayList<>();
             for (String seed : acked) {
                 EntryRecord expected = Records.entry(seed);
-                if (!store.entries().byEnvelopeDigest(expected.envelopeDigest()).map(expected::equals).orElse(false)) {
+                if (!store.entries().byEnvelopeDigest(Records.TENANT, expected.envelopeDigest()).map(expected::equals).orElse(false)) {
                     missing.add(seed);
                     continue;
                 }
                 for (LogEntry e : expected.logEntries()) {
-                    assertEquals(expected, store.entries().byUuid(e.uuid()).orElseThrow(), "uuid index of " + seed);
+                    assertEquals(expected, store.entries().byUuid(Records.TENANT, e.uuid()).orElseThrow(), "uuid index of " + seed);
                 }
                 assertTrue(auditTargets.contains(Records.digest("e" + seed.substring("crash-".length()))),
                         "audit event of " + seed);
@@ -98,7 +98,7 @@ class CrashRecoveryTest {
             }
             assertEquals(store.audit().eventCount(), chain.size(), "the chain has no gaps");
             assertTrue(store.entries().count() >= acked.size());
-            assertEquals(store.entries().count(), store.entries().recent(Integer.MAX_VALUE).size(),
+            assertEquals(store.entries().count(), store.entries().recent(null, Integer.MAX_VALUE).size(),
                     "the creation index covers exactly the stored records");
         }
     }

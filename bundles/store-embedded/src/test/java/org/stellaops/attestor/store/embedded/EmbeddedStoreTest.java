@@ -72,7 +72,7 @@ class EmbeddedStoreTest {
     void readsBackAnEntryRecordEqualToTheOneStored() {
         EntryRecord record = Records.entry("round-trip");
         store.entries().putIfAbsent(record);
-        assertEquals(record, store.entries().byEnvelopeDigest(record.envelopeDigest()).orElseThrow());
+        assertEquals(record, store.entries().byEnvelopeDigest(Records.TENANT, record.envelopeDigest()).orElseThrow());
     }
 
     @Test
@@ -92,7 +92,7 @@ class EmbeddedStoreTest {
         assertFalse(again.created());
         assertEquals(first, again.record());
         assertEquals(1, store.entries().count());
-        assertEquals(List.of(first), store.entries().recent(10));
+        assertEquals(List.of(first), store.entries().recent(Records.TENANT, 10));
     }
 
     @Test
@@ -130,10 +130,10 @@ class EmbeddedStoreTest {
         assertEquals(digests, created.size());
         created.forEach((digest, n) -> assertEquals(1, n.get(), "inserts that created " + digest));
         returned.forEach((digest, records) -> assertEquals(
-                Set.of(store.entries().byEnvelopeDigest(digest).orElseThrow()), records,
+                Set.of(store.entries().byEnvelopeDigest(Records.TENANT, digest).orElseThrow()), records,
                 "every caller got the stored record for " + digest));
         assertEquals(digests, store.entries().count());
-        assertEquals(digests, store.entries().recent(1000).size());
+        assertEquals(digests, store.entries().recent(Records.TENANT, 1000).size());
     }
 
     @Test
@@ -142,17 +142,17 @@ class EmbeddedStoreTest {
         store.entries().putIfAbsent(record);
         assertEquals(4, record.logEntries().size());
         for (LogEntry e : record.logEntries()) {
-            assertEquals(record, store.entries().byUuid(e.uuid()).orElseThrow(), e.uuid());
+            assertEquals(record, store.entries().byUuid(Records.TENANT, e.uuid()).orElseThrow(), e.uuid());
         }
-        assertEquals(record, store.entries().byUuid(record.uuid()).orElseThrow());
+        assertEquals(record, store.entries().byUuid(Records.TENANT, record.uuid()).orElseThrow());
     }
 
     @Test
     void reportsUnknownDigestsAndUuidsAsAbsent() {
         store.entries().putIfAbsent(Records.entry("known"));
-        assertTrue(store.entries().byEnvelopeDigest(Records.digest("unknown")).isEmpty());
-        assertTrue(store.entries().byUuid(Records.uuid("unknown", 0, "primary")).isEmpty());
-        assertTrue(store.entries().byUuid("").isEmpty());
+        assertTrue(store.entries().byEnvelopeDigest(Records.TENANT, Records.digest("unknown")).isEmpty());
+        assertTrue(store.entries().byUuid(Records.TENANT, Records.uuid("unknown", 0, "primary")).isEmpty());
+        assertTrue(store.entries().byUuid(Records.TENANT, "").isEmpty());
     }
 
     @Test
@@ -160,24 +160,24 @@ class EmbeddedStoreTest {
         for (int i = 0; i < 5; i++) {
             store.entries().putIfAbsent(Records.entry("r" + i, "alice", Records.T0.plusSeconds(i)));
         }
-        assertEquals(List.of("r4", "r3", "r2"), seeds(store.entries().recent(3)));
-        assertEquals(5, store.entries().recent(100).size());
-        assertTrue(store.entries().recent(0).isEmpty());
+        assertEquals(List.of("r4", "r3", "r2"), seeds(store.entries().recent(Records.TENANT, 3)));
+        assertEquals(5, store.entries().recent(Records.TENANT, 100).size());
+        assertTrue(store.entries().recent(Records.TENANT, 0).isEmpty());
     }
 
     @Test
     void replacesAPendingRecordAndIndexesItsNewLogEntries() {
         EntryRecord pending = Records.pending("later");
         store.entries().putIfAbsent(pending);
-        assertTrue(store.entries().byUuid(Records.uuid("later", 1, "mirror")).isEmpty());
+        assertTrue(store.entries().byUuid(Records.TENANT, Records.uuid("later", 1, "mirror")).isEmpty());
         EntryRecord logged = Records.entry("later");
         assertTrue(store.entries().replaceIf(pending, logged));
-        assertEquals(logged, store.entries().byEnvelopeDigest(logged.envelopeDigest()).orElseThrow());
+        assertEquals(logged, store.entries().byEnvelopeDigest(Records.TENANT, logged.envelopeDigest()).orElseThrow());
         for (LogEntry e : logged.logEntries()) {
-            assertEquals(logged, store.entries().byUuid(e.uuid()).orElseThrow());
+            assertEquals(logged, store.entries().byUuid(Records.TENANT, e.uuid()).orElseThrow());
         }
         assertEquals(1, store.entries().count());
-        assertEquals(List.of(logged), store.entries().recent(10));
+        assertEquals(List.of(logged), store.entries().recent(Records.TENANT, 10));
     }
 
     @Test
@@ -191,9 +191,9 @@ class EmbeddedStoreTest {
                 logged.subjects(), logged.signerKeyIds(), kept, logged.facts(), logged.derivedBy(),
                 logged.createdAt(), logged.provenance());
         assertTrue(store.entries().replaceIf(logged, smaller));
-        assertTrue(store.entries().byUuid(dropped.uuid()).isEmpty());
-        assertEquals(smaller, store.entries().byUuid(kept.get(0).uuid()).orElseThrow());
-        assertTrue(reopen().entries().byUuid(dropped.uuid()).isEmpty());
+        assertTrue(store.entries().byUuid(Records.TENANT, dropped.uuid()).isEmpty());
+        assertEquals(smaller, store.entries().byUuid(Records.TENANT, kept.get(0).uuid()).orElseThrow());
+        assertTrue(reopen().entries().byUuid(Records.TENANT, dropped.uuid()).isEmpty());
     }
 
     @Test
@@ -218,13 +218,13 @@ class EmbeddedStoreTest {
         EmbeddedStore reopened = reopen();
         assertEquals(20, reopened.entries().count());
         for (EntryRecord r : records) {
-            assertEquals(r, reopened.entries().byEnvelopeDigest(r.envelopeDigest()).orElseThrow());
+            assertEquals(r, reopened.entries().byEnvelopeDigest(Records.TENANT, r.envelopeDigest()).orElseThrow());
             for (LogEntry e : r.logEntries()) {
-                assertEquals(r, reopened.entries().byUuid(e.uuid()).orElseThrow());
+                assertEquals(r, reopened.entries().byUuid(Records.TENANT, e.uuid()).orElseThrow());
             }
         }
-        assertEquals(List.of(records.get(19), records.get(18)), reopened.entries().recent(2));
-        assertEquals(key, reopened.trustRoots().get(key.keyId()).orElseThrow());
+        assertEquals(List.of(records.get(19), records.get(18)), reopened.entries().recent(Records.TENANT, 2));
+        assertEquals(key, reopened.trustRoots().get(Records.TENANT, key.keyId()).orElseThrow());
         assertEquals(version, reopened.trustRoots().version());
         assertEquals(List.of(Records.event(1)), reopened.audit().recentEvents(5));
     }
@@ -233,7 +233,7 @@ class EmbeddedStoreTest {
     void continuesTheCreationOrderAfterReopening() {
         store.entries().putIfAbsent(Records.entry("before"));
         reopen().entries().putIfAbsent(Records.entry("after"));
-        assertEquals(List.of("after", "before"), seeds(store.entries().recent(10)));
+        assertEquals(List.of("after", "before"), seeds(store.entries().recent(Records.TENANT, 10)));
     }
 
     @Test
@@ -248,7 +248,7 @@ class EmbeddedStoreTest {
         assertNotEquals(v1, v2);
         assertEquals(v2, reopen().trustRoots().version());
         store.trustRoots().put(new TrustedKey(key.keyId(), key.name(), key.algorithm(), key.publicKeyPem(),
-                key.createdAt(), Records.T0.plusSeconds(3600)));
+                key.createdAt(), Records.T0.plusSeconds(3600), key.tenant(), key.shared()));
         long v3 = store.trustRoots().version();
         assertTrue(v3 != v2 && v3 != v1 && v3 != v0, "a version is never reused, not even after a restart");
     }
@@ -258,11 +258,11 @@ class EmbeddedStoreTest {
         TrustedKey key = Records.key("old", Records.T0);
         store.trustRoots().put(key);
         TrustedKey revoked = new TrustedKey(key.keyId(), key.name(), key.algorithm(), key.publicKeyPem(),
-                key.createdAt(), Records.T0.plusSeconds(10));
+                key.createdAt(), Records.T0.plusSeconds(10), key.tenant(), key.shared());
         store.trustRoots().put(revoked);
-        assertEquals(revoked, store.trustRoots().get(key.keyId()).orElseThrow());
-        assertTrue(store.trustRoots().get(key.keyId()).orElseThrow().revoked());
-        assertEquals(1, store.trustRoots().all().size());
+        assertEquals(revoked, store.trustRoots().get(Records.TENANT, key.keyId()).orElseThrow());
+        assertTrue(store.trustRoots().get(Records.TENANT, key.keyId()).orElseThrow().revoked());
+        assertEquals(1, store.trustRoots().all(Records.TENANT).size());
     }
 
     @Test
@@ -276,8 +276,8 @@ class EmbeddedStoreTest {
         List<TrustedKey> expected = new ArrayList<>(List.of(earlyA, earlyB));
         expected.sort(java.util.Comparator.comparing(TrustedKey::keyId));
         expected.add(late);
-        assertEquals(expected, store.trustRoots().all());
-        assertTrue(store.trustRoots().get(Records.hex("nobody")).isEmpty());
+        assertEquals(expected, store.trustRoots().all(Records.TENANT));
+        assertTrue(store.trustRoots().get(Records.TENANT, Records.hex("nobody")).isEmpty());
     }
 
     @Test
@@ -338,7 +338,7 @@ class EmbeddedStoreTest {
         EmbeddedStore cold = reopen();
         Thread.currentThread().interrupt();
         try {
-            assertEquals(first, cold.entries().byEnvelopeDigest(first.envelopeDigest()).orElseThrow());
+            assertEquals(first, cold.entries().byEnvelopeDigest(Records.TENANT, first.envelopeDigest()).orElseThrow());
         } finally {
             Thread.interrupted();
         }
@@ -374,7 +374,7 @@ class EmbeddedStoreTest {
         EntryRecord record = Records.entry("with-event");
         assertTrue(store.putIfAbsent(record, Records.event(7)).created());
         EmbeddedStore reopened = reopen();
-        assertEquals(Optional.of(record), reopened.byEnvelopeDigest(record.envelopeDigest()));
+        assertEquals(Optional.of(record), reopened.byEnvelopeDigest(Records.TENANT, record.envelopeDigest()));
         assertEquals(List.of(Records.event(7)), reopened.recentEvents(10));
     }
 

@@ -39,7 +39,7 @@ class LeaseMemoryTest {
     void forgetsTheLeaseOfARecordOnceItSettles() {
         EntryRecord r = TckRecords.pending("settles", T0);
         store.putIfAbsent(r);
-        assertTrue(store.tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
+        assertTrue(store.tryLease(TckRecords.TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
         assertEquals(1, store.leaseCount());
         assertTrue(store.replaceIf(r, TckRecords.settled(r)));
         assertEquals(0, store.leaseCount());
@@ -49,8 +49,8 @@ class LeaseMemoryTest {
     void forgetsAReleasedLease() {
         EntryRecord r = TckRecords.pending("released", T0);
         store.putIfAbsent(r);
-        assertTrue(store.tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
-        store.releaseLease(r.envelopeDigest(), "worker-a");
+        assertTrue(store.tryLease(TckRecords.TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
+        store.releaseLease(TckRecords.TENANT, r.envelopeDigest(), "worker-a");
         assertEquals(0, store.leaseCount());
     }
 
@@ -58,7 +58,7 @@ class LeaseMemoryTest {
     void forgetsExpiredLeasesThatClaimablePasses() {
         EntryRecord r = TckRecords.pending("expires", T0);
         store.putIfAbsent(r);
-        assertTrue(store.tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
+        assertTrue(store.tryLease(TckRecords.TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
         assertEquals(List.of(r), store.claimable("worker-b", T0.plus(TTL), 10));
         assertEquals(0, store.leaseCount());
     }
@@ -67,10 +67,10 @@ class LeaseMemoryTest {
     void startsWithoutLeasesAfterARestart() {
         EntryRecord r = TckRecords.pending("restart", T0);
         store.putIfAbsent(r);
-        assertTrue(store.tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
+        assertTrue(store.tryLease(TckRecords.TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
         store.close();
         store = new EmbeddedStore(dir.resolve("attestor.mv"));
         assertEquals(0, store.leaseCount());
-        assertTrue(store.tryLease(r.envelopeDigest(), "worker-b", T0.plusSeconds(1), TTL));
+        assertTrue(store.tryLease(TckRecords.TENANT, r.envelopeDigest(), "worker-b", T0.plusSeconds(1), TTL));
     }
 }

@@ -22,11 +22,15 @@ import org.stellaops.attestor.store.ChainedAuditEvent;
 import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.RecordJson;
+import org.stellaops.attestor.store.Tenants;
 import org.stellaops.attestor.store.TrustedKey;
 import org.stellaops.attestor.store.tck.SearchOracle;
 import org.stellaops.attestor.store.tck.TckRecords;
 
-/** Opening a file of schema 1 (no search indexes, unchained audit trail) upgrades it once. */
+/**
+ * Opening a file of schema 1 (no search indexes, unchained audit trail, no tenants) upgrades it once; its records
+ * and keys become tenant {@link Tenants#LEGACY}'s, its events operator events.
+ */
 class MigrationTest {
 
     @TempDir
@@ -36,10 +40,11 @@ class MigrationTest {
         return dir.resolve("attestor.mv");
     }
 
-    private static List<EntryRecord> records(int n) {
+    static List<EntryRecord> records(int n) {
         List<EntryRecord> records = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            TckRecords.RecordBuilder b = TckRecords.record("legacy-" + i).at(T0.plusSeconds(i / 3))
+            TckRecords.RecordBuilder b = TckRecords.record("legacy-" + i).tenant(Tenants.LEGACY)
+                    .at(T0.plusSeconds(i / 3))
                     .predicate(i % 2 == 0 ? TckRecords.SLSA : TckRecords.VEX).subjects("app-" + (i % 7), "base")
                     .signers(i % 3 == 0 ? "a" : "b");
             records.add(i % 4 == 0 ? b.pending() : b.logged());
@@ -47,16 +52,16 @@ class MigrationTest {
         return records;
     }
 
-    private static List<AuditEvent> events(int n) {
+    static List<AuditEvent> events(int n) {
         List<AuditEvent> events = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             events.add(TckRecords.event(T0.plusMillis(i), i % 2 == 0 ? "alice" : "bob", "entry.submit", "t" + i,
-                    "success"));
+                    "success", Tenants.OPERATOR));
         }
         return events;
     }
 
-    private static List<ChainedAuditEvent> verifiedChain(EmbeddedStore store) {
+    static List<ChainedAuditEvent> verifiedChain(EmbeddedStore store) {
         List<ChainedAuditEvent> chain = store.chain(1, Integer.MAX_VALUE);
         ChainedAuditEvent previous = null;
         for (ChainedAuditEvent e : chain) {
@@ -66,12 +71,14 @@ class MigrationTest {
         return chain;
     }
 
-    private static void assertSearchesWork(EmbeddedStore store, List<EntryRecord> records) {
-        List<EntryQuery> queries = List.of(EntryQuery.all(50),
-                new EntryQuery(TckRecords.subject("app-3"), null, null, null, null, 50, null),
-                new EntryQuery(TckRecords.subject("base"), TckRecords.VEX, TckRecords.keyId("b"), null, null, 50,
-                        null),
-                new EntryQuery(null, null, TckRecords.keyId("a"), T0.plusSeconds(2), T0.plusSeconds(9), 50, null));
+    static void assertSearchesWork(EmbeddedStore store, List<EntryRecord> records) {
+        String tenant = Tenants.LEGACY;
+        List<EntryQuery> queries = List.of(EntryQuery.all(tenant, 50),
+                new EntryQuery(tenant, TckRecords.subject("app-3"), null, null, null, null, 50, null),
+                new EntryQuery(tenant, TckRecords.subject("base"), TckRecords.VEX, TckRecords.keyId("b"), null, null,
+                        50, null),
+                new EntryQuery(tenant, null, null, TckRecords.keyId("a"), T0.plusSeconds(2), T0.plusSeconds(9), 50,
+                        null));
         for (EntryQuery q : queries) {
             assertEquals(SearchOracle.search(records, q).stream().limit(50).toList(), store.search(q).records(),
                     q.toString());
@@ -87,7 +94,7 @@ class MigrationTest {
             assertEquals(records.stream().filter(EntryRecord::pending).sorted(
                     java.util.Comparator.comparing(EntryRecord::createdAt)
                             .thenComparing(EntryRecord::envelopeDigest)).toList(), store.pending(100));
-            assertEquals(records.get(5), store.byUuid(records.get(5).signatures().get(0).uuid()).orElseThrow());
+            assertEquals(records.get(5), store.byUuid(Tenants.LEGACY, records.get(5).signatures().get(0).uuid()).orElseThrow());
         }
     }
 
@@ -107,10 +114,10 @@ class MigrationTest {
 
     @Test
     void keepsTrustKeysAndTheirVersion() {
-        TrustedKey key = TckRecords.key("legacy", T0);
+        TrustedKey key = TckRecords.key("legacy", T0, Tenants.LEGACY, false);
         new LegacyFile(file()).key(key, 7).close();
         try (EmbeddedStore store = new EmbeddedStore(file())) {
-            assertEquals(key, store.get(key.keyId()).orElseThrow());
+            assertEquals(key, store.get(Tenants.LEGACY, key.keyId()).orElseThrow());
             assertEquals(7, store.version());
         }
     }

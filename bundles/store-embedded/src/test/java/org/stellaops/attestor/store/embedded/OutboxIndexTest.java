@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,6 +25,7 @@ import org.stellaops.attestor.store.CoveredEntry;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.LogTarget;
 import org.stellaops.attestor.store.RecordJson;
+import org.stellaops.attestor.store.Tenants;
 
 class OutboxIndexTest {
 
@@ -60,7 +64,7 @@ class OutboxIndexTest {
     void readsBackTargetsCoverageAndReceiptsExactly() {
         EntryRecord record = Records.outbox("a", Records.T0);
         store.putIfAbsent(record);
-        assertEquals(record, reopen().byEnvelopeDigest(record.envelopeDigest()).orElseThrow());
+        assertEquals(record, reopen().byEnvelopeDigest(Records.TENANT, record.envelopeDigest()).orElseThrow());
     }
 
     @Test
@@ -89,7 +93,7 @@ class OutboxIndexTest {
         store.putIfAbsent(pending);
         assertTrue(store.replaceIf(pending, Records.logged(pending)));
         assertTrue(store.pending(10).isEmpty());
-        assertEquals(EntryRecord.LOGGED, store.byEnvelopeDigest(pending.envelopeDigest()).orElseThrow().status());
+        assertEquals(EntryRecord.LOGGED, store.byEnvelopeDigest(Records.TENANT, pending.envelopeDigest()).orElseThrow().status());
     }
 
     @Test
@@ -104,7 +108,7 @@ class OutboxIndexTest {
         EntryRecord pending = Records.outbox("a", Records.T0);
         store.putIfAbsent(pending);
         String secondSignature = pending.signatures().get(1).uuid();
-        assertEquals(pending, store.byUuid(secondSignature).orElseThrow());
+        assertEquals(pending, store.byUuid(Records.TENANT, secondSignature).orElseThrow());
     }
 
     @Test
@@ -114,7 +118,7 @@ class OutboxIndexTest {
         store = null;
         writeRaw(modern.envelopeDigest(), legacyJson(modern), false);
         store = new EmbeddedStore(file());
-        EntryRecord read = store.byEnvelopeDigest(modern.envelopeDigest()).orElseThrow();
+        EntryRecord read = store.byEnvelopeDigest(Tenants.LEGACY, modern.envelopeDigest()).orElseThrow();
         assertEquals(2, read.logs().size());
         assertTrue(read.logs().stream().allMatch(LogTarget::logged));
         assertEquals(modern.logEntries(), read.logEntries());
@@ -139,6 +143,7 @@ class OutboxIndexTest {
         try {
             ObjectNode tree = (ObjectNode) mapper.readTree(new RecordJson().write(record));
             tree.remove(List.of("signatures", "logs", "receipts"));
+            ((ObjectNode) tree.get("provenance")).remove("tenant");
             ArrayNode entries = tree.putArray("logEntries");
             for (LogEntry e : record.logEntries()) {
                 entries.add(mapper.readTree(new RecordJson().write(e)));
@@ -149,8 +154,13 @@ class OutboxIndexTest {
         }
     }
 
-    /** Writes a record straight into the file, as an older version of the store did. */
+    /** Writes a record straight into a new file, as an older version of the store (schema 1) did. */
     private void writeRaw(String digest, String json, boolean forgetPendingIndex) {
+        try {
+            Files.delete(file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         MVStore raw = new MVStore.Builder().fileName(file().toString()).open();
         try {
             MVMap<String, String> entries = raw.openMap("entries");

@@ -28,6 +28,7 @@ import org.stellaops.attestor.store.TrustedKey;
 final class Records {
 
     static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123456Z");
+    static final String TENANT = "tenant-a";
 
     private Records() {
     }
@@ -69,7 +70,7 @@ final class Records {
                 Map.of("builderId", "https://github.com/actions/runner", "materials", 3,
                         "buildTypes", List.of("a", "b"), "ratio", new java.math.BigDecimal("0.25")),
                 "org.stellaops.attestor.predicate-slsa/0.1.0", createdAt,
-                new Provenance("POST /api/v1/rekor/entries", principal, "192.0.2.10"));
+                new Provenance("POST /api/v1/rekor/entries", principal, "192.0.2.10", TENANT));
     }
 
     static LogEntry logEntry(String seed, int sig, String log, long index) {
@@ -125,11 +126,11 @@ final class Records {
 
     static TrustedKey key(String name, Instant createdAt) {
         return new TrustedKey(hex("spki " + name), name, KeyAlgorithm.ECDSA_P256_SHA256,
-                "-----BEGIN PUBLIC KEY-----\nMFkw" + name + "\n-----END PUBLIC KEY-----\n", createdAt, null);
+                "-----BEGIN PUBLIC KEY-----\nMFkw" + name + "\n-----END PUBLIC KEY-----\n", createdAt, null, TENANT, false);
     }
 
     static AuditEvent event(int i) {
         return new AuditEvent(T0.plusSeconds(i), "alice", "entry.submit", digest("e" + i), "success", "192.0.2.1",
-                "event " + i);
+                "event " + i, TENANT);
     }
 }

@@ -62,7 +62,7 @@ class SearchPlanTest {
     }
 
     private static EntryQuery query(String subject, String predicate, String signer, Instant since, Instant until) {
-        return new EntryQuery(subject, predicate, signer, since, until, 10, null);
+        return new EntryQuery(TckRecords.TENANT, subject, predicate, signer, since, until, 10, null);
     }
 
     @Test
@@ -98,6 +98,20 @@ class SearchPlanTest {
         EntryQuery first = query(null, null, TckRecords.keyId("a"), null, null);
         String cursor = store.search(first).nextCursor();
         assertEquals(new SearchIndex.Plan("search.signer", RECORDS - 10), store.explain(first.after(cursor)));
+    }
+
+    @Test
+    void walksOnlyTheKeysOfTheSearchingTenant() {
+        for (int i = 0; i < 4; i++) {
+            store.putIfAbsent(TckRecords.record("plan-" + i).tenant("tenant-b").at(T0.plusSeconds(i))
+                    .subjects("common").signers("a").logged());
+        }
+        EntryQuery bySubject = new EntryQuery("tenant-b", TckRecords.subject("common"), null, null, null, null, 10,
+                null);
+        assertEquals(new SearchIndex.Plan("search.subject", 4), store.explain(bySubject));
+        assertEquals(new SearchIndex.Plan("search.time", 4), store.explain(EntryQuery.all("tenant-b", 10)));
+        assertEquals(new SearchIndex.Plan("search.time", RECORDS), store.explain(EntryQuery.all(TckRecords.TENANT,
+                10)));
     }
 
     @Test

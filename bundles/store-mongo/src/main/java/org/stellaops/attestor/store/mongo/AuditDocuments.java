@@ -4,8 +4,14 @@ import org.bson.Document;
 import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.ChainedAuditEvent;
+import org.stellaops.attestor.store.Tenants;
 
-/** The {@code audit} document of a chained event: {@code _id} is the sequence number. */
+/**
+ * The {@code audit} document of a chained event: {@code _id} is the sequence number; {@code tenant} is the event's
+ * tenant, {@code ""} for operator events. Events written before tenants existed have no {@code tenant} and read as
+ * operator events, which keeps their hashes ({@link org.stellaops.attestor.store.AuditChain} leaves an empty tenant
+ * out).
+ */
 final class AuditDocuments {
 
     private AuditDocuments() {
@@ -29,14 +35,16 @@ final class AuditDocuments {
                 .append(Fields.TARGET, event.target())
                 .append(Fields.OUTCOME, event.outcome())
                 .append(Fields.REMOTE_ADDRESS, event.remoteAddress())
-                .append(Fields.DETAIL, event.detail());
+                .append(Fields.DETAIL, event.detail())
+                .append(Fields.TENANT, event.tenant());
     }
 
     static AuditEvent event(Document doc) {
         try {
             return new AuditEvent(Times.decode(doc.getString(Fields.TIME)), doc.getString(Fields.ACTOR),
                     doc.getString(Fields.ACTION), doc.getString(Fields.TARGET), doc.getString(Fields.OUTCOME),
-                    doc.getString(Fields.REMOTE_ADDRESS), doc.getString(Fields.DETAIL));
+                    doc.getString(Fields.REMOTE_ADDRESS), doc.getString(Fields.DETAIL),
+                    doc.get(Fields.TENANT, Tenants.OPERATOR));
         } catch (RuntimeException e) {
             throw new StorageException(StorageException.CORRUPT, "stored audit event " + doc.get(Fields.ID)
                     + " cannot be read back", e);

@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Completes creations a crash interrupted. {@code putIfAbsent(record, event)} is three single-document writes:
- * insert the record carrying its event ({@code pendingAudit}), append the event (tagged with the record's digest,
- * unique), remove {@code pendingAudit}. A crash after the first or second leaves the marker; this pass appends the
- * event of every marked record (a no-op if it is already in the trail, thanks to the unique tag) and removes the
- * marker. So a record without its audit event exists only until the next pass, and no event is ever written twice.
+ * insert the record carrying its event ({@code pendingAudit}), append the event (tagged with the record's
+ * {@code _id}, unique), remove {@code pendingAudit}. A crash after the first or second leaves the marker; this pass
+ * appends the event of every marked record (a no-op if it is already in the trail, thanks to the unique tag) and
+ * removes the marker. So a record without its audit event exists only until the next pass, and no event is ever
+ * written twice.
  */
 final class AuditRepair {
 
@@ -45,9 +46,9 @@ final class AuditRepair {
         do {
             batch = entries.withPendingAudit(before, BATCH);
             for (Document doc : batch) {
-                String digest = String.valueOf(doc.get(Fields.ID));
-                audit.appendForEntry(digest, EntryDocuments.pendingEvent(doc));
-                entries.clearPendingAudit(digest);
+                String id = String.valueOf(doc.get(Fields.ID));
+                audit.appendForEntry(id, EntryDocuments.pendingEvent(doc));
+                entries.clearPendingAudit(id);
                 repaired++;
             }
         } while (batch.size() == BATCH);

@@ -23,13 +23,16 @@ import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.AuditPage;
 import org.stellaops.attestor.store.AuditQuery;
 import org.stellaops.attestor.store.ChainedAuditEvent;
+import org.stellaops.attestor.store.Tenants;
 
 /**
  * The {@code audit} collection. An append reads the head, links the event to it ({@link AuditChain#link}) and
  * inserts it with {@code _id = head.seq + 1}; the unique {@code _id} makes that conditional, so of two workers
  * appending at once one gets a duplicate-key error, reads the new head and tries again. The chain can therefore
- * neither fork nor have gaps. Events written for a record's creation also carry {@code entry} (the envelope
- * digest, unique), which makes appending them idempotent.
+ * neither fork nor have gaps. Events written for a record's creation also carry {@code entry} (the record's
+ * {@code _id}, {@code <tenant>|<envelope digest>}; before tenants existed, the bare digest; unique), which makes
+ * appending them idempotent. The chain is one for every tenant; searches of a tenant use the {@code tenant_…}
+ * indexes.
  */
 final class AuditTrail {
 
@@ -113,13 +116,13 @@ final class AuditTrail {
      *
      * @return the event as stored, by this call or an earlier one
      */
-    ChainedAuditEvent appendForEntry(String envelopeDigest, AuditEvent event) {
+    ChainedAuditEvent appendForEntry(String entryId, AuditEvent event) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<ChainedAuditEvent> linked = tryAppend(latestHead(), event, envelopeDigest);
+            Optional<ChainedAuditEvent> linked = tryAppend(latestHead(), event, entryId);
             if (linked.isPresent()) {
                 return linked.get();
             }
-            Optional<ChainedAuditEvent> earlier = forEntry(envelopeDigest);
+            Optional<ChainedAuditEvent> earlier = forEntry(entryId);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -148,9 +151,9 @@ final class AuditTrail {
         }
     }
 
-    Optional<ChainedAuditEvent> forEntry(String envelopeDigest) {
-        Document doc = Mongo.call("reading the creation event of " + envelopeDigest,
-                () -> audit.find(Filters.eq(Fields.ENTRY, envelopeDigest)).first());
+    Optional<ChainedAuditEvent> forEntry(String entryId) {
+        Document doc = Mongo.call("reading the creation event of " + entryId,
+                () -> audit.find(Filters.eq(Fields.ENTRY, entryId)).first());
         return Optional.ofNullable(doc).map(AuditDocuments::chained);
     }
 
@@ -193,6 +196,12 @@ final class AuditTrail {
     AuditPage events(AuditQuery query) {
         Objects.requireNonNull(query, "query");
         List<Bson> filters = new ArrayList<>();
+        if (Tenants.OPERATOR.equals(query.tenant())) {
+            // events stored before tenants existed have no tenant and are the operator's
+            filters.add(Filters.in(Fields.TENANT, java.util.Arrays.asList(Tenants.OPERATOR, null)));
+        } else {
+            eq(filters, Fields.TENANT, query.tenant());
+        }
         eq(filters, Fields.ACTOR, query.actor());
         eq(filters, Fields.ACTION, query.action());
         eq(filters, Fields.TARGET, query.target());

@@ -23,9 +23,11 @@ import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 
 /**
- * The {@code entries} collection: insert-if-absent on the envelope digest ({@code _id}), compare-and-set on the
- * revision, lookups and the outbox. Each write is one single-document operation, which MongoDB applies atomically,
- * so nothing here needs a transaction.
+ * The {@code entries} collection: insert-if-absent on (tenant, envelope digest) (the {@code _id}
+ * {@code <tenant>|<digest>}, and the unique index {@code tenant_digest}), compare-and-set on the revision, lookups
+ * and the outbox. Every read but the outbox's and {@code recent(null)}'s names the tenant, and every index such a
+ * read uses starts with it. Each write is one single-document operation, which MongoDB applies atomically, so
+ * nothing here needs a transaction.
  */
 final class Entries {
 
@@ -41,7 +43,8 @@ final class Entries {
     }
 
     /**
-     * Inserts the record unless its digest is taken; with {@code createdEvent}, the document carries the event
+     * Inserts the record unless its tenant already holds its digest; with {@code createdEvent}, the document
+     * carries the event
      * (see {@link MongoStore#putIfAbsent(EntryRecord, AuditEvent)}) until {@link #clearPendingAudit} removes it.
      */
     EntryStore.Stored insert(EntryRecord record, AuditEvent createdEvent, Instant now) {
@@ -63,7 +66,7 @@ final class Entries {
             }
             // another writer holds the digest; with read concern majority its record shows once it is committed
             // on a majority, and if it is rolled back instead, the next insert takes the digest
-            Optional<EntryRecord> existing = byEnvelopeDigest(record.envelopeDigest());
+            Optional<EntryRecord> existing = byEnvelopeDigest(record.tenant(), record.envelopeDigest());
             if (existing.isPresent()) {
                 return new EntryStore.Stored(existing.get(), false);
             }
@@ -75,9 +78,24 @@ final class Entries {
         }
     }
 
-    void clearPendingAudit(String envelopeDigest) {
-        Mongo.run("clearing the audit marker of " + envelopeDigest, () -> entries.updateOne(
-                Filters.eq(Fields.ID, envelopeDigest), Updates.unset(Fields.PENDING_AUDIT)));
+    /** @param id the record's {@code _id} (the repair's path, which has only the document) */
+    void clearPendingAudit(String id) {
+        Mongo.run("clearing the audit marker of " + id, () -> entries.updateOne(
+                Filters.eq(Fields.ID, id), Updates.unset(Fields.PENDING_AUDIT)));
+    }
+
+    void clearPendingAudit(EntryRecord record) {
+        Mongo.run("clearing the audit marker of " + EntryDocuments.id(record), () -> entries.updateOne(
+                one(record.tenant(), record.envelopeDigest()), Updates.unset(Fields.PENDING_AUDIT)));
+    }
+
+    /**
+     * The filter of one record: its {@code _id} plus the fields of {@code tenant_digest}, so that on a cluster
+     * sharded on {@code {tenant: 1, envelopeDigest: 1}} (docs/storage.md) the operation goes to one shard.
+     */
+    static Bson one(String tenant, String envelopeDigest) {
+        return Filters.and(Filters.eq(Fields.ID, Ids.of(tenant, envelopeDigest)), Filters.eq(Fields.TENANT, tenant),
+                Filters.eq(Fields.ENVELOPE_DIGEST, envelopeDigest));
     }
 
     /** @return records still carrying their creation event, oldest marker first */
@@ -93,10 +111,11 @@ final class Entries {
         Objects.requireNonNull(expected, "expected");
         Objects.requireNonNull(next, "next");
         expected.checkReplacement(next);
-        String digest = expected.envelopeDigest();
+        String id = EntryDocuments.id(expected);
         // read with the configured (majority) read concern: a version that can still be rolled back could, after a
         // fail-over, match a revision number another writer reused, and its update would be lost
-        Document stored = Mongo.call("reading record " + digest, () -> entries.find(Filters.eq(Fields.ID, digest))
+        Bson one = one(expected.tenant(), expected.envelopeDigest());
+        Document stored = Mongo.call("reading record " + id, () -> entries.find(one)
                 .projection(Projections.include(Fields.REV, Fields.BODY)).first());
         if (stored == null || !documents.record(stored).equals(expected)) {
             return false;
@@ -105,35 +124,47 @@ final class Entries {
         Document set = documents.derived(next).append(Fields.BODY, documents.body(next)).append(Fields.REV, rev + 1);
         // the revision in the filter makes this a compare-and-set: a writer that changed the record since we read
         // it has moved the revision on, so this update then matches nothing
-        long matched = Mongo.call("replacing record " + digest, () -> entries.updateOne(
-                Filters.and(Filters.eq(Fields.ID, digest), Filters.eq(Fields.REV, rev)),
+        long matched = Mongo.call("replacing record " + id, () -> entries.updateOne(
+                Filters.and(one, Filters.eq(Fields.REV, rev)),
                 new Document("$set", set)).getMatchedCount());
         return matched == 1;
     }
 
-    Optional<EntryRecord> byEnvelopeDigest(String envelopeDigest) {
-        Objects.requireNonNull(envelopeDigest, "envelopeDigest");
-        return first("reading record " + envelopeDigest, entries.find(Filters.eq(Fields.ID, envelopeDigest)));
+    Optional<EntryRecord> byEnvelopeDigest(String tenant, String envelopeDigest) {
+        Bson one = one(tenant, envelopeDigest);
+        return first("reading record " + Ids.of(tenant, envelopeDigest), entries.find(one));
     }
 
-    Optional<EntryRecord> byUuid(String uuid) {
+    Optional<EntryRecord> byUuid(String tenant, String uuid) {
+        Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(uuid, "uuid");
-        // one signature can be shared by two envelopes (same payload, other signatures differ): the first
-        // record created holds the uuid
-        return first("finding the record of uuid " + uuid, entries.find(Filters.eq(Fields.UUIDS, uuid))
-                .sort(Sorts.ascending(Fields.CREATED_AT, Fields.ID)).limit(1));
+        // one signature can be shared by two envelopes (same payload, other signatures differ): the tenant's
+        // first record created holds the uuid
+        return first("finding the record of uuid " + uuid, entries
+                .find(Filters.and(Filters.eq(Fields.TENANT, tenant), Filters.eq(Fields.UUIDS, uuid)))
+                .sort(Sorts.ascending(Fields.CREATED_AT, Fields.ENVELOPE_DIGEST)).limit(1));
     }
 
     List<EntryRecord> pending(int limit) {
         return list("reading the outbox", Filters.eq(Fields.STATUS, EntryRecord.PENDING), oldestFirst(), limit);
     }
 
-    List<EntryRecord> recent(int limit) {
-        return list("reading recent records", new Document(), newestFirst(), limit);
+    /** @param tenant a tenant (index {@code tenant_created}), or null for every tenant's (index {@code created}) */
+    List<EntryRecord> recent(String tenant, int limit) {
+        if (tenant == null) {
+            return list("reading recent records", new Document(), newestFirst(), limit);
+        }
+        return list("reading recent records", Filters.eq(Fields.TENANT, tenant), newestFirstInTenant(), limit);
     }
 
     long count() {
         return Mongo.call("counting records", entries::estimatedDocumentCount);
+    }
+
+    /** An index count on the range of {@code tenant_digest} (or any index) that starts with the tenant. */
+    long count(String tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        return Mongo.call("counting records", () -> entries.countDocuments(Filters.eq(Fields.TENANT, tenant)));
     }
 
     List<EntryRecord> list(String what, Bson filter, Bson sort, int limit) {
@@ -141,7 +172,8 @@ final class Entries {
         if (limit <= 0) {
             return result;
         }
-        Mongo.run(what, () -> entries.find(filter).sort(sort).limit(limit).forEach(d -> result.add(documents.record(d))));
+        Mongo.run(what, () -> entries.find(filter).sort(sort).limit(limit)
+                .forEach(d -> result.add(documents.record(d))));
         return result;
     }
 
@@ -154,8 +186,14 @@ final class Entries {
         return Sorts.ascending(Fields.CREATED_AT, Fields.ID);
     }
 
+    /** Across tenants: the order of the {@code created} index. */
     static Bson newestFirst() {
         return Sorts.descending(Fields.CREATED_AT, Fields.ID);
+    }
+
+    /** Within one tenant: the search order, that of the {@code tenant_…_created} indexes. */
+    static Bson newestFirstInTenant() {
+        return Sorts.descending(Fields.CREATED_AT, Fields.ENVELOPE_DIGEST);
     }
 
     MongoCollection<Document> collection() {

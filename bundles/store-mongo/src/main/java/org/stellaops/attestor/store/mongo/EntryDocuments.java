@@ -16,8 +16,9 @@ import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.SignatureCoverage;
 
 /**
- * The {@code entries} document of a record: the body (the record's deterministic JSON) plus the fields derived from
- * it that queries and indexes need. Derived fields are always recomputed from the body, never edited on their own.
+ * The {@code entries} document of a record: {@code _id} {@code <tenant>|<envelope digest>} (see {@link Ids}), the
+ * body (the record's deterministic JSON) plus the fields derived from it that queries and indexes need, the tenant
+ * and envelope digest first. Derived fields are always recomputed from the body, never edited on their own.
  */
 final class EntryDocuments {
 
@@ -25,14 +26,26 @@ final class EntryDocuments {
 
     /** @return a new document at revision 1, without lease */
     Document create(EntryRecord record) {
-        Document doc = new Document(Fields.ID, record.envelopeDigest()).append(Fields.REV, 1L);
+        return create(record, 1L);
+    }
+
+    /** @return a new document at the given revision, without lease */
+    Document create(EntryRecord record, long rev) {
+        Document doc = new Document(Fields.ID, id(record)).append(Fields.REV, rev);
         derived(record).forEach(doc::append);
         return doc.append(Fields.BODY, json.write(record));
     }
 
+    /** @return the {@code _id} of the record's document: {@code <tenant>|<envelope digest>} */
+    static String id(EntryRecord record) {
+        return Ids.of(record.tenant(), record.envelopeDigest());
+    }
+
     /** @return the fields to {@code $set} when a record changes or is re-derived from its body */
     Document derived(EntryRecord record) {
-        return new Document(Fields.UUIDS, new ArrayList<>(record.lookupUuids()))
+        return new Document(Fields.TENANT, record.tenant())
+                .append(Fields.ENVELOPE_DIGEST, record.envelopeDigest())
+                .append(Fields.UUIDS, new ArrayList<>(record.lookupUuids()))
                 .append(Fields.SUBJECT_DIGESTS, record.subjectDigests())
                 .append(Fields.PREDICATE_TYPE, record.predicateType())
                 .append(Fields.SIGNER_KEY_IDS, record.signerKeyIds())
@@ -45,13 +58,36 @@ final class EntryDocuments {
         return json.write(record);
     }
 
+    /** @return the record of a document, checked against its {@code _id} */
     EntryRecord record(Document doc) {
-        Object body = doc.get(Fields.BODY);
         String id = String.valueOf(doc.get(Fields.ID));
-        if (!(body instanceof String text)) {
+        EntryRecord record = json.read(body(doc, id), id);
+        if (!id(record).equals(id)) {
+            throw new StorageException(StorageException.CORRUPT, "the record stored under " + id
+                    + " belongs to " + id(record), null);
+        }
+        return record;
+    }
+
+    /**
+     * @return the record of a document written before tenants existed, whose {@code _id} is the bare envelope
+     *         digest (or, for a record imported as {@code {_id, body}}, the current id)
+     */
+    EntryRecord legacyRecord(Document doc) {
+        String id = String.valueOf(doc.get(Fields.ID));
+        EntryRecord record = json.read(body(doc, id), id);
+        if (!record.envelopeDigest().equals(id) && !id(record).equals(id)) {
+            throw new StorageException(StorageException.CORRUPT, "the record stored under " + id
+                    + " holds envelope " + record.envelopeDigest(), null);
+        }
+        return record;
+    }
+
+    private static String body(Document doc, String id) {
+        if (!(doc.get(Fields.BODY) instanceof String text)) {
             throw new StorageException(StorageException.CORRUPT, "stored record " + id + " has no body", null);
         }
-        return json.read(text, id);
+        return text;
     }
 
     static long rev(Document doc) {

@@ -10,6 +10,10 @@ final class Fields {
     static final String ONE_TIME_KEYS = "one_time_keys";
 
     static final String ID = "_id";
+    /** On entries, audit events and trusted keys: the owning tenant ({@code ""} on operator audit events). */
+    static final String TENANT = "tenant";
+    /** On entries: the envelope digest (the {@code _id} is {@code <tenant>|<digest>}, see {@link Ids}). */
+    static final String ENVELOPE_DIGEST = "envelopeDigest";
     static final String REV = "rev";
     static final String UUIDS = "uuids";
     static final String SUBJECT_DIGESTS = "subjectDigests";
@@ -36,6 +40,8 @@ final class Fields {
     /** On audit events written for a record's creation: the record's envelope digest (unique). */
     static final String ENTRY = "entry";
 
+    static final String KEY_ID = "keyId";
+    static final String SHARED = "shared";
     static final String NAME = "name";
     static final String ALGORITHM = "algorithm";
     static final String PUBLIC_KEY_PEM = "publicKeyPem";

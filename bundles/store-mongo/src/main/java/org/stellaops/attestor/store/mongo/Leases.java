@@ -13,7 +13,8 @@ import org.bson.conversions.Bson;
 import org.stellaops.attestor.store.EntryRecord;
 
 /**
- * Publishing leases: {@code lease: {owner, until}} on the record's document, beside the body (so a lease never
+ * Publishing leases: {@code lease: {owner, until}} on the record's document (so a lease belongs to the record's
+ * tenant and envelope digest, like the document's {@code _id}), beside the body (so a lease never
  * changes the record, and never moves its revision). Taking a lease is one {@code updateOne} whose filter states
  * every condition, so on MongoDB (which applies a single-document update atomically, re-checking the filter) of
  * two workers racing for one record exactly one matches.
@@ -36,25 +37,25 @@ final class Leases {
                 Entries.oldestFirst(), limit);
     }
 
-    boolean tryLease(String envelopeDigest, String owner, Instant now, Duration ttl) {
-        Objects.requireNonNull(envelopeDigest, "envelopeDigest");
+    boolean tryLease(String tenant, String envelopeDigest, String owner, Instant now, Duration ttl) {
+        String id = Ids.of(tenant, envelopeDigest);
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(ttl, "ttl");
         Document lease = new Document("owner", owner).append("until", Times.plus(now, ttl));
         // matched, not modified: renewing with the same end changes nothing and still holds the lease
-        long matched = Mongo.call("leasing record " + envelopeDigest, () -> collection.updateOne(
-                Filters.and(Filters.eq(Fields.ID, envelopeDigest), Filters.eq(Fields.STATUS, EntryRecord.PENDING),
+        long matched = Mongo.call("leasing record " + id, () -> collection.updateOne(
+                Filters.and(Entries.one(tenant, envelopeDigest), Filters.eq(Fields.STATUS, EntryRecord.PENDING),
                         available(owner, now)),
                 Updates.set(Fields.LEASE, lease)).getMatchedCount());
         return matched == 1;
     }
 
-    void releaseLease(String envelopeDigest, String owner) {
-        Objects.requireNonNull(envelopeDigest, "envelopeDigest");
+    void releaseLease(String tenant, String envelopeDigest, String owner) {
+        String id = Ids.of(tenant, envelopeDigest);
         Objects.requireNonNull(owner, "owner");
-        Mongo.run("releasing the lease of " + envelopeDigest, () -> collection.updateOne(
-                Filters.and(Filters.eq(Fields.ID, envelopeDigest), Filters.eq(Fields.LEASE_OWNER, owner)),
+        Mongo.run("releasing the lease of " + id, () -> collection.updateOne(
+                Filters.and(Entries.one(tenant, envelopeDigest), Filters.eq(Fields.LEASE_OWNER, owner)),
                 Updates.unset(Fields.LEASE)));
     }
 

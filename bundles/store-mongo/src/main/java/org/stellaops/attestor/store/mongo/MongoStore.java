@@ -36,7 +36,9 @@ import org.stellaops.attestor.store.TrustedKey;
  * Persistence in MongoDB (a replica set or sharded cluster), for several workers sharing one database: entries with
  * their outbox leases ({@code entries}), the hash-chained audit trail ({@code audit}), trust roots
  * ({@code trust_keys}), one-time keys, the DPoP replay cache ({@code one_time_keys}), and the schema version
- * ({@code meta}); docs/storage.md describes every field and index.
+ * ({@code meta}); docs/storage.md describes every field and index. Records, events and keys belong to a tenant
+ * ({@code tenant} field, first key of every index a tenant's read uses; records and keys have the {@code _id}
+ * {@code <tenant>|<digest or key id>}, see {@link Ids}).
  * Nothing needs a transaction: every write is one single-document operation made conditional by its filter
  * (compare-and-set on a revision, leases, re-claimed one-time keys) or by a unique key (dedupe, audit sequence
  * numbers, one-time keys). Writes use the
@@ -170,8 +172,8 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
         java.util.Objects.requireNonNull(createdEvent, "createdEvent");
         Stored stored = entries.insert(record, createdEvent, clock.instant());
         if (stored.created()) {
-            audit.appendForEntry(record.envelopeDigest(), createdEvent);
-            entries.clearPendingAudit(record.envelopeDigest());
+            audit.appendForEntry(EntryDocuments.id(record), createdEvent);
+            entries.clearPendingAudit(record);
         }
         return stored;
     }
@@ -182,13 +184,13 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
     }
 
     @Override
-    public Optional<EntryRecord> byEnvelopeDigest(String envelopeDigest) {
-        return entries.byEnvelopeDigest(envelopeDigest);
+    public Optional<EntryRecord> byEnvelopeDigest(String tenant, String envelopeDigest) {
+        return entries.byEnvelopeDigest(tenant, envelopeDigest);
     }
 
     @Override
-    public Optional<EntryRecord> byUuid(String uuid) {
-        return entries.byUuid(uuid);
+    public Optional<EntryRecord> byUuid(String tenant, String uuid) {
+        return entries.byUuid(tenant, uuid);
     }
 
     @Override
@@ -202,13 +204,13 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
     }
 
     @Override
-    public boolean tryLease(String envelopeDigest, String owner, Instant now, Duration ttl) {
-        return leases.tryLease(envelopeDigest, owner, now, ttl);
+    public boolean tryLease(String tenant, String envelopeDigest, String owner, Instant now, Duration ttl) {
+        return leases.tryLease(tenant, envelopeDigest, owner, now, ttl);
     }
 
     @Override
-    public void releaseLease(String envelopeDigest, String owner) {
-        leases.releaseLease(envelopeDigest, owner);
+    public void releaseLease(String tenant, String envelopeDigest, String owner) {
+        leases.releaseLease(tenant, envelopeDigest, owner);
     }
 
     @Override
@@ -217,13 +219,18 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
     }
 
     @Override
-    public List<EntryRecord> recent(int limit) {
-        return entries.recent(limit);
+    public List<EntryRecord> recent(String tenant, int limit) {
+        return entries.recent(tenant, limit);
     }
 
     @Override
     public long count() {
         return entries.count();
+    }
+
+    @Override
+    public long count(String tenant) {
+        return entries.count(tenant);
     }
 
     @Override
@@ -268,13 +275,13 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
     }
 
     @Override
-    public Optional<TrustedKey> get(String keyId) {
-        return trust.get(keyId);
+    public Optional<TrustedKey> get(String tenant, String keyId) {
+        return trust.get(tenant, keyId);
     }
 
     @Override
-    public List<TrustedKey> all() {
-        return trust.all();
+    public List<TrustedKey> all(String tenant) {
+        return trust.all(tenant);
     }
 
     @Override

@@ -1,32 +1,30 @@
 package org.stellaops.attestor.store.mongo;
 
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexModel;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stellaops.attestor.cas.StorageException;
 
 /**
- * The start-up migration: refuses a database written by newer code, creates the indexes (idempotent: creating an
- * existing index with the same keys and options is a no-op), runs the upgrade steps from the stored schema version
- * to {@link #CURRENT}, and records the new version. Every step is idempotent, so workers starting together, or a
- * worker killed halfway, simply run it again.
+ * The start-up migration: refuses a database written by newer code, runs the upgrade steps from the stored schema
+ * version to {@link #CURRENT}, creates the indexes and records the new version. Every step is idempotent and every
+ * index operation is too (creating an existing index with the same keys and options, or dropping a missing one, is
+ * a no-op), so workers starting together, or a worker killed halfway, simply run it again.
+ *
+ * <p>Order: obsolete indexes are dropped and the audit indexes created first (step 2 appends through the unique
+ * {@code entry} tag); the entry and key indexes come after the steps, because their unique tenant indexes could not
+ * be built while documents of the old layout (no tenant) remain.
  */
 final class Schema {
 
-    /** The schema version this code reads and writes. */
-    static final int CURRENT = 1;
+    /** The schema version this code reads and writes: 2 added tenants. */
+    static final int CURRENT = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
@@ -40,7 +38,8 @@ final class Schema {
 
     /**
      * @return the schema version the database now has ({@link #CURRENT})
-     * @throws StorageException {@code storage.failure} if the database's schema is newer than this code
+     * @throws StorageException {@code storage.failure} if the database's schema is newer than this code, or
+     *                          {@code storage.corrupt} if a record to migrate cannot be read
      */
     int migrate() {
         int stored = storedVersion();
@@ -49,10 +48,16 @@ final class Schema {
                     + stored + ", newer than the " + CURRENT + " this Attestor understands: upgrade Attestor "
                     + "(refusing to start rather than write a layout newer code would misread)", null);
         }
-        Mongo.run("creating indexes", this::createIndexes);
-        if (stored < 1) {
-            Mongo.run("deriving fields of records stored as {_id, body}", this::deriveImportedRecords);
+        SchemaIndexes indexes = new SchemaIndexes(db);
+        if (stored < CURRENT) {
+            Mongo.run("dropping the indexes of schema version 1", indexes::dropObsolete);
         }
+        Mongo.run("creating the audit indexes", indexes::createAuditIndexes);
+        if (stored < 2) {
+            // also covers the step to 1 (records imported as {_id, body}): the new documents are derived from bodies
+            new TenantMigration(db, documents, new AuditTrail(db.getCollection(Fields.AUDIT))).run();
+        }
+        Mongo.run("creating indexes", indexes::createIndexes);
         if (stored < CURRENT) {
             Mongo.run("recording the schema version", () -> recordVersion(CURRENT));
             if (stored == 0) {
@@ -72,67 +77,11 @@ final class Schema {
         return version instanceof Number n ? n.intValue() : 0;
     }
 
-    private void createIndexes() {
-        db.getCollection(Fields.ENTRIES).createIndexes(List.of(
-                index("uuids", Indexes.ascending(Fields.UUIDS)),
-                index("subject_created", Indexes.compoundIndex(Indexes.ascending(Fields.SUBJECT_DIGESTS),
-                        newestFirst())),
-                index("signer_created", Indexes.compoundIndex(Indexes.ascending(Fields.SIGNER_KEY_IDS),
-                        newestFirst())),
-                index("predicate_created", Indexes.compoundIndex(Indexes.ascending(Fields.PREDICATE_TYPE),
-                        newestFirst())),
-                index("created", newestFirst()),
-                new IndexModel(Indexes.ascending(Fields.CREATED_AT, Fields.ID), new IndexOptions().name("outbox")
-                        .partialFilterExpression(Filters.eq(Fields.STATUS, "pending"))),
-                new IndexModel(Indexes.ascending(Fields.PENDING_AUDIT_SINCE),
-                        new IndexOptions().name("pending_audit").sparse(true))));
-        db.getCollection(Fields.AUDIT).createIndexes(List.of(
-                new IndexModel(Indexes.ascending(Fields.ENTRY),
-                        new IndexOptions().name("entry_unique").unique(true).sparse(true)),
-                index("action", Indexes.compoundIndex(Indexes.ascending(Fields.ACTION), Indexes.descending(Fields.ID))),
-                index("actor", Indexes.compoundIndex(Indexes.ascending(Fields.ACTOR), Indexes.descending(Fields.ID))),
-                index("target", Indexes.compoundIndex(Indexes.ascending(Fields.TARGET), Indexes.descending(Fields.ID))),
-                index("time", Indexes.ascending(Fields.TIME))));
-        db.getCollection(Fields.TRUST_KEYS).createIndexes(List.of(
-                index("created", Indexes.ascending(Fields.CREATED_AT, Fields.ID)),
-                index("version", Indexes.descending(Fields.VERSION))));
-        // MongoDB deletes expired one-time keys in the background; claims do not depend on it (they re-check)
-        db.getCollection(Fields.ONE_TIME_KEYS).createIndexes(List.of(
-                new IndexModel(Indexes.ascending(Fields.EXPIRES_AT),
-                        new IndexOptions().name("expires_ttl").expireAfter(0L, TimeUnit.SECONDS))));
-    }
-
-    private static Bson newestFirst() {
-        return Indexes.descending(Fields.CREATED_AT, Fields.ID);
-    }
-
-    private static IndexModel index(String name, Bson keys) {
-        return new IndexModel(keys, new IndexOptions().name(name));
-    }
-
-    /**
-     * Step to version 1: a record imported as just {@code {_id, body}} (for example copied from store-embedded,
-     * whose record JSON is the same) gets its revision and derived fields. Idempotent.
-     */
-    private void deriveImportedRecords() {
-        MongoCollection<Document> entries = db.getCollection(Fields.ENTRIES);
-        int derived = 0;
-        for (Document doc : entries.find(Filters.exists(Fields.REV, false))) {
-            Document fields = documents.derived(documents.record(doc)).append(Fields.REV, 1L);
-            entries.updateOne(Filters.and(Filters.eq(Fields.ID, doc.get(Fields.ID)),
-                    Filters.exists(Fields.REV, false)), new Document("$set", fields));
-            derived++;
-        }
-        if (derived > 0) {
-            LOG.info("derived the indexed fields of {} imported records", derived);
-        }
-    }
-
     private void recordVersion(int version) {
         MongoCollection<Document> meta = db.getCollection(Fields.META);
         try {
             meta.updateOne(Filters.and(Filters.eq(Fields.ID, Fields.META_SCHEMA), Filters.lt(Fields.VERSION, version)),
-                    Updates.set(Fields.VERSION, version), new com.mongodb.client.model.UpdateOptions().upsert(true));
+                    Updates.set(Fields.VERSION, version), new UpdateOptions().upsert(true));
         } catch (MongoException e) {
             // the document exists with a version >= ours (another worker got there first): nothing to do
             if (!Mongo.duplicateKey(e)) {

@@ -12,10 +12,12 @@ import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 
 /**
- * {@code search}: the filters become one query sorted {@code createdAt} descending, {@code _id} descending; each
- * equality filter leads an index of that order ({@code subject_created}, {@code predicate_created},
- * {@code signer_created}, else {@code created}), so MongoDB walks the index from the first match and stops after
- * one page. The cursor is a range condition in the same order, so paging costs the same on page 1 and page 1000.
+ * {@code search}: the tenant and the filters become one query sorted {@code createdAt} descending,
+ * {@code envelopeDigest} descending; the tenant and each equality filter lead an index of that order
+ * ({@code tenant_subject_created}, {@code tenant_predicate_created}, {@code tenant_signer_created}, else
+ * {@code tenant_created}), so MongoDB walks the tenant's range of the index from the first match and stops after one
+ * page, never reading another tenant's keys. The cursor is a range condition in the same order, so paging costs the
+ * same on page 1 and page 1000.
  */
 final class Search {
 
@@ -28,6 +30,7 @@ final class Search {
     EntryPage search(EntryQuery query) {
         Objects.requireNonNull(query, "query");
         List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq(Fields.TENANT, query.tenant()));
         if (query.subjectDigest() != null) {
             filters.add(Filters.eq(Fields.SUBJECT_DIGESTS, query.subjectDigest()));
         }
@@ -46,10 +49,9 @@ final class Search {
         if (query.cursor() != null) {
             filters.add(after(EntryCursor.decode(query.cursor())));
         }
-        Bson filter = filters.isEmpty() ? new org.bson.Document() : Filters.and(filters);
         // one more than a page tells whether another page follows, so the last page has no cursor
-        List<EntryRecord> found = entries.list("searching records", filter, Entries.newestFirst(),
-                query.limit() + 1);
+        List<EntryRecord> found = entries.list("searching records", Filters.and(filters),
+                Entries.newestFirstInTenant(), query.limit() + 1);
         if (found.size() <= query.limit()) {
             return new EntryPage(found, null);
         }
@@ -61,6 +63,7 @@ final class Search {
     private static Bson after(EntryCursor cursor) {
         String time = Times.bound(cursor.createdAt());
         return Filters.or(Filters.lt(Fields.CREATED_AT, time),
-                Filters.and(Filters.eq(Fields.CREATED_AT, time), Filters.lt(Fields.ID, cursor.envelopeDigest())));
+                Filters.and(Filters.eq(Fields.CREATED_AT, time),
+                        Filters.lt(Fields.ENVELOPE_DIGEST, cursor.envelopeDigest())));
     }
 }

@@ -14,16 +14,18 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.store.TrustedKey;
 
 /**
- * The {@code trust_keys} collection. Every put takes a new number from the {@code meta} counter
- * {@code trust.version} and stores it on the key; {@link #version()} is the largest number on any key. So the
- * version changes exactly when a key document changes, also when another worker changed it, and a crash between
- * taking the number and writing the key leaves both unchanged. Of two puts of one key, the one with the larger
- * number wins (the write is conditional on the stored number being smaller).
+ * The {@code trust_keys} collection: one document per (tenant, key id), {@code _id} {@code <tenant>|<key id>} (see
+ * {@link Ids}), unique index {@code tenant_key}. Every put takes a new number from the {@code meta} counter
+ * {@code trust.version} and stores it on the key; {@link #version()} is the largest number on any key of any
+ * tenant. So the version changes exactly when a key document changes, also when another worker changed it, and a
+ * crash between taking the number and writing the key leaves both unchanged. Of two puts of one key, the one with
+ * the larger number wins (the write is conditional on the stored number being smaller).
  */
 final class TrustKeys {
 
@@ -38,23 +40,29 @@ final class TrustKeys {
     void put(TrustedKey key) {
         Objects.requireNonNull(key, "key");
         long version = nextVersion();
-        Document doc = new Document(Fields.ID, key.keyId())
+        String id = Ids.of(key.tenant(), key.keyId());
+        Document doc = new Document(Fields.ID, id)
+                .append(Fields.TENANT, key.tenant())
+                .append(Fields.KEY_ID, key.keyId())
+                .append(Fields.SHARED, key.shared())
                 .append(Fields.NAME, key.name())
                 .append(Fields.ALGORITHM, key.algorithm().name())
                 .append(Fields.PUBLIC_KEY_PEM, key.publicKeyPem())
                 .append(Fields.CREATED_AT, Times.encode(key.createdAt()))
                 .append(Fields.REVOKED_AT, key.revokedAt() == null ? null : Times.encode(key.revokedAt()))
                 .append(Fields.VERSION, version);
+        Bson older = Filters.and(Filters.eq(Fields.ID, id), Filters.or(
+                Filters.lt(Fields.VERSION, version), Filters.exists(Fields.VERSION, false)));
         try {
-            keys.replaceOne(Filters.and(Filters.eq(Fields.ID, key.keyId()), Filters.or(
-                    Filters.lt(Fields.VERSION, version), Filters.exists(Fields.VERSION, false))),
-                    doc, new ReplaceOptions().upsert(true));
+            keys.replaceOne(older, doc, new ReplaceOptions().upsert(true));
         } catch (MongoException e) {
-            // a duplicate key means the key exists with a larger number: a later put superseded this one
             if (!Mongo.duplicateKey(e)) {
-                throw new StorageException(StorageException.FAILURE, "storing key " + key.keyId() + " failed: "
+                throw new StorageException(StorageException.FAILURE, "storing key " + id + " failed: "
                         + e.getMessage(), e);
             }
+            // the key exists: inserted by a put that raced this one's upsert (then ours, with the larger number,
+            // still replaces it here) or stored with a larger number by a later put (then this matches nothing)
+            Mongo.run("storing key " + id, () -> keys.replaceOne(older, doc));
         }
     }
 
@@ -76,15 +84,21 @@ final class TrustKeys {
         }
     }
 
-    Optional<TrustedKey> get(String keyId) {
-        Objects.requireNonNull(keyId, "keyId");
-        Document doc = Mongo.call("reading key " + keyId, () -> keys.find(Filters.eq(Fields.ID, keyId)).first());
+    Optional<TrustedKey> get(String tenant, String keyId) {
+        String id = Ids.of(tenant, keyId);
+        Document doc = Mongo.call("reading key " + id, () -> keys.find(Filters.eq(Fields.ID, id)).first());
         return Optional.ofNullable(doc).map(TrustKeys::key);
     }
 
-    List<TrustedKey> all() {
+    /**
+     * @param tenant a tenant (index {@code tenant_created}), or null for every tenant's keys (a collection scan and
+     *               sort: key sets are small, and only the operator asks)
+     */
+    List<TrustedKey> all(String tenant) {
+        Bson filter = tenant == null ? new Document() : Filters.eq(Fields.TENANT, tenant);
         List<TrustedKey> result = new ArrayList<>();
-        Mongo.run("reading trusted keys", () -> keys.find().sort(Sorts.ascending(Fields.CREATED_AT, Fields.ID))
+        Mongo.run("reading trusted keys", () -> keys.find(filter)
+                .sort(Sorts.ascending(Fields.CREATED_AT, Fields.KEY_ID, Fields.TENANT))
                 .forEach(d -> result.add(key(d))));
         return result;
     }
@@ -99,9 +113,10 @@ final class TrustKeys {
     private static TrustedKey key(Document doc) {
         try {
             String revoked = doc.getString(Fields.REVOKED_AT);
-            return new TrustedKey(doc.getString(Fields.ID), doc.getString(Fields.NAME),
+            return new TrustedKey(doc.getString(Fields.KEY_ID), doc.getString(Fields.NAME),
                     KeyAlgorithm.valueOf(doc.getString(Fields.ALGORITHM)), doc.getString(Fields.PUBLIC_KEY_PEM),
-                    Times.decode(doc.getString(Fields.CREATED_AT)), revoked == null ? null : Times.decode(revoked));
+                    Times.decode(doc.getString(Fields.CREATED_AT)), revoked == null ? null : Times.decode(revoked),
+                    doc.getString(Fields.TENANT), doc.getBoolean(Fields.SHARED));
         } catch (RuntimeException e) {
             throw new StorageException(StorageException.CORRUPT, "stored key " + doc.get(Fields.ID)
                     + " cannot be read back", e);

@@ -2,6 +2,7 @@ package org.stellaops.attestor.store.mongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stellaops.attestor.store.mongo.Records.TENANT;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,15 +110,17 @@ class AuditTrailTest extends MongoTestBase {
         for (int i = 1; i <= 10; i++) {
             store.append(Records.event(i, i % 2 == 0 ? "bob" : "alice", i % 3 == 0 ? "trust.key.add" : "entry.submit"));
         }
-        AuditPage bob = store.events(new AuditQuery("bob", null, null, null, null, null, 100, 0));
+        AuditPage bob = store.events(new AuditQuery(TENANT, "bob", null, null, null, null, null, 100, 0));
         assertEquals(List.of(10L, 8L, 6L, 4L, 2L), seqs(bob.events()));
-        AuditPage bobKeys = store.events(new AuditQuery("bob", "trust.key.add", null, "success", null, null, 100, 0));
+        AuditPage bobKeys = store.events(new AuditQuery(TENANT, "bob", "trust.key.add", null, "success", null, null,
+                100, 0));
         assertEquals(List.of(6L), seqs(bobKeys.events()));
-        AuditPage target = store.events(new AuditQuery(null, null, Records.digest("e7"), null, null, null, 100, 0));
+        AuditPage target = store.events(new AuditQuery(TENANT, null, null, Records.digest("e7"), null, null, null,
+                100, 0));
         assertEquals(List.of(7L), seqs(target.events()));
         Instant since = Records.T0.plusSeconds(3);
         Instant until = Records.T0.plusSeconds(6);
-        assertEquals(List.of(5L, 4L, 3L), seqs(store.events(new AuditQuery(null, null, null, null, since, until,
+        assertEquals(List.of(5L, 4L, 3L), seqs(store.events(new AuditQuery(TENANT, null, null, null, null, since, until,
                 100, 0)).events()));
     }
 
@@ -126,11 +129,13 @@ class AuditTrailTest extends MongoTestBase {
         for (int i = 1; i <= 7; i++) {
             store.append(Records.event(i));
         }
-        AuditPage first = store.events(AuditQuery.newest(3));
+        AuditPage first = store.events(AuditQuery.newest(TENANT, 3));
         assertEquals(List.of(7L, 6L, 5L), seqs(first.events()));
-        AuditPage second = store.events(new AuditQuery(null, null, null, null, null, null, 3, first.nextBeforeSeq()));
+        AuditPage second = store.events(new AuditQuery(TENANT, null, null, null, null, null, null, 3,
+                first.nextBeforeSeq()));
         assertEquals(List.of(4L, 3L, 2L), seqs(second.events()));
-        AuditPage last = store.events(new AuditQuery(null, null, null, null, null, null, 3, second.nextBeforeSeq()));
+        AuditPage last = store.events(new AuditQuery(TENANT, null, null, null, null, null, null, 3,
+                second.nextBeforeSeq()));
         assertEquals(List.of(1L), seqs(last.events()));
         assertEquals(0, last.nextBeforeSeq());
     }

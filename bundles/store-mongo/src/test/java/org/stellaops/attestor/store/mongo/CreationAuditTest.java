@@ -58,7 +58,7 @@ class CreationAuditTest extends MongoTestBase {
     void aCrashBetweenEventAndMarkerRemovalDoesNotWriteTheEventTwice() {
         EntryRecord record = Records.pending("a");
         crashAfterRecord(record);
-        new AuditTrail(raw().getCollection("audit")).appendForEntry(record.envelopeDigest(), created(record));
+        new AuditTrail(raw().getCollection("audit")).appendForEntry(EntryDocuments.id(record), created(record));
 
         MongoStore restarted = worker();
         assertEquals(1, restarted.eventCount());
@@ -92,7 +92,7 @@ class CreationAuditTest extends MongoTestBase {
         crashAfterRecord(record);
         store.repairAuditTrail(Duration.ZERO);
         // the slow writer resumes after the repair did its work
-        new AuditTrail(raw().getCollection("audit")).appendForEntry(record.envelopeDigest(), created(record));
+        new AuditTrail(raw().getCollection("audit")).appendForEntry(EntryDocuments.id(record), created(record));
         assertEquals(1, store.eventCount());
     }
 
@@ -103,11 +103,11 @@ class CreationAuditTest extends MongoTestBase {
     }
 
     private Document document(EntryRecord record) {
-        return raw().getCollection("entries").find(Filters.eq("_id", record.envelopeDigest())).first();
+        return raw().getCollection("entries").find(Filters.eq("_id", EntryDocuments.id(record))).first();
     }
 
     private static AuditEvent created(EntryRecord record) {
         return new AuditEvent(record.createdAt(), "alice", "entry.submit", record.envelopeDigest(), "success",
-                "192.0.2.10", "created");
+                "192.0.2.10", "created", record.tenant());
     }
 }

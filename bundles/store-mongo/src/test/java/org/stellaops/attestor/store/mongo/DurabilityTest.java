@@ -1,6 +1,7 @@
 package org.stellaops.attestor.store.mongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.stellaops.attestor.store.mongo.Records.TENANT;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,11 +33,11 @@ class DurabilityTest {
             version = store.version();
         }
         try (TestServer server = TestServer.h2(file); MongoStore store = server.store("attestor")) {
-            assertEquals(Optional.of(Records.logged(record)), store.byEnvelopeDigest(record.envelopeDigest()));
-            assertEquals(List.of(Records.logged(record)), store.search(new EntryQuery(Records.subject("a"), null,
-                    null, null, null, 10, null)).records());
+            assertEquals(Optional.of(Records.logged(record)), store.byEnvelopeDigest(TENANT, record.envelopeDigest()));
+            assertEquals(List.of(Records.logged(record)), store.search(new EntryQuery(TENANT, Records.subject("a"),
+                    null, null, null, null, 10, null)).records());
             assertEquals(List.of(Records.event(1)), store.recentEvents(10));
-            assertEquals(Optional.of(key), store.get(key.keyId()));
+            assertEquals(Optional.of(key), store.get(TENANT, key.keyId()));
             assertEquals(version, store.version());
             store.append(Records.event(2));
             assertEquals(2, store.eventCount());

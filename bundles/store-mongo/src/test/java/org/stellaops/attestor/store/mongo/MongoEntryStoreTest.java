@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stellaops.attestor.store.mongo.Records.TENANT;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ class MongoEntryStoreTest extends MongoTestBase {
         Stored stored = store.putIfAbsent(record);
         assertTrue(stored.created());
         assertSame(record, stored.record());
-        assertEquals(Optional.of(record), store.byEnvelopeDigest(record.envelopeDigest()));
+        assertEquals(Optional.of(record), store.byEnvelopeDigest(TENANT, record.envelopeDigest()));
     }
 
     @Test
@@ -43,16 +44,16 @@ class MongoEntryStoreTest extends MongoTestBase {
         store.putIfAbsent(record);
         for (String uuid : List.of(Records.uuid("a", 0, "primary"), Records.uuid("a", 1, "primary"),
                 Records.uuid("a", 0, "mirror"))) {
-            assertEquals(Optional.of(record), store.byUuid(uuid), uuid);
+            assertEquals(Optional.of(record), store.byUuid(TENANT, uuid), uuid);
         }
-        assertEquals(Optional.empty(), store.byUuid(Records.hex("unknown")));
+        assertEquals(Optional.empty(), store.byUuid(TENANT, Records.hex("unknown")));
     }
 
     @Test
     void storesTheDerivedFieldsQueriesUse() {
         EntryRecord record = Records.pending("a");
         store.putIfAbsent(record);
-        Document doc = raw().getCollection("entries").find(Filters.eq("_id", record.envelopeDigest())).first();
+        Document doc = raw().getCollection("entries").find(Filters.eq("_id", EntryDocuments.id(record))).first();
         assertEquals(List.of(Records.subject("a"), "sha512:" + Records.hex("a") + Records.hex("b"),
                 Records.subject("shared")), doc.getList("subjectDigests", String.class));
         assertEquals(record.signerKeyIds(), doc.getList("signerKeyIds", String.class));
@@ -67,8 +68,8 @@ class MongoEntryStoreTest extends MongoTestBase {
         store.putIfAbsent(record);
         EntryRecord logged = Records.logged(record);
         assertTrue(store.replaceIf(record, logged));
-        assertEquals(Optional.of(logged), store.byEnvelopeDigest(record.envelopeDigest()));
-        assertEquals(Optional.of(logged), store.byUuid(Records.uuid("a", 0, "mirror")));
+        assertEquals(Optional.of(logged), store.byEnvelopeDigest(TENANT, record.envelopeDigest()));
+        assertEquals(Optional.of(logged), store.byUuid(TENANT, Records.uuid("a", 0, "mirror")));
     }
 
     @Test
@@ -76,17 +77,18 @@ class MongoEntryStoreTest extends MongoTestBase {
         EntryRecord record = Records.pending("a");
         store.putIfAbsent(record);
         MongoStore other = worker();
-        EntryRecord readByA = store.byEnvelopeDigest(record.envelopeDigest()).orElseThrow();
-        EntryRecord readByB = other.byEnvelopeDigest(record.envelopeDigest()).orElseThrow();
+        EntryRecord readByA = store.byEnvelopeDigest(TENANT, record.envelopeDigest()).orElseThrow();
+        EntryRecord readByB = other.byEnvelopeDigest(TENANT, record.envelopeDigest()).orElseThrow();
         EntryRecord fromA = Records.retried(readByA);
         EntryRecord fromB = Records.logged(readByB);
 
         assertTrue(store.replaceIf(readByA, fromA));
         assertFalse(other.replaceIf(readByB, fromB), "B's version is stale");
-        EntryRecord reread = other.byEnvelopeDigest(record.envelopeDigest()).orElseThrow();
+        EntryRecord reread = other.byEnvelopeDigest(TENANT, record.envelopeDigest()).orElseThrow();
         assertEquals(fromA, reread, "A's attempt count survived");
         assertTrue(other.replaceIf(reread, Records.logged(reread)));
-        assertEquals(EntryRecord.LOGGED, store.byEnvelopeDigest(record.envelopeDigest()).orElseThrow().status());
+        assertEquals(EntryRecord.LOGGED,
+                store.byEnvelopeDigest(TENANT, record.envelopeDigest()).orElseThrow().status());
     }
 
     @Test
@@ -115,7 +117,7 @@ class MongoEntryStoreTest extends MongoTestBase {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> store.replaceIf(record, other));
         assertTrue(e.getMessage().contains("createdAt"), e.getMessage());
-        assertEquals(Optional.of(record), store.byEnvelopeDigest(record.envelopeDigest()));
+        assertEquals(Optional.of(record), store.byEnvelopeDigest(TENANT, record.envelopeDigest()));
     }
 
     @Test
@@ -138,7 +140,7 @@ class MongoEntryStoreTest extends MongoTestBase {
             store.putIfAbsent(Records.pending("r" + i, Records.T0.plusMillis(i)));
         }
         assertEquals(List.of(Records.digest("r4"), Records.digest("r3")),
-                store.recent(2).stream().map(EntryRecord::envelopeDigest).toList());
+                store.recent(TENANT, 2).stream().map(EntryRecord::envelopeDigest).toList());
         assertEquals(5, store.count());
     }
 
@@ -146,10 +148,10 @@ class MongoEntryStoreTest extends MongoTestBase {
     void aRecordWhoseBodyWasAlteredIsReportedCorrupt() {
         EntryRecord record = Records.pending("a");
         store.putIfAbsent(record);
-        raw().getCollection("entries").updateOne(Filters.eq("_id", record.envelopeDigest()),
+        raw().getCollection("entries").updateOne(Filters.eq("_id", EntryDocuments.id(record)),
                 new Document("$set", new Document("body", "{\"envelopeDigest\":\"" + Records.digest("b") + "\"}")));
         StorageException e = assertThrows(StorageException.class,
-                () -> store.byEnvelopeDigest(record.envelopeDigest()));
+                () -> store.byEnvelopeDigest(TENANT, record.envelopeDigest()));
         assertEquals(StorageException.CORRUPT, e.code());
     }
 }

@@ -29,6 +29,8 @@ final class Records {
 
     static final Instant T0 = Instant.parse("2026-03-01T12:00:00.123456789Z");
     static final String SLSA = "https://slsa.dev/provenance/v1";
+    /** The tenant of the records, keys and events below unless a test names another. */
+    static final String TENANT = "acme";
 
     private Records() {
     }
@@ -67,6 +69,16 @@ final class Records {
     }
 
     static EntryRecord pending(String seed, Instant createdAt, String predicateType, List<String> signers) {
+        return pending(seed, createdAt, predicateType, signers, TENANT);
+    }
+
+    /** The same envelope as {@code pending(seed)}, submitted by {@code tenant}. */
+    static EntryRecord pending(String seed, String tenant) {
+        return pending(seed, T0, SLSA, List.of(signer("a"), signer("b")), tenant);
+    }
+
+    static EntryRecord pending(String seed, Instant createdAt, String predicateType, List<String> signers,
+                               String tenant) {
         List<SignatureCoverage> coverage = List.of(
                 new SignatureCoverage(0, signers.get(0), SignatureCoverage.VIA_SIGNATURE, uuid(seed, 0, "primary")),
                 new SignatureCoverage(1, signers.get(signers.size() - 1), SignatureCoverage.VIA_RECEIPT,
@@ -93,7 +105,7 @@ final class Records {
                         "buildTypes", List.of("a", "b"), "ratio", new BigDecimal("0.250"),
                         "nested", Map.of("z", 1, "a", List.of(Map.of("k", "v")))),
                 "org.stellaops.attestor.predicate-slsa/0.1.0", createdAt,
-                new Provenance("POST /api/v1/rekor/entries", "alice", "192.0.2.10"));
+                new Provenance("POST /api/v1/rekor/entries", "alice", "192.0.2.10", tenant));
     }
 
     static EntryRecord pending(String seed) {
@@ -131,8 +143,19 @@ final class Records {
     }
 
     static TrustedKey key(String name, Instant createdAt) {
+        return key(name, createdAt, TENANT, false);
+    }
+
+    static TrustedKey key(String name, Instant createdAt, String tenant, boolean shared) {
         return new TrustedKey(hex("spki " + name), name, KeyAlgorithm.ECDSA_P256_SHA256,
-                "-----BEGIN PUBLIC KEY-----\nMFkw" + name + "\n-----END PUBLIC KEY-----\n", createdAt, null);
+                "-----BEGIN PUBLIC KEY-----\nMFkw" + name + "\n-----END PUBLIC KEY-----\n", createdAt, null, tenant,
+                shared);
+    }
+
+    /** @return the key, revoked at {@code at} */
+    static TrustedKey revoked(TrustedKey key, Instant at) {
+        return new TrustedKey(key.keyId(), key.name(), key.algorithm(), key.publicKeyPem(), key.createdAt(), at,
+                key.tenant(), key.shared());
     }
 
     static AuditEvent event(int i) {
@@ -140,7 +163,11 @@ final class Records {
     }
 
     static AuditEvent event(int i, String actor, String action) {
+        return event(i, actor, action, TENANT);
+    }
+
+    static AuditEvent event(int i, String actor, String action, String tenant) {
         return new AuditEvent(T0.plusSeconds(i), actor, action, digest("e" + i), "success", "192.0.2.1",
-                "event " + i);
+                "event " + i, tenant);
     }
 }

@@ -3,6 +3,7 @@ package org.stellaops.attestor.store.mongo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stellaops.attestor.store.mongo.Records.TENANT;
 
 import java.util.List;
 import java.util.Map;
@@ -63,9 +64,9 @@ class SchemaMigrationTest {
 
         try (MongoStore store = server.store(database)) {
             assertEquals(Schema.CURRENT, schemaVersion());
-            assertEquals(List.of(record), store.search(new EntryQuery(Records.subject("imported"), null, null, null,
-                    null, 10, null)).records());
-            assertEquals(Optional.of(record), store.byUuid(Records.uuid("imported", 1, "primary")));
+            assertEquals(List.of(record), store.search(new EntryQuery(TENANT, Records.subject("imported"), null,
+                    null, null, null, 10, null)).records());
+            assertEquals(Optional.of(record), store.byUuid(TENANT, Records.uuid("imported", 1, "primary")));
             assertEquals(List.of(record), store.pending(10));
             assertEquals(1L, server.raw(database).getCollection("entries").find().first().getLong("rev"));
         }
@@ -89,7 +90,7 @@ class SchemaMigrationTest {
                 .append("body", mapper.writeValueAsString(body)));
 
         try (MongoStore store = server.store(database)) {
-            assertEquals(Optional.of(legacy), store.byUuid(Records.uuid("old", 1, "primary")));
+            assertEquals(Optional.of(legacy), store.byUuid(TENANT, Records.uuid("old", 1, "primary")));
         }
     }
 
@@ -111,7 +112,7 @@ class SchemaMigrationTest {
         }
         try (MongoStore store = server.store(database, Map.of(), java.time.Clock.systemUTC())) {
             assertEquals(Schema.CURRENT, schemaVersion());
-            assertEquals(Optional.of(record), store.byEnvelopeDigest(record.envelopeDigest()));
+            assertEquals(Optional.of(record), store.byEnvelopeDigest(TENANT, record.envelopeDigest()));
         }
     }
 

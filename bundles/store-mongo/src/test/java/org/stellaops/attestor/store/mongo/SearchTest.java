@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.stellaops.attestor.store.mongo.Records.TENANT;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class SearchTest extends MongoTestBase {
     @Test
     void pagesThroughEveryRecordNewestFirstWithoutGapsOrRepeats() {
         List<EntryRecord> all = storeMany(23);
-        List<EntryRecord> seen = readAll(EntryQuery.all(5));
+        List<EntryRecord> seen = readAll(EntryQuery.all(TENANT, 5));
         all.sort(SEARCH_ORDER);
         assertEquals(all, seen);
     }
@@ -36,14 +37,14 @@ class SearchTest extends MongoTestBase {
             same.add(store.putIfAbsent(Records.pending("tie" + i, Records.T0)).record());
         }
         same.sort(SEARCH_ORDER);
-        assertEquals(same, readAll(EntryQuery.all(4)));
+        assertEquals(same, readAll(EntryQuery.all(TENANT, 4)));
     }
 
     @Test
     void nanosecondsApartAreStillInOrder() {
         EntryRecord first = store.putIfAbsent(Records.pending("x", Records.T0)).record();
         EntryRecord second = store.putIfAbsent(Records.pending("y", Records.T0.plusNanos(1))).record();
-        assertEquals(List.of(second, first), store.search(EntryQuery.all(10)).records());
+        assertEquals(List.of(second, first), store.search(EntryQuery.all(TENANT, 10)).records());
     }
 
     @Test
@@ -59,7 +60,7 @@ class SearchTest extends MongoTestBase {
         List<EntryRecord> all = storeMany(12);
         Instant since = all.get(2).createdAt();
         Instant until = all.get(10).createdAt();
-        EntryQuery q = new EntryQuery(null, "https://example.com/predicate/even", Records.signer("k1"), since,
+        EntryQuery q = new EntryQuery(TENANT, null, "https://example.com/predicate/even", Records.signer("k1"), since,
                 until, 100, null);
         List<EntryRecord> expected = all.stream()
                 .filter(r -> r.predicateType().equals("https://example.com/predicate/even"))
@@ -73,9 +74,9 @@ class SearchTest extends MongoTestBase {
     @Test
     void theLastPageHasNoCursor() {
         storeMany(4);
-        EntryPage first = store.search(EntryQuery.all(2));
+        EntryPage first = store.search(EntryQuery.all(TENANT, 2));
         assertNotNull(first.nextCursor());
-        EntryPage second = store.search(EntryQuery.all(2).after(first.nextCursor()));
+        EntryPage second = store.search(EntryQuery.all(TENANT, 2).after(first.nextCursor()));
         assertEquals(2, second.records().size());
         assertNull(second.nextCursor());
     }
@@ -83,7 +84,7 @@ class SearchTest extends MongoTestBase {
     @Test
     void theCursorIsTheSharedEncodingOfTheLastRecord() {
         List<EntryRecord> all = storeMany(3);
-        EntryPage first = store.search(EntryQuery.all(1));
+        EntryPage first = store.search(EntryQuery.all(TENANT, 1));
         assertEquals(EntryCursor.after(all.get(2)).encode(), first.nextCursor());
     }
 
@@ -91,13 +92,13 @@ class SearchTest extends MongoTestBase {
     void aMalformedCursorIsRefused() {
         storeMany(1);
         assertThrows(IllegalArgumentException.class,
-                () -> store.search(EntryQuery.all(2).after("not a cursor")));
+                () -> store.search(EntryQuery.all(TENANT, 2).after("not a cursor")));
     }
 
     @Test
     void queryBoundsBeyondTheStorableYearsStillWork() {
         List<EntryRecord> all = storeMany(2);
-        EntryQuery q = new EntryQuery(null, null, null, Instant.MIN, Instant.MAX, 10, null);
+        EntryQuery q = new EntryQuery(TENANT, null, null, null, Instant.MIN, Instant.MAX, 10, null);
         assertEquals(List.of(all.get(1), all.get(0)), store.search(q).records());
     }
 
@@ -113,7 +114,7 @@ class SearchTest extends MongoTestBase {
     }
 
     private static EntryQuery query(String subject, String predicate, String signer) {
-        return new EntryQuery(subject, predicate, signer, null, null, 100, null);
+        return new EntryQuery(TENANT, subject, predicate, signer, null, null, 100, null);
     }
 
     /** Record i: seconds i after T0, predicate even/odd, signer k1 on every fourth record. */

@@ -1,6 +1,7 @@
 package org.stellaops.attestor.store.mongo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.stellaops.attestor.store.mongo.Records.TENANT;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ class ThroughputReportTest extends MongoTestBase {
             records.add(Records.pending("t" + i, Records.T0.plusMillis(i)));
         }
         for (int i = 0; i < 200; i++) {
-            store.byEnvelopeDigest(Records.digest("warm" + i));
+            store.byEnvelopeDigest(TENANT, Records.digest("warm" + i));
         }
         long t0 = System.nanoTime();
         for (int i = 0; i < N; i++) {
@@ -36,16 +37,16 @@ class ThroughputReportTest extends MongoTestBase {
         }
         long t1 = System.nanoTime();
         for (int i = 0; i < N; i++) {
-            store.byEnvelopeDigest(records.get(i).envelopeDigest()).orElseThrow();
+            store.byEnvelopeDigest(TENANT, records.get(i).envelopeDigest()).orElseThrow();
         }
         long t2 = System.nanoTime();
         for (int i = 0; i < N; i++) {
-            store.byUuid(Records.uuid("t" + i, 1, "primary")).orElseThrow();
+            store.byUuid(TENANT, Records.uuid("t" + i, 1, "primary")).orElseThrow();
         }
         long t3 = System.nanoTime();
         int pages = 100;
         for (int i = 0; i < pages; i++) {
-            store.search(new EntryQuery(Records.subject("t" + (i * 7)), null, null, null, null, 20, null));
+            store.search(new EntryQuery(TENANT, Records.subject("t" + (i * 7)), null, null, null, null, 20, null));
         }
         long t4 = System.nanoTime();
         MongoCollection<Document> plain = raw().getCollection("baseline");

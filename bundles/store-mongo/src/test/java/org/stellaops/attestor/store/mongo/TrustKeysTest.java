@@ -3,6 +3,7 @@ package org.stellaops.attestor.store.mongo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stellaops.attestor.store.mongo.Records.TENANT;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,12 +17,11 @@ class TrustKeysTest extends MongoTestBase {
     void readsBackAKeyExactlyRevokedOrNot() {
         TrustedKey key = Records.key("a", Records.T0);
         store.put(key);
-        assertEquals(Optional.of(key), store.get(key.keyId()));
-        TrustedKey revoked = new TrustedKey(key.keyId(), key.name(), key.algorithm(), key.publicKeyPem(),
-                key.createdAt(), Records.T0.plusNanos(5));
+        assertEquals(Optional.of(key), store.get(TENANT, key.keyId()));
+        TrustedKey revoked = Records.revoked(key, Records.T0.plusNanos(5));
         store.put(revoked);
-        assertEquals(Optional.of(revoked), store.get(key.keyId()));
-        assertEquals(Optional.empty(), store.get(Records.hex("unknown")));
+        assertEquals(Optional.of(revoked), store.get(TENANT, key.keyId()));
+        assertEquals(Optional.empty(), store.get(TENANT, Records.hex("unknown")));
     }
 
     @Test
@@ -32,7 +32,7 @@ class TrustKeysTest extends MongoTestBase {
         TrustedKey tieB = Records.key("tie-b", Records.T0.plusSeconds(1));
         List.of(late, tieB, early, tieA).forEach(store::put);
         List<TrustedKey> ties = tieA.keyId().compareTo(tieB.keyId()) < 0 ? List.of(tieA, tieB) : List.of(tieB, tieA);
-        assertEquals(List.of(early, ties.get(0), ties.get(1), late), store.all());
+        assertEquals(List.of(early, ties.get(0), ties.get(1), late), store.all(TENANT));
     }
 
     @Test
@@ -42,8 +42,8 @@ class TrustKeysTest extends MongoTestBase {
         store.put(Records.key("a", Records.T0));
         long afterAdd = other.version();
         assertNotEquals(empty, afterAdd);
-        TrustedKey a = store.get(Records.key("a", Records.T0).keyId()).orElseThrow();
-        store.put(new TrustedKey(a.keyId(), a.name(), a.algorithm(), a.publicKeyPem(), a.createdAt(), Records.T0));
+        TrustedKey a = store.get(TENANT, Records.key("a", Records.T0).keyId()).orElseThrow();
+        store.put(Records.revoked(a, Records.T0));
         assertTrue(other.version() > afterAdd);
         assertEquals(store.version(), other.version());
     }
@@ -51,15 +51,15 @@ class TrustKeysTest extends MongoTestBase {
     @Test
     void ofTwoPutsOfOneKeyTheOneWithTheLargerNumberStays() {
         TrustedKey key = Records.key("a", Records.T0);
-        TrustedKey revoked = new TrustedKey(key.keyId(), key.name(), key.algorithm(), key.publicKeyPem(),
-                key.createdAt(), Records.T0.plusSeconds(1));
+        TrustedKey revoked = Records.revoked(key, Records.T0.plusSeconds(1));
         store.put(revoked);
         long version = store.version();
         // a slower worker's write of an older number arrives late: it must not undo the revocation
-        raw().getCollection("trust_keys").updateOne(com.mongodb.client.model.Filters.eq("_id", key.keyId()),
+        raw().getCollection("trust_keys").updateOne(com.mongodb.client.model.Filters.eq("_id",
+                TENANT + "|" + key.keyId()),
                 new org.bson.Document("$set", new org.bson.Document("version", version + 100)));
         store.put(key);
-        assertEquals(Optional.of(revoked), store.get(key.keyId()));
+        assertEquals(Optional.of(revoked), store.get(TENANT, key.keyId()));
         assertEquals(version + 100, store.version());
     }
 }

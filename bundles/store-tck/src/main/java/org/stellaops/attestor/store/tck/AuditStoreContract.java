@@ -158,13 +158,13 @@ public abstract class AuditStoreContract extends StoreContract {
 
     private static AuditQuery query(String actor, String action, String target, String outcome, Instant since,
                                     Instant until) {
-        return new AuditQuery(actor, action, target, outcome, since, until, 100, 0);
+        return new AuditQuery(null, actor, action, target, outcome, since, until, 100, 0);
     }
 
     @Test
     void listsEveryEventNewestFirstWithoutFilters() {
         List<ChainedAuditEvent> stored = appendCorpus();
-        assertEquals(new AuditPage(newestFirst(stored, e -> true), 0), audit().events(AuditQuery.newest(100)));
+        assertEquals(new AuditPage(newestFirst(stored, e -> true), 0), audit().events(AuditQuery.newest(null, 100)));
     }
 
     @Test
@@ -221,7 +221,7 @@ public abstract class AuditStoreContract extends StoreContract {
         List<ChainedAuditEvent> paged = new ArrayList<>();
         long before = 0;
         for (int pages = 0; pages < 30; pages++) {
-            AuditPage page = audit().events(new AuditQuery("carol", null, null, null, null, null, 3, before));
+            AuditPage page = audit().events(new AuditQuery(null, "carol", null, null, null, null, null, 3, before));
             assertTrue(page.events().size() <= 3);
             paged.addAll(page.events());
             before = page.nextBeforeSeq();
@@ -244,7 +244,7 @@ public abstract class AuditStoreContract extends StoreContract {
     @Test
     void startsBelowTheGivenSequenceNumber() {
         List<ChainedAuditEvent> stored = appendCorpus();
-        AuditPage page = audit().events(new AuditQuery(null, null, null, null, null, null, 2, 11));
+        AuditPage page = audit().events(new AuditQuery(null, null, null, null, null, null, null, 2, 11));
         assertEquals(List.of(stored.get(9), stored.get(8)), page.events());
     }
 

@@ -3,6 +3,7 @@ package org.stellaops.attestor.store.tck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stellaops.attestor.store.tck.TckRecords.T0;
+import static org.stellaops.attestor.store.tck.TckRecords.TENANT;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,7 +91,7 @@ public abstract class ConcurrentStoreContract extends StoreContract {
         List<List<Integer>> won = race(thread -> {
             List<Integer> mine = new ArrayList<>();
             for (int i = 0; i < records; i++) {
-                if (entries().tryLease(TckRecords.digest("lease-race-" + i), "worker-" + thread, T0, TTL)) {
+                if (entries().tryLease(TENANT, TckRecords.digest("lease-race-" + i), "worker-" + thread, T0, TTL)) {
                     mine.add(i);
                 }
             }
@@ -115,7 +116,7 @@ public abstract class ConcurrentStoreContract extends StoreContract {
                 if (s.created()) {
                     mine.add(s.record().envelopeDigest());
                 }
-                assertEquals(entries().byEnvelopeDigest(s.record().envelopeDigest()).orElseThrow(), s.record());
+                assertEquals(entries().byEnvelopeDigest(TENANT, s.record().envelopeDigest()).orElseThrow(), s.record());
             }
             return mine;
         });

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stellaops.attestor.store.tck.TckRecords.T0;
+import static org.stellaops.attestor.store.tck.TckRecords.TENANT;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,84 +32,84 @@ public abstract class EntryLeaseContract extends StoreContract {
     @Test
     void takesTheLeaseOfAPendingRecordNobodyHolds() {
         EntryRecord r = stored("free", T0);
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
     }
 
     @Test
     void refusesALeaseHeldByAnotherOwner() {
         EntryRecord r = stored("held", T0);
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
-        assertFalse(entries().tryLease(r.envelopeDigest(), "worker-b", T0.plusSeconds(29), TTL));
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
+        assertFalse(entries().tryLease(TENANT, r.envelopeDigest(), "worker-b", T0.plusSeconds(29), TTL));
     }
 
     @Test
     void renewsALeaseForTheOwnerThatHoldsIt() {
         EntryRecord r = stored("renewed", T0);
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-a", T0.plusSeconds(20), TTL));
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-a", T0.plusSeconds(20), TTL));
         // without the renewal the lease would have ended at T0 + 30 s
-        assertFalse(entries().tryLease(r.envelopeDigest(), "worker-b", T0.plusSeconds(40), TTL));
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-b", T0.plusSeconds(50), TTL));
+        assertFalse(entries().tryLease(TENANT, r.envelopeDigest(), "worker-b", T0.plusSeconds(40), TTL));
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-b", T0.plusSeconds(50), TTL));
     }
 
     @Test
     void letsAnotherOwnerTakeOverALeaseOnceItsEndIsReached() {
         EntryRecord r = stored("expired", T0);
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
-        assertFalse(entries().tryLease(r.envelopeDigest(), "worker-b", T0.plus(TTL).minusNanos(1), TTL));
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-b", T0.plus(TTL), TTL));
-        assertFalse(entries().tryLease(r.envelopeDigest(), "worker-a", T0.plus(TTL).plusSeconds(1), TTL));
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
+        assertFalse(entries().tryLease(TENANT, r.envelopeDigest(), "worker-b", T0.plus(TTL).minusNanos(1), TTL));
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-b", T0.plus(TTL), TTL));
+        assertFalse(entries().tryLease(TENANT, r.envelopeDigest(), "worker-a", T0.plus(TTL).plusSeconds(1), TTL));
     }
 
     @Test
     void freesAReleasedLease() {
         EntryRecord r = stored("released", T0);
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
-        entries().releaseLease(r.envelopeDigest(), "worker-a");
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-b", T0.plusSeconds(1), TTL));
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
+        entries().releaseLease(TENANT, r.envelopeDigest(), "worker-a");
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-b", T0.plusSeconds(1), TTL));
     }
 
     @Test
     void ignoresAReleaseByAnOwnerThatDoesNotHoldTheLease() {
         EntryRecord r = stored("not-yours", T0);
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
-        entries().releaseLease(r.envelopeDigest(), "worker-b");
-        assertFalse(entries().tryLease(r.envelopeDigest(), "worker-b", T0.plusSeconds(1), TTL));
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
+        entries().releaseLease(TENANT, r.envelopeDigest(), "worker-b");
+        assertFalse(entries().tryLease(TENANT, r.envelopeDigest(), "worker-b", T0.plusSeconds(1), TTL));
     }
 
     @Test
     void ignoresAReleaseOfARecordThatHasNoLease() {
         EntryRecord r = stored("never-leased", T0);
-        entries().releaseLease(r.envelopeDigest(), "worker-a");
-        entries().releaseLease(TckRecords.digest("missing"), "worker-a");
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-b", T0, TTL));
+        entries().releaseLease(TENANT, r.envelopeDigest(), "worker-a");
+        entries().releaseLease(TENANT, TckRecords.digest("missing"), "worker-a");
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-b", T0, TTL));
     }
 
     @Test
     void refusesToLeaseARecordThatIsNotPending() {
         EntryRecord logged = TckRecords.logged("logged");
         entries().putIfAbsent(logged);
-        assertFalse(entries().tryLease(logged.envelopeDigest(), "worker-a", T0, TTL));
+        assertFalse(entries().tryLease(TENANT, logged.envelopeDigest(), "worker-a", T0, TTL));
     }
 
     @Test
     void refusesToLeaseARecordThatIsNotStored() {
-        assertFalse(entries().tryLease(TckRecords.digest("missing"), "worker-a", T0, TTL));
+        assertFalse(entries().tryLease(TENANT, TckRecords.digest("missing"), "worker-a", T0, TTL));
     }
 
     @Test
     void refusesToRenewALeaseOnceTheRecordIsSettled() {
         EntryRecord r = stored("settled", T0);
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
         assertTrue(entries().replaceIf(r, TckRecords.settled(r)));
-        assertFalse(entries().tryLease(r.envelopeDigest(), "worker-a", T0.plusSeconds(1), TTL));
+        assertFalse(entries().tryLease(TENANT, r.envelopeDigest(), "worker-a", T0.plusSeconds(1), TTL));
     }
 
     @Test
     void leavesTheRecordUnchangedWhenItIsLeased() {
         EntryRecord r = stored("untouched", T0);
-        assertTrue(entries().tryLease(r.envelopeDigest(), "worker-a", T0, TTL));
-        assertEquals(r, entries().byEnvelopeDigest(r.envelopeDigest()).orElseThrow());
+        assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-a", T0, TTL));
+        assertEquals(r, entries().byEnvelopeDigest(TENANT, r.envelopeDigest()).orElseThrow());
         assertEquals(List.of(r), entries().pending(10));
         assertTrue(entries().replaceIf(r, TckRecords.primaryLogged(r)), "a lease is not part of the record");
     }
@@ -118,7 +119,7 @@ public abstract class EntryLeaseContract extends StoreContract {
         EntryRecord a = stored("a", T0);
         EntryRecord b = stored("b", T0.plusSeconds(1));
         EntryRecord c = stored("c", T0.plusSeconds(2));
-        assertTrue(entries().tryLease(b.envelopeDigest(), "worker-b", T0, TTL));
+        assertTrue(entries().tryLease(TENANT, b.envelopeDigest(), "worker-b", T0, TTL));
         assertEquals(List.of(a, c), entries().claimable("worker-a", T0.plusSeconds(5), 10));
     }
 
@@ -126,7 +127,7 @@ public abstract class EntryLeaseContract extends StoreContract {
     void showsRecordsLeasedByTheAskingOwnerInClaimable() {
         EntryRecord a = stored("a", T0);
         EntryRecord b = stored("b", T0.plusSeconds(1));
-        assertTrue(entries().tryLease(a.envelopeDigest(), "worker-a", T0, TTL));
+        assertTrue(entries().tryLease(TENANT, a.envelopeDigest(), "worker-a", T0, TTL));
         assertEquals(List.of(a, b), entries().claimable("worker-a", T0.plusSeconds(5), 10));
         assertEquals(List.of(b), entries().claimable("worker-b", T0.plusSeconds(5), 10));
     }
@@ -134,7 +135,7 @@ public abstract class EntryLeaseContract extends StoreContract {
     @Test
     void showsRecordsWhoseLeaseEndedInClaimable() {
         EntryRecord a = stored("a", T0);
-        assertTrue(entries().tryLease(a.envelopeDigest(), "worker-a", T0, TTL));
+        assertTrue(entries().tryLease(TENANT, a.envelopeDigest(), "worker-a", T0, TTL));
         assertEquals(List.of(), entries().claimable("worker-b", T0.plusSeconds(29), 10));
         assertEquals(List.of(a), entries().claimable("worker-b", T0.plus(TTL), 10));
     }
@@ -142,8 +143,8 @@ public abstract class EntryLeaseContract extends StoreContract {
     @Test
     void showsRecordsWhoseLeaseWasReleasedInClaimable() {
         EntryRecord a = stored("a", T0);
-        assertTrue(entries().tryLease(a.envelopeDigest(), "worker-a", T0, TTL));
-        entries().releaseLease(a.envelopeDigest(), "worker-a");
+        assertTrue(entries().tryLease(TENANT, a.envelopeDigest(), "worker-a", T0, TTL));
+        entries().releaseLease(TENANT, a.envelopeDigest(), "worker-a");
         assertEquals(List.of(a), entries().claimable("worker-b", T0.plusSeconds(1), 10));
     }
 
@@ -160,7 +161,7 @@ public abstract class EntryLeaseContract extends StoreContract {
         for (int i = 0; i < 6; i++) {
             EntryRecord r = stored("r" + i, T0.plusSeconds(i));
             if (i < 3) {
-                assertTrue(entries().tryLease(r.envelopeDigest(), "worker-b", T0, TTL));
+                assertTrue(entries().tryLease(TENANT, r.envelopeDigest(), "worker-b", T0, TTL));
             }
         }
         List<EntryRecord> claimable = entries().claimable("worker-a", T0.plusSeconds(1), 2);

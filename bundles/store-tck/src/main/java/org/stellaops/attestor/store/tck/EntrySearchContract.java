@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stellaops.attestor.store.tck.TckRecords.SLSA;
 import static org.stellaops.attestor.store.tck.TckRecords.SPDX;
 import static org.stellaops.attestor.store.tck.TckRecords.T0;
+import static org.stellaops.attestor.store.tck.TckRecords.TENANT;
 import static org.stellaops.attestor.store.tck.TckRecords.VEX;
 
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,16 @@ public abstract class EntrySearchContract extends StoreContract {
      * @return the records, in insertion order (not the search order)
      */
     protected static List<EntryRecord> corpus() {
+        return corpus(TENANT);
+    }
+
+    /**
+     * The corpus of {@link #corpus()} stored by another tenant: the same envelopes, so the same filters match.
+     *
+     * @param tenant the tenant of every record
+     * @return the records, in insertion order (not the search order)
+     */
+    protected static List<EntryRecord> corpus(String tenant) {
         List<EntryRecord> records = new ArrayList<>();
         String[] predicates = {SLSA, SPDX, VEX};
         String[][] signers = {{"a"}, {"a", "b"}, {"c"}, {"b", "d"}};
@@ -49,7 +60,7 @@ public abstract class EntrySearchContract extends StoreContract {
             // insertion order deliberately differs from creation order
             int n = (i * 7) % CORPUS;
             TckRecords.RecordBuilder b = TckRecords.record("s" + n).at(T0.plusSeconds(n / SAME_INSTANT))
-                    .predicate(predicates[n % 3]).signers(signers[n % 4]);
+                    .predicate(predicates[n % 3]).signers(signers[n % 4]).tenant(tenant);
             b = n % 2 == 0 ? b.subjects("app-" + (n % 5), "shared") : b.subjects("app-" + (n % 5));
             records.add(n % 3 == 0 ? b.pending() : b.logged());
         }
@@ -64,7 +75,7 @@ public abstract class EntrySearchContract extends StoreContract {
 
     private static EntryQuery query(String subject, String predicate, String signer, Instant since, Instant until,
                                     int limit) {
-        return new EntryQuery(subject, predicate, signer, since, until, limit, null);
+        return new EntryQuery(TENANT, subject, predicate, signer, since, until, limit, null);
     }
 
     /** Pages through a search to its end, checking page sizes and that the paging terminates. */
@@ -202,8 +213,8 @@ public abstract class EntrySearchContract extends StoreContract {
     @Test
     void ordersByCreationTimeThenDigestBothDescending() {
         List<EntryRecord> stored = storeCorpus();
-        List<EntryRecord> all = entries().search(EntryQuery.all(100)).records();
-        assertEquals(SearchOracle.search(stored, EntryQuery.all(100)), all);
+        List<EntryRecord> all = entries().search(EntryQuery.all(TENANT, 100)).records();
+        assertEquals(SearchOracle.search(stored, EntryQuery.all(TENANT, 100)), all);
         for (int i = 1; i < all.size(); i++) {
             EntryRecord before = all.get(i - 1);
             EntryRecord after = all.get(i);
@@ -217,8 +228,8 @@ public abstract class EntrySearchContract extends StoreContract {
     void pagesThroughEveryRecordExactlyOnceInOrder() {
         List<EntryRecord> stored = storeCorpus();
         // 3 does not divide the 4 records of a creation instant, so pages end inside groups of equal createdAt
-        List<EntryRecord> paged = searchAll(EntryQuery.all(3));
-        assertEquals(SearchOracle.search(stored, EntryQuery.all(100)), paged);
+        List<EntryRecord> paged = searchAll(EntryQuery.all(TENANT, 3));
+        assertEquals(SearchOracle.search(stored, EntryQuery.all(TENANT, 100)), paged);
         assertEquals(CORPUS, new HashSet<>(paged).size());
     }
 
@@ -234,7 +245,7 @@ public abstract class EntrySearchContract extends StoreContract {
     @Test
     void keepsLaterPagesRightWhenRecordsAreInsertedAfterTheFirstPage() {
         List<EntryRecord> stored = new ArrayList<>(storeCorpus());
-        EntryPage first = entries().search(EntryQuery.all(6));
+        EntryPage first = entries().search(EntryQuery.all(TENANT, 6));
         assertNotNull(first.nextCursor());
         EntryRecord last = first.records().get(first.records().size() - 1);
         List<EntryRecord> added = List.of(
@@ -245,17 +256,17 @@ public abstract class EntrySearchContract extends StoreContract {
         added.forEach(entries()::putIfAbsent);
         stored.addAll(added);
         EntryCursor cursor = EntryCursor.after(last);
-        List<EntryRecord> expectedRest = SearchOracle.search(stored, EntryQuery.all(100)).stream()
+        List<EntryRecord> expectedRest = SearchOracle.search(stored, EntryQuery.all(TENANT, 100)).stream()
                 .filter(cursor::precedes).toList();
-        assertEquals(expectedRest, searchAll(EntryQuery.all(6).after(first.nextCursor())));
+        assertEquals(expectedRest, searchAll(EntryQuery.all(TENANT, 6).after(first.nextCursor())));
     }
 
     @Test
     void acceptsTheSharedCursorEncoding() {
         List<EntryRecord> stored = storeCorpus();
-        List<EntryRecord> all = SearchOracle.search(stored, EntryQuery.all(100));
+        List<EntryRecord> all = SearchOracle.search(stored, EntryQuery.all(TENANT, 100));
         String cursor = EntryCursor.after(all.get(9)).encode();
-        assertEquals(all.subList(10, 15), entries().search(EntryQuery.all(5).after(cursor)).records());
+        assertEquals(all.subList(10, 15), entries().search(EntryQuery.all(TENANT, 5).after(cursor)).records());
     }
 
     @Test
@@ -264,8 +275,8 @@ public abstract class EntrySearchContract extends StoreContract {
         String notBase64 = "%%% not a cursor";
         String wrongContent = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("hello|world".getBytes(StandardCharsets.UTF_8));
-        assertThrows(IllegalArgumentException.class, () -> entries().search(EntryQuery.all(5).after(notBase64)));
-        assertThrows(IllegalArgumentException.class, () -> entries().search(EntryQuery.all(5).after(wrongContent)));
+        assertThrows(IllegalArgumentException.class, () -> entries().search(EntryQuery.all(TENANT, 5).after(notBase64)));
+        assertThrows(IllegalArgumentException.class, () -> entries().search(EntryQuery.all(TENANT, 5).after(wrongContent)));
     }
 
     @Test
@@ -279,7 +290,7 @@ public abstract class EntrySearchContract extends StoreContract {
     @Test
     void givesACursorWhenMoreRecordsFollow() {
         storeCorpus();
-        EntryPage page = entries().search(EntryQuery.all(1));
+        EntryPage page = entries().search(EntryQuery.all(TENANT, 1));
         assertEquals(1, page.records().size());
         assertNotNull(page.nextCursor());
     }
@@ -287,19 +298,19 @@ public abstract class EntrySearchContract extends StoreContract {
     @Test
     void returnsAtMostTheLimit() {
         storeCorpus();
-        assertEquals(7, entries().search(EntryQuery.all(7)).records().size());
-        assertEquals(CORPUS, entries().search(EntryQuery.all(EntryQuery.MAX_LIMIT)).records().size());
+        assertEquals(7, entries().search(EntryQuery.all(TENANT, 7)).records().size());
+        assertEquals(CORPUS, entries().search(EntryQuery.all(TENANT, EntryQuery.MAX_LIMIT)).records().size());
     }
 
     @Test
     void refusesLimitsOutsideOneToTheMaximum() {
-        assertThrows(IllegalArgumentException.class, () -> EntryQuery.all(0));
-        assertThrows(IllegalArgumentException.class, () -> EntryQuery.all(EntryQuery.MAX_LIMIT + 1));
+        assertThrows(IllegalArgumentException.class, () -> EntryQuery.all(TENANT, 0));
+        assertThrows(IllegalArgumentException.class, () -> EntryQuery.all(TENANT, EntryQuery.MAX_LIMIT + 1));
     }
 
     @Test
     void findsNothingInAnEmptyStore() {
-        EntryPage page = entries().search(EntryQuery.all(10));
+        EntryPage page = entries().search(EntryQuery.all(TENANT, 10));
         assertEquals(List.of(), page.records());
         assertNull(page.nextCursor());
     }
@@ -320,6 +331,6 @@ public abstract class EntrySearchContract extends StoreContract {
         reopen();
         EntryQuery q = query(TckRecords.subject("shared"), null, TckRecords.keyId("b"), null, null, 2);
         assertEquals(SearchOracle.search(stored, q), searchAll(q));
-        assertEquals(SearchOracle.search(stored, EntryQuery.all(100)), searchAll(EntryQuery.all(7)));
+        assertEquals(SearchOracle.search(stored, EntryQuery.all(TENANT, 100)), searchAll(EntryQuery.all(TENANT, 7)));
     }
 }

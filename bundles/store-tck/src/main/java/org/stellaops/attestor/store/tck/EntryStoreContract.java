@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stellaops.attestor.store.tck.TckRecords.T0;
+import static org.stellaops.attestor.store.tck.TckRecords.TENANT;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -33,7 +34,7 @@ public abstract class EntryStoreContract extends StoreContract {
     void readsBackARecordEqualToTheOneStored() {
         EntryRecord record = TckRecords.record("round-trip").subjects("app", "lib").signers("a", "b", "c").logged();
         entries().putIfAbsent(record);
-        assertEquals(record, entries().byEnvelopeDigest(record.envelopeDigest()).orElseThrow());
+        assertEquals(record, entries().byEnvelopeDigest(TENANT, record.envelopeDigest()).orElseThrow());
     }
 
     @Test
@@ -53,7 +54,7 @@ public abstract class EntryStoreContract extends StoreContract {
         EntryStore.Stored again = entries().putIfAbsent(second);
         assertFalse(again.created());
         assertEquals(first, again.record());
-        assertEquals(first, entries().byEnvelopeDigest(first.envelopeDigest()).orElseThrow());
+        assertEquals(first, entries().byEnvelopeDigest(TENANT, first.envelopeDigest()).orElseThrow());
         assertEquals(1, entries().count());
     }
 
@@ -64,7 +65,7 @@ public abstract class EntryStoreContract extends StoreContract {
         assertTrue(stored.created());
         assertEquals(record, stored.record());
         assertEquals(List.of(TckRecords.event(7)), audit().recentEvents(10));
-        assertEquals(record, entries().byEnvelopeDigest(record.envelopeDigest()).orElseThrow());
+        assertEquals(record, entries().byEnvelopeDigest(TENANT, record.envelopeDigest()).orElseThrow());
     }
 
     @Test
@@ -91,7 +92,7 @@ public abstract class EntryStoreContract extends StoreContract {
     void findsARecordByItsUuid() {
         EntryRecord record = TckRecords.logged("by-uuid");
         entries().putIfAbsent(record);
-        assertEquals(record, entries().byUuid(record.uuid()).orElseThrow());
+        assertEquals(record, entries().byUuid(TENANT, record.uuid()).orElseThrow());
     }
 
     @Test
@@ -100,7 +101,7 @@ public abstract class EntryStoreContract extends StoreContract {
         entries().putIfAbsent(record);
         assertEquals(6, record.logEntries().size());
         for (LogEntry e : record.logEntries()) {
-            assertEquals(record, entries().byUuid(e.uuid()).orElseThrow(), e.uuid());
+            assertEquals(record, entries().byUuid(TENANT, e.uuid()).orElseThrow(), e.uuid());
         }
     }
 
@@ -109,16 +110,16 @@ public abstract class EntryStoreContract extends StoreContract {
         EntryRecord pending = TckRecords.record("coverage").signers("a", "b", "c").pending();
         entries().putIfAbsent(pending);
         for (SignatureCoverage s : pending.signatures()) {
-            assertEquals(pending, entries().byUuid(s.uuid()).orElseThrow(), "signature " + s.signatureIndex());
+            assertEquals(pending, entries().byUuid(TENANT, s.uuid()).orElseThrow(), "signature " + s.signatureIndex());
         }
     }
 
     @Test
     void reportsUnknownDigestsAndUuidsAsAbsent() {
         entries().putIfAbsent(TckRecords.logged("known"));
-        assertTrue(entries().byEnvelopeDigest(TckRecords.digest("unknown")).isEmpty());
-        assertTrue(entries().byUuid(TckRecords.uuid("unknown", 0)).isEmpty());
-        assertTrue(entries().byUuid("").isEmpty());
+        assertTrue(entries().byEnvelopeDigest(TENANT, TckRecords.digest("unknown")).isEmpty());
+        assertTrue(entries().byUuid(TENANT, TckRecords.uuid("unknown", 0)).isEmpty());
+        assertTrue(entries().byUuid(TENANT, "").isEmpty());
     }
 
     @Test
@@ -127,8 +128,8 @@ public abstract class EntryStoreContract extends StoreContract {
         entries().putIfAbsent(pending);
         EntryRecord logged = TckRecords.settled(pending);
         assertTrue(entries().replaceIf(pending, logged));
-        assertEquals(logged, entries().byEnvelopeDigest(pending.envelopeDigest()).orElseThrow());
-        assertEquals(logged, entries().byUuid(pending.uuid()).orElseThrow());
+        assertEquals(logged, entries().byEnvelopeDigest(TENANT, pending.envelopeDigest()).orElseThrow());
+        assertEquals(logged, entries().byUuid(TENANT, pending.uuid()).orElseThrow());
         assertEquals(1, entries().count());
     }
 
@@ -139,7 +140,7 @@ public abstract class EntryStoreContract extends StoreContract {
         EntryRecord partly = TckRecords.primaryLogged(pending);
         assertTrue(entries().replaceIf(pending, partly));
         assertFalse(entries().replaceIf(pending, TckRecords.settled(pending)));
-        assertEquals(partly, entries().byEnvelopeDigest(pending.envelopeDigest()).orElseThrow());
+        assertEquals(partly, entries().byEnvelopeDigest(TENANT, pending.envelopeDigest()).orElseThrow());
         assertEquals(List.of(partly), entries().pending(10));
     }
 
@@ -148,8 +149,8 @@ public abstract class EntryStoreContract extends StoreContract {
         EntryRecord pending = TckRecords.pending("ghost", T0);
         assertFalse(entries().replaceIf(pending, TckRecords.settled(pending)));
         assertEquals(0, entries().count());
-        assertTrue(entries().byEnvelopeDigest(pending.envelopeDigest()).isEmpty());
-        assertTrue(entries().byUuid(pending.uuid()).isEmpty());
+        assertTrue(entries().byEnvelopeDigest(TENANT, pending.envelopeDigest()).isEmpty());
+        assertTrue(entries().byUuid(TENANT, pending.uuid()).isEmpty());
     }
 
     @Test
@@ -157,7 +158,7 @@ public abstract class EntryStoreContract extends StoreContract {
         EntryRecord record = TckRecords.logged("same");
         entries().putIfAbsent(record);
         assertTrue(entries().replaceIf(record, record));
-        assertEquals(record, entries().byEnvelopeDigest(record.envelopeDigest()).orElseThrow());
+        assertEquals(record, entries().byEnvelopeDigest(TENANT, record.envelopeDigest()).orElseThrow());
     }
 
     @Test
@@ -170,7 +171,7 @@ public abstract class EntryStoreContract extends StoreContract {
                 settled.subjects(), settled.signerKeyIds(), settled.signatures().subList(0, 1), settled.logs(),
                 List.of(), settled.facts(), settled.derivedBy(), settled.createdAt(), settled.provenance());
         assertTrue(entries().replaceIf(pending, next));
-        assertEquals(next, entries().byEnvelopeDigest(pending.envelopeDigest()).orElseThrow());
+        assertEquals(next, entries().byEnvelopeDigest(TENANT, pending.envelopeDigest()).orElseThrow());
     }
 
     /**
@@ -196,7 +197,11 @@ public abstract class EntryStoreContract extends StoreContract {
                         r.provenance(), r)),
                 Arguments.of("provenance", (UnaryOperator<EntryRecord>) r -> copy(r, r.envelopeDigest(), r.uuid(),
                         r.casDigest(), r.predicateType(), r.subjects(), r.signerKeyIds(),
-                        new Provenance("POST /other", "mallory", "198.51.100.1"), r)),
+                        new Provenance("POST /other", "mallory", "198.51.100.1", TENANT), r)),
+                Arguments.of("tenant", (UnaryOperator<EntryRecord>) r -> copy(r, r.envelopeDigest(), r.uuid(),
+                        r.casDigest(), r.predicateType(), r.subjects(), r.signerKeyIds(),
+                        new Provenance(r.provenance().api(), r.provenance().principal(),
+                                r.provenance().remoteAddress(), "tenant-b"), r)),
                 Arguments.of("createdAt", (UnaryOperator<EntryRecord>) r -> new EntryRecord(r.envelopeDigest(),
                         r.uuid(), r.status(), r.casDigest(), r.payloadType(), r.statementType(), r.predicateType(),
                         r.subjects(), r.signerKeyIds(), r.signatures(), r.logs(), r.receipts(), r.facts(),
@@ -222,7 +227,7 @@ public abstract class EntryStoreContract extends StoreContract {
         entries().putIfAbsent(pending);
         EntryRecord forged = change.apply(TckRecords.settled(pending));
         assertThrows(IllegalArgumentException.class, () -> entries().replaceIf(pending, forged), field);
-        assertEquals(pending, entries().byEnvelopeDigest(pending.envelopeDigest()).orElseThrow());
+        assertEquals(pending, entries().byEnvelopeDigest(TENANT, pending.envelopeDigest()).orElseThrow());
         assertEquals(List.of(pending), entries().pending(10));
     }
 
@@ -264,8 +269,8 @@ public abstract class EntryStoreContract extends StoreContract {
             entries().putIfAbsent(TckRecords.logged("r" + i, T0.plusSeconds(i)));
         }
         assertEquals(List.of(TckRecords.logged("r4", T0.plusSeconds(4)), TckRecords.logged("r3", T0.plusSeconds(3))),
-                entries().recent(2));
-        assertEquals(5, entries().recent(100).size());
+                entries().recent(TENANT, 2));
+        assertEquals(5, entries().recent(TENANT, 100).size());
     }
 
     @Test
@@ -283,13 +288,13 @@ public abstract class EntryStoreContract extends StoreContract {
         entries().putIfAbsent(logged);
         entries().putIfAbsent(pending, TckRecords.event(1));
         reopen();
-        assertEquals(logged, entries().byEnvelopeDigest(logged.envelopeDigest()).orElseThrow());
+        assertEquals(logged, entries().byEnvelopeDigest(TENANT, logged.envelopeDigest()).orElseThrow());
         for (LogEntry e : logged.logEntries()) {
-            assertEquals(logged, entries().byUuid(e.uuid()).orElseThrow());
+            assertEquals(logged, entries().byUuid(TENANT, e.uuid()).orElseThrow());
         }
-        assertEquals(pending, entries().byUuid(pending.signatures().get(1).uuid()).orElseThrow());
+        assertEquals(pending, entries().byUuid(TENANT, pending.signatures().get(1).uuid()).orElseThrow());
         assertEquals(List.of(pending), entries().pending(10));
-        assertEquals(List.of(pending, logged), entries().recent(10));
+        assertEquals(List.of(pending, logged), entries().recent(TENANT, 10));
         assertEquals(2, entries().count());
     }
 
@@ -300,7 +305,7 @@ public abstract class EntryStoreContract extends StoreContract {
         EntryRecord settled = TckRecords.settled(pending);
         assertTrue(entries().replaceIf(pending, settled));
         reopen();
-        assertEquals(settled, entries().byEnvelopeDigest(pending.envelopeDigest()).orElseThrow());
+        assertEquals(settled, entries().byEnvelopeDigest(TENANT, pending.envelopeDigest()).orElseThrow());
         assertTrue(entries().pending(10).isEmpty());
     }
 }

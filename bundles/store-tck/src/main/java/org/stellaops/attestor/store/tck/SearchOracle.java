@@ -20,9 +20,9 @@ public final class SearchOracle {
     }
 
     /**
-     * @param records every stored record
+     * @param records every stored record, of any tenant
      * @param query the query; its limit is ignored, its cursor applied
-     * @return every matching record after the cursor, in search order
+     * @return every matching record of the query's tenant after the cursor, in search order
      */
     public static List<EntryRecord> search(List<EntryRecord> records, EntryQuery query) {
         EntryCursor cursor = query.cursor() == null ? null : EntryCursor.decode(query.cursor());
@@ -36,10 +36,11 @@ public final class SearchOracle {
     /**
      * @param query the filters
      * @param r a record
-     * @return whether the record passes every given filter
+     * @return whether the record belongs to the query's tenant and passes every given filter
      */
     public static boolean matches(EntryQuery query, EntryRecord r) {
-        return (query.subjectDigest() == null || hasSubject(r, query.subjectDigest()))
+        return query.tenant().equals(r.tenant())
+                && (query.subjectDigest() == null || hasSubject(r, query.subjectDigest()))
                 && (query.predicateType() == null || query.predicateType().equals(r.predicateType()))
                 && (query.signerKeyId() == null || r.signerKeyIds().contains(query.signerKeyId()))
                 && (query.since() == null || !r.createdAt().isBefore(query.since()))

@@ -44,6 +44,8 @@ public final class TckRecords {
     public static final String PRIMARY = "primary";
     /** The mirror log's name. */
     public static final String MIRROR = "mirror";
+    /** The tenant of every record, key and event this class makes unless told otherwise. */
+    public static final String TENANT = "tenant-a";
 
     private TckRecords() {
     }
@@ -187,25 +189,38 @@ public final class TckRecords {
     /**
      * @param name the key's name
      * @param createdAt when it was added
-     * @return a trusted (not revoked) ECDSA key
+     * @return a trusted (not revoked), unshared ECDSA key of {@link #TENANT}
      */
     public static TrustedKey key(String name, Instant createdAt) {
+        return key(name, createdAt, TENANT, false);
+    }
+
+    /**
+     * @param name the key's name (the same name gives the same key id in every tenant)
+     * @param createdAt when it was added
+     * @param tenant the tenant that owns it
+     * @param shared whether every tenant trusts it
+     * @return a trusted (not revoked) ECDSA key
+     */
+    public static TrustedKey key(String name, Instant createdAt, String tenant, boolean shared) {
         return new TrustedKey(keyId(name), name, KeyAlgorithm.ECDSA_P256_SHA256,
-                "-----BEGIN PUBLIC KEY-----\nMFkw" + name + "\n-----END PUBLIC KEY-----\n", createdAt, null);
+                "-----BEGIN PUBLIC KEY-----\nMFkw" + name + "\n-----END PUBLIC KEY-----\n", createdAt, null, tenant,
+                shared);
     }
 
     /**
      * @param key a key
      * @param at the revocation time
-     * @return the key, revoked
+     * @return the key, revoked (same tenant, same sharing)
      */
     public static TrustedKey revoked(TrustedKey key, Instant at) {
-        return new TrustedKey(key.keyId(), key.name(), key.algorithm(), key.publicKeyPem(), key.createdAt(), at);
+        return new TrustedKey(key.keyId(), key.name(), key.algorithm(), key.publicKeyPem(), key.createdAt(), at,
+                key.tenant(), key.shared());
     }
 
     /**
      * @param i a number
-     * @return a successful submission by alice at {@code T0 + i s}
+     * @return a successful submission by alice of {@link #TENANT} at {@code T0 + i s}
      */
     public static AuditEvent event(int i) {
         return event(T0.plusSeconds(i), "alice", "entry.submit", digest("e" + i), "success");
@@ -217,11 +232,25 @@ public final class TckRecords {
      * @param action what
      * @param target on what
      * @param outcome success or an error code
-     * @return the event, from 192.0.2.1
+     * @return the event of {@link #TENANT}, from 192.0.2.1
      */
     public static AuditEvent event(Instant time, String actor, String action, String target, String outcome) {
+        return event(time, actor, action, target, outcome, TENANT);
+    }
+
+    /**
+     * @param time when
+     * @param actor who
+     * @param action what
+     * @param target on what
+     * @param outcome success or an error code
+     * @param tenant the tenant the actor acted for, or {@link org.stellaops.attestor.store.Tenants#OPERATOR}
+     * @return the event, from 192.0.2.1
+     */
+    public static AuditEvent event(Instant time, String actor, String action, String target, String outcome,
+                                   String tenant) {
         return new AuditEvent(time, actor, action, target, outcome, "192.0.2.1",
-                action + " of " + target + " by " + actor);
+                action + " of " + target + " by " + actor, tenant);
     }
 
     /** Builds records from a seed; every part has a default. */
@@ -232,6 +261,7 @@ public final class TckRecords {
         private List<String> subjects;
         private List<String> signers = List.of("a", "b");
         private String principal = "anonymous";
+        private String tenant = TENANT;
 
         private RecordBuilder(String seed) {
             this.seed = seed;
@@ -286,6 +316,15 @@ public final class TckRecords {
             return this;
         }
 
+        /**
+         * @param name the tenant that owns the record
+         * @return this
+         */
+        public RecordBuilder tenant(String name) {
+            this.tenant = name;
+            return this;
+        }
+
         /** @return the record as first stored: coverage planned, both log targets pending without entries */
         public EntryRecord pending() {
             List<SignatureCoverage> coverage = new ArrayList<>();
@@ -312,7 +351,7 @@ public final class TckRecords {
                     Map.of("builderId", "https://github.com/actions/runner", "materials", 3,
                             "buildTypes", List.of("a", "b"), "ratio", new BigDecimal("0.250")),
                     "org.stellaops.attestor.predicate-slsa/0.1.0", createdAt,
-                    new Provenance("POST /api/v1/attestations", principal, "192.0.2.10"));
+                    new Provenance("POST /api/v1/attestations", principal, "192.0.2.10", tenant));
         }
 
         /** @return the record once every log holds every entry */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stellaops.attestor.store.tck.TckRecords.T0;
+import static org.stellaops.attestor.store.tck.TckRecords.TENANT;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,13 +23,13 @@ public abstract class TrustRootStoreContract extends StoreContract {
     void readsBackAKeyEqualToTheOneStored() {
         TrustedKey key = TckRecords.key("ci", T0);
         trustRoots().put(key);
-        assertEquals(key, trustRoots().get(key.keyId()).orElseThrow());
+        assertEquals(key, trustRoots().get(TENANT, key.keyId()).orElseThrow());
     }
 
     @Test
     void reportsAnUnknownKeyAsAbsent() {
         trustRoots().put(TckRecords.key("ci", T0));
-        assertTrue(trustRoots().get(TckRecords.keyId("nobody")).isEmpty());
+        assertTrue(trustRoots().get(TENANT, TckRecords.keyId("nobody")).isEmpty());
     }
 
     @Test
@@ -37,9 +38,9 @@ public abstract class TrustRootStoreContract extends StoreContract {
         trustRoots().put(key);
         TrustedKey revoked = TckRecords.revoked(key, T0.plusSeconds(10));
         trustRoots().put(revoked);
-        assertEquals(revoked, trustRoots().get(key.keyId()).orElseThrow());
-        assertTrue(trustRoots().get(key.keyId()).orElseThrow().revoked());
-        assertEquals(List.of(revoked), trustRoots().all());
+        assertEquals(revoked, trustRoots().get(TENANT, key.keyId()).orElseThrow());
+        assertTrue(trustRoots().get(TENANT, key.keyId()).orElseThrow().revoked());
+        assertEquals(List.of(revoked), trustRoots().all(TENANT));
     }
 
     @Test
@@ -56,12 +57,12 @@ public abstract class TrustRootStoreContract extends StoreContract {
         expected.sort(Comparator.comparing(TrustedKey::keyId));
         expected.add(revoked);
         expected.add(late);
-        assertEquals(expected, trustRoots().all());
+        assertEquals(expected, trustRoots().all(TENANT));
     }
 
     @Test
     void listsNoKeysInAnEmptyStore() {
-        assertEquals(List.of(), trustRoots().all());
+        assertEquals(List.of(), trustRoots().all(TENANT));
     }
 
     @Test
@@ -85,7 +86,7 @@ public abstract class TrustRootStoreContract extends StoreContract {
         trustRoots().put(key);
         long v1 = trustRoots().version();
         reopen();
-        assertEquals(key, trustRoots().get(key.keyId()).orElseThrow());
+        assertEquals(key, trustRoots().get(TENANT, key.keyId()).orElseThrow());
         assertEquals(v1, trustRoots().version());
         trustRoots().put(TckRecords.revoked(key, T0.plusSeconds(5)));
         long v2 = trustRoots().version();

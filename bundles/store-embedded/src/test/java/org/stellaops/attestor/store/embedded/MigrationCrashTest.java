@@ -1,0 +1,146 @@
+package org.stellaops.attestor.store.embedded;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stellaops.attestor.store.tck.TckRecords.T0;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.Tenants;
+import org.stellaops.attestor.store.tck.TckRecords;
+
+/**
+ * The migration survives kill -9 at any batch boundary: a child process migrates a file of an older schema in
+ * batches of {@value #BATCH}, is killed after a chosen number of committed batches (once or twice in a row), and
+ * the next open finishes the migration with exactly the file an uninterrupted migration writes.
+ */
+class MigrationCrashTest {
+
+    private static final int BATCH = 7;
+    private static final int RECORDS = 30;
+    private static final int EVENTS = 12;
+
+    @TempDir
+    Path dir;
+
+    /**
+     * Schema 2 runs 13 batches: audit tenant index 2, records 5, records the creation index missed 5, keys 1.
+     * Schema 1 chains its 12 old events in 2 batches first.
+     *
+     * @return schema, then the batches after which each successive run is killed
+     */
+    static Stream<Arguments> killPoints() {
+        return Stream.of(
+                Arguments.of(2, List.of(1)), Arguments.of(2, List.of(2)), Arguments.of(2, List.of(4)),
+                Arguments.of(2, List.of(7)), Arguments.of(2, List.of(10)), Arguments.of(2, List.of(13)),
+                Arguments.of(2, List.of(4, 3)), Arguments.of(1, List.of(1)), Arguments.of(1, List.of(3, 5)));
+    }
+
+    @ParameterizedTest(name = "schema {0}, killed after batches {1}")
+    @MethodSource("killPoints")
+    void finishesAMigrationKilledAtABatchBoundaryWithTheFileOfAnUninterruptedOne(int schema, List<Integer> kills)
+            throws Exception {
+        Path reference = dir.resolve("reference.mv");
+        Path killed = dir.resolve("killed.mv");
+        List<EntryRecord> records = MigrationTest.records(RECORDS);
+        writeLegacy(reference, schema, records);
+        writeLegacy(killed, schema, records);
+        new EmbeddedStore(reference).close();
+        for (int stopAfter : kills) {
+            killDuringMigration(killed, stopAfter);
+        }
+        try (EmbeddedStore store = new EmbeddedStore(killed)) {
+            assertEquals(RECORDS, store.count(Tenants.LEGACY));
+            assertEquals(EVENTS, MigrationTest.verifiedChain(store).size());
+            MigrationTest.assertSearchesWork(store, records);
+        }
+        assertEquals(dump(reference), dump(killed));
+    }
+
+    private static void writeLegacy(Path file, int schema, List<EntryRecord> records) {
+        LegacyFile legacy = new LegacyFile(file).records(records)
+                .key(TckRecords.key("legacy", T0, Tenants.LEGACY, false), 3);
+        if (schema == 1) {
+            legacy.events(MigrationTest.events(EVENTS));
+        } else {
+            legacy.schema2(records, MigrationTest.events(EVENTS));
+        }
+        legacy.close();
+    }
+
+    private void killDuringMigration(Path file, int stopAfter) throws Exception {
+        Path stderr = dir.resolve("child-" + stopAfter + ".err");
+        Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-da:org.h2...", "-cp", System.getProperty("java.class.path"), MigrationCrashRun.class.getName(),
+                file.toString(), Integer.toString(BATCH), Integer.toString(stopAfter))
+                .redirectError(stderr.toFile())
+                .start();
+        try {
+            String line = firstLine(child).poll(60, TimeUnit.SECONDS);
+            assertTrue(line != null && line.startsWith("stopped "),
+                    () -> "child output: " + line + "\n" + read(stderr));
+        } finally {
+            child.destroyForcibly();
+        }
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child died");
+    }
+
+    private static BlockingQueue<String> firstLine(Process child) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(
+                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line = r.readLine();
+                lines.add(line == null ? "eof" : line);
+            } catch (IOException e) {
+                lines.add("io error: " + e);
+            }
+        }, "migration-crash-stdout");
+        t.setDaemon(true);
+        t.start();
+        return lines;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            return "cannot read child stderr: " + e;
+        }
+    }
+
+    /** Every map of the file with its entries, in key order. */
+    private static Map<String, Map<Object, Object>> dump(Path file) {
+        MVStore raw = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            Map<String, Map<Object, Object>> maps = new LinkedHashMap<>();
+            for (String name : raw.getMapNames().stream().sorted().toList()) {
+                MVMap<Object, Object> map = raw.openMap(name);
+                maps.put(name, new LinkedHashMap<>(map));
+            }
+            return maps;
+        } finally {
+            raw.close();
+        }
+    }
+}
