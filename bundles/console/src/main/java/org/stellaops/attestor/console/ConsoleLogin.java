@@ -23,8 +23,10 @@ import org.stellaops.attestor.store.Provenance;
  * launcher), compared in constant time, and every refused login written to the audit trail (action
  * {@code console.authenticate}, never the password). The launcher names this provider in
  * {@code felix.webconsole.security.providers}, so the console refuses every request until it is registered.
+ * Refused logins are the operator's events, or the scoped tenant's when {@code console.tenant} is set.
  */
-@Component(service = SecurityProvider.class, property = SecurityProvider.PROPERTY_ID + "=" + ConsoleLogin.ID)
+@Component(service = SecurityProvider.class, configurationPid = ConsoleConfig.PID,
+        property = SecurityProvider.PROPERTY_ID + "=" + ConsoleLogin.ID)
 public class ConsoleLogin implements SecurityProvider {
 
     /** The provider id the launcher requires. */
@@ -50,13 +52,19 @@ public class ConsoleLogin implements SecurityProvider {
     /**
      * @param audit where refused logins go
      * @param context the framework properties holding the credentials
+     * @param config the console's tenant scope, which owns the refusal events
      */
     @Activate
-    public ConsoleLogin(@Reference AttestationService audit, BundleContext context) {
-        this((target, who, address) -> audit.recordSecurityEvent("console.authenticate", target,
-                        "auth.console_denied", "wrong console user or password",
-                        new Provenance("console", "console:" + who, address)),
+    public ConsoleLogin(@Reference AttestationService audit, BundleContext context, ConsoleConfig config) {
+        this(refusalsTo(audit, new ConsoleScope(config.console_tenant()).provenanceTenant()),
                 context.getProperty("felix.webconsole.username"), context.getProperty("felix.webconsole.password"));
+    }
+
+    /** @return refusals written to the audit trail as events of {@code tenant} */
+    static Refusals refusalsTo(AttestationService audit, String tenant) {
+        return (target, who, address) -> audit.recordSecurityEvent("console.authenticate", target,
+                "auth.console_denied", "wrong console user or password",
+                new Provenance("console", "console:" + who, address, tenant));
     }
 
     /**

@@ -112,6 +112,15 @@ class ConsoleLoginTest {
     }
 
     @Test
+    void auditsRefusalsAsEventsOfTheGivenTenant() throws Exception {
+        RecordingCore core = new RecordingCore();
+        ConsoleLogin.refusalsTo(core, "").refused("GET /system/console", "mallory", "192.0.2.1");
+        ConsoleLogin.refusalsTo(core, "tenant-a").refused("GET /system/console", "mallory", "192.0.2.1");
+        assertEquals(List.of("", "tenant-a"), core.provenances.stream().map(p -> p.tenant()).toList());
+        assertEquals("console:mallory", core.provenances.get(0).principal());
+    }
+
+    @Test
     void ignoresAMalformedAuthorizationHeader() {
         assertEquals(null, ConsoleLogin.basic("Basic !!!"));
         assertEquals(null, ConsoleLogin.basic("Bearer abc"));

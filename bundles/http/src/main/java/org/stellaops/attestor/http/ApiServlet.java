@@ -46,7 +46,9 @@ import org.stellaops.attestor.store.EntryRecord;
 /**
  * The v1 REST API (docs/api.md). Every request is authenticated first and every operation declares the scope it
  * needs (docs/security.md); every failure is an RFC 9457 problem with a stable {@code code}; nothing here holds
- * state but rate-limit buckets, so the servlet can be replaced at runtime without losing anything.
+ * state but rate-limit buckets, so the servlet can be replaced at runtime without losing anything. Every operation
+ * acts for the caller's tenant ({@link Tenancy}): another tenant's record or key is answered exactly like one that
+ * does not exist.
  */
 @Component(service = Servlet.class, configurationPid = "org.stellaops.attestor.http")
 @HttpWhiteboardServletPattern("/api/*")
@@ -86,6 +88,13 @@ public class ApiServlet extends HttpServlet {
                 + "that exceeds this is answered 429 before its credentials are looked at (slows down guessing). "
                 + "0 turns the limit off")
         double authFailuresPerMinute() default 60;
+
+        /** @return the tenant whose principals are the operator */
+        @AttributeDefinition(name = "Operator tenant", description = "Principals of this tenant are the operator: "
+                + "they alone may add shared trusted keys, read another tenant's records and audit events "
+                + "(?tenant=), verify the whole audit chain and see deployment-wide figures (log backlogs, "
+                + "verification cache). Empty: nobody is the operator")
+        String operatorTenant() default "";
     }
 
     @Reference
@@ -102,6 +111,7 @@ public class ApiServlet extends HttpServlet {
     private transient volatile int maxRequestBytes;
     private transient volatile List<Route> routes = List.of();
     private transient volatile Gate gate;
+    private transient volatile Tenancy tenancy = new Tenancy("");
 
     /** For Declarative Services, which injects the references. */
     public ApiServlet() {
@@ -120,7 +130,13 @@ public class ApiServlet extends HttpServlet {
         // a Java array holds a little less than Integer.MAX_VALUE bytes
         int maxBatchBytes = Math.min(config.maxBatchBytes(), Integer.MAX_VALUE - 16);
         BatchEndpoints batch = new BatchEndpoints(service, config.maxRequestBytes(), maxBatchBytes);
-        QueryEndpoints queries = new QueryEndpoints(service);
+        Tenancy configured = new Tenancy(config.operatorTenant());
+        if (!configured.configuredValidly()) {
+            LOG.warn("operatorTenant {} is not a tenant name (1 to 128 characters of A-Z a-z 0-9 . _ : @ -): nobody "
+                    + "is the operator", config.operatorTenant());
+        }
+        tenancy = configured;
+        QueryEndpoints queries = new QueryEndpoints(service, configured);
         gate = new Gate(authenticator, service,
                 new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), 100_000, System::nanoTime),
                 new RateLimiter(config.authFailuresPerMinute() / 60.0, config.authFailuresPerMinute(), 100_000,
@@ -150,8 +166,9 @@ public class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getPathInfo() == null ? "/" : req.getPathInfo();
+        Principal principal = null;
         try {
-            Principal principal = gate.authenticate(req, resp);
+            principal = gate.authenticate(req, resp);
             if (principal == null) {
                 return;
             }
@@ -161,6 +178,11 @@ public class ApiServlet extends HttpServlet {
             exchange.problemBody(Problems.withErrors(Problems.body(e.code(), e.getMessage(), req.getRequestURI()),
                     e.errors()));
         } catch (AttestorException e) {
+            if (Tenancy.OPERATOR_ONLY.equals(e.code())) {
+                // a refused authorisation, audited like the Gate's own refusals
+                service.recordSecurityEvent("auth.authorize", req.getMethod() + " " + req.getRequestURI(), e.code(),
+                        e.getMessage(), Gate.provenance(req, principal));
+            }
             new HttpExchange(req, resp, path, null).problem(e.code(), e.getMessage());
         } catch (StorageException e) {
             LOG.error("storage failure on {} {}", req.getMethod(), req.getRequestURI(), e);
@@ -203,9 +225,9 @@ public class ApiServlet extends HttpServlet {
         exchange.json(status, Views.record(submission.record()));
     }
 
+    /** Another tenant's record is not found, exactly like an unknown id: same status, code and detail. */
     private void fetch(HttpExchange exchange, List<String> params) throws IOException {
-        StoredAttestation stored = service.fetch(params.get(0)).orElseThrow(() ->
-                new AttestorException("entry.not_found", "no attestation with id " + params.get(0)));
+        StoredAttestation stored = find(exchange, params.get(0));
         Map<String, Object> view = Views.record(stored.record());
         view.put("envelope", JSON.readTree(stored.envelopeJson()));
         exchange.json(200, view);
@@ -218,8 +240,7 @@ public class ApiServlet extends HttpServlet {
      */
     private void tlogProof(HttpExchange exchange, List<String> params) throws IOException {
         String id = params.get(0);
-        EntryRecord record = service.fetch(id).orElseThrow(() ->
-                new AttestorException("entry.not_found", "no attestation with id " + id)).record();
+        EntryRecord record = find(exchange, id).record();
         boolean byDigest = id.toLowerCase(Locale.ROOT).startsWith("sha256:");
         LogEntry entry = record.logEntries().stream()
                 .filter(e -> byDigest || e.uuid().equalsIgnoreCase(id)).findFirst()
@@ -229,6 +250,11 @@ public class ApiServlet extends HttpServlet {
                 proof.checkpoint()));
         exchange.header("Content-Disposition", "attachment; filename=\"" + entry.uuid() + ".tlog-proof\"");
         exchange.text(200, text);
+    }
+
+    private StoredAttestation find(HttpExchange exchange, String id) {
+        return service.fetch(exchange.principal().tenant(), id).orElseThrow(() ->
+                new AttestorException("entry.not_found", "no attestation with id " + id));
     }
 
     private void verify(HttpExchange exchange, List<String> params) throws IOException {
@@ -241,25 +267,46 @@ public class ApiServlet extends HttpServlet {
         exchange.json(200, Views.report(report));
     }
 
+    /** A key of the caller's tenant; a shared key (trusted by every tenant) only from the operator. */
     private void addKey(HttpExchange exchange, List<String> params) throws IOException {
         JsonNode request = VerifyRequests.object(exchange.jsonBody(64 * 1024));
-        var key = service.addTrustedKey(text(request.get("name"), "name"),
-                text(request.get("publicKeyPem"), "publicKeyPem"), exchange.provenance());
-        exchange.json(201, Views.trustedKey(key));
+        String name = text(request.get("name"), "name");
+        String pem = text(request.get("publicKeyPem"), "publicKeyPem");
+        boolean shared = flag(request.get("shared"), "shared");
+        Tenancy.Caller caller = tenancy.caller(exchange.principal());
+        if (shared) {
+            caller.requireOperator("adding a shared key");
+        }
+        var key = service.addTrustedKey(name, pem, shared, exchange.provenance());
+        exchange.json(201, Views.trustedKey(key, caller.operator()));
     }
 
     private void listKeys(HttpExchange exchange, List<String> params) throws IOException {
-        exchange.json(200, Map.of("keys", service.trustedKeys().stream().map(Views::trustedKey).toList()));
+        Tenancy.Caller caller = tenancy.caller(exchange.principal());
+        exchange.json(200, Map.of("keys", service.trustedKeys(caller.tenant()).stream()
+                .map(key -> Views.trustedKey(key, caller.operator())).toList()));
     }
 
+    /** Only the caller's own keys: another tenant's key (or a shared one of the operator) is not found. */
     private void revokeKey(HttpExchange exchange, List<String> params) throws IOException {
-        exchange.json(200, Views.trustedKey(service.revokeTrustedKey(params.get(0), exchange.provenance())));
+        exchange.json(200, Views.trustedKey(service.revokeTrustedKey(params.get(0), exchange.provenance()),
+                tenancy.isOperator(exchange.principal())));
     }
 
     private void logs(HttpExchange exchange, List<String> params) throws IOException {
-        List<Map<String, Object>> logs = Views.logs(service.logStatus());
+        List<Map<String, Object>> logs = Views.logs(service.logStatus(), tenancy.isOperator(exchange.principal()));
         Supplier<List<Map<String, Object>>> m = monitor;
         exchange.json(200, Map.of("logs", m == null ? logs : Views.withMonitor(logs, m.get())));
+    }
+
+    private static boolean flag(JsonNode node, String member) {
+        if (node == null) {
+            return false;
+        }
+        if (!node.isBoolean()) {
+            throw new AttestorException("request.malformed", "\"" + member + "\" must be true or false");
+        }
+        return node.booleanValue();
     }
 
     private static String text(JsonNode node, String member) {

@@ -17,6 +17,7 @@ import org.stellaops.attestor.auth.Principal;
 import org.stellaops.attestor.auth.Scope;
 import org.stellaops.attestor.core.service.AttestationService;
 import org.stellaops.attestor.store.Provenance;
+import org.stellaops.attestor.store.Tenants;
 
 /**
  * The door of every protected operation: who is calling ({@link Authenticator}), whether the caller holds the
@@ -101,10 +102,15 @@ final class Gate {
         return true;
     }
 
-    /** @return the provenance of an operation by this caller */
+    /**
+     * @param principal the authenticated caller, or null for anonymous and refused requests
+     * @return the provenance of an operation by this caller: the caller's tenant owns what it creates; anonymous
+     *         and refused requests belong to the deployment ({@link Tenants#OPERATOR})
+     */
     static Provenance provenance(HttpServletRequest request, Principal principal) {
         return new Provenance(request.getMethod() + " " + request.getRequestURI(),
-                principal == null ? ANONYMOUS : principal.auditName(), String.valueOf(request.getRemoteAddr()));
+                principal == null ? ANONYMOUS : principal.auditName(), String.valueOf(request.getRemoteAddr()),
+                principal == null ? Tenants.OPERATOR : principal.tenant());
     }
 
     /** @return what the request presents, in the authenticator's terms */

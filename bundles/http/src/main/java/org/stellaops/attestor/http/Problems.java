@@ -13,7 +13,8 @@ import org.stellaops.attestor.sdk.AttestorException;
  * RFC 9457 problem details with a stable {@code code} member. The HTTP status is derived from the code's family,
  * so a new code in an existing family needs no change here (docs/api.md lists them all). Refusals of the auth
  * bundle ({@code auth.*}) carry their own status (401 or 403), which the Gate passes to {@link #body(String, int,
- * String, String)}: the decision is made once, in the auth bundle.
+ * String, String)}: the decision is made once, in the auth bundle. The one {@code auth.*} code of this layer,
+ * {@value Tenancy#OPERATOR_ONLY}, is 403.
  */
 final class Problems {
 
@@ -39,6 +40,9 @@ final class Problems {
         }
         if (code.equals("request.method_not_allowed")) {
             return 405;
+        }
+        if (code.equals(Tenancy.OPERATOR_ONLY)) {
+            return 403;
         }
         if (code.endsWith("not_found")) {
             return 404;

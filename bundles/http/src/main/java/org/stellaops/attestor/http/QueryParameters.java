@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.store.EntryCursor;
+import org.stellaops.attestor.store.Tenants;
 
 /**
  * The query parameters of a search, read strictly: an unknown or repeated parameter, an empty value or a value of
@@ -148,6 +149,27 @@ final class QueryParameters {
             throw invalid(name, "must be a key id: the 64 hex digits of SHA-256 of the key's SubjectPublicKeyInfo");
         }
         return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+
+    /** @return whether the parameter was given at all (with any value) */
+    boolean has(String name) {
+        return raw.containsKey(name);
+    }
+
+    /**
+     * @param everyAllowed whether {@code *} (every tenant) is accepted
+     * @return a tenant name, {@code *} if allowed, or null if absent
+     */
+    String tenant(String name, boolean everyAllowed) {
+        String value = text(name);
+        if (value == null || Tenants.isName(value) || everyAllowed && value.equals(Tenancy.EVERY_TENANT)) {
+            return value;
+        }
+        if (value.equals(Tenancy.EVERY_TENANT)) {
+            throw invalid(name, "must name one tenant: this operation never reads across tenants");
+        }
+        throw invalid(name, "must be a tenant name (1 to 128 characters of A-Z a-z 0-9 . _ : @ -)"
+                + (everyAllowed ? " or * for every tenant" : ""));
     }
 
     /** @return a search cursor as a previous page gave it, or null if absent */

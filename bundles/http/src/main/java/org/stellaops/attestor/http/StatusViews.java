@@ -6,8 +6,12 @@ import java.util.Map;
 import org.stellaops.attestor.core.service.AttestationService.AuditAnchor;
 import org.stellaops.attestor.core.service.AttestationService.AuditVerification;
 import org.stellaops.attestor.core.service.AttestationService.CacheStats;
+import org.stellaops.attestor.core.service.AttestationService.Stats;
 
-/** The JSON shapes of the audit chain check and the service statistics. docs/api.md documents them. */
+/**
+ * The JSON shapes of the audit chain check and the service statistics. docs/api.md documents them. Deployment-wide
+ * parts (the chain head, anchors, the verification cache) are rendered for the operator only.
+ */
 final class StatusViews {
 
     private StatusViews() {
@@ -36,6 +40,19 @@ final class StatusViews {
         return m;
     }
 
+    /**
+     * A tenant's answer, which the chain being shared by every tenant reduces to
+     * {@code {"intact","checked","reason"}}: whether the whole chain holds, how many of the tenant's own events were
+     * checked, and why it does not hold (empty when it does). No head, sequence numbers or anchors.
+     */
+    static Map<String, Object> tenantAuditVerification(AuditVerification v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("intact", v.intact());
+        m.put("checked", v.checked());
+        m.put("reason", v.intact() ? "" : v.reason());
+        return m;
+    }
+
     static Map<String, Object> anchor(AuditAnchor a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", a.seq());
@@ -49,17 +66,25 @@ final class StatusViews {
     }
 
     /**
-     * {@code {"verificationCache":{"hits","misses","entries","invalidations"}}}; an open object; later sections
-     * (metrics) are added beside it.
+     * {@code {"tenant","entries","trustedKeys","verificationCache":{"hits","misses","entries","invalidations"}}}: the
+     * tenant's own figures, and the verification cache counters (operator only: the cache serves every tenant). An
+     * open object; later sections (metrics) are added beside these.
+     *
+     * @param cache the cache counters, or null to leave them out
      */
-    static Map<String, Object> stats(CacheStats cache) {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("hits", cache.hits());
-        c.put("misses", cache.misses());
-        c.put("entries", cache.entries());
-        c.put("invalidations", cache.invalidations());
+    static Map<String, Object> stats(Stats stats, CacheStats cache) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("verificationCache", c);
+        m.put("tenant", stats.tenant());
+        m.put("entries", stats.entries());
+        m.put("trustedKeys", stats.trustedKeys());
+        if (cache != null) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("hits", cache.hits());
+            c.put("misses", cache.misses());
+            c.put("entries", cache.entries());
+            c.put("invalidations", cache.invalidations());
+            m.put("verificationCache", c);
+        }
         return m;
     }
 }

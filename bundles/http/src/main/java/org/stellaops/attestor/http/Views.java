@@ -196,10 +196,18 @@ final class Views {
         m.put("outcome", e.outcome());
         m.put("remoteAddress", e.remoteAddress());
         m.put("detail", e.detail());
+        if (!e.tenant().isEmpty()) {
+            // as in the chain hash: the deployment's own events have no tenant member, so an export re-hashes as is
+            m.put("tenant", e.tenant());
+        }
         return m;
     }
 
-    static Map<String, Object> trustedKey(TrustedKey k) {
+    /**
+     * @param operator whether the caller is the operator, who alone is shown which tenant a key belongs to (a
+     *                 tenant sees its own keys and shared ones, and does not learn who shared a key)
+     */
+    static Map<String, Object> trustedKey(TrustedKey k, boolean operator) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("keyId", k.keyId());
         m.put("name", k.name());
@@ -208,6 +216,10 @@ final class Views {
         m.put("createdAt", k.createdAt().toString());
         m.put("revoked", k.revoked());
         m.put("revokedAt", k.revoked() ? k.revokedAt().toString() : null);
+        m.put("shared", k.shared());
+        if (operator) {
+            m.put("tenant", k.tenant());
+        }
         return m;
     }
 
@@ -221,17 +233,23 @@ final class Views {
         return m;
     }
 
-    static Map<String, Object> log(LogStatus status) {
+    /**
+     * @param backlog whether to show {@code pendingTargets}: the outbox serves every tenant, so its backlog counts
+     *                every tenant's records and is shown to the operator only
+     */
+    static Map<String, Object> log(LogStatus status, boolean backlog) {
         Map<String, Object> m = log(status.descriptor());
         m.put("role", status.role());
         m.put("available", status.available());
-        m.put("pendingTargets", status.pendingTargets());
+        if (backlog) {
+            m.put("pendingTargets", status.pendingTargets());
+        }
         m.put("lastError", status.lastError());
         return m;
     }
 
-    static List<Map<String, Object>> logs(List<LogStatus> logs) {
-        return logs.stream().map(Views::log).toList();
+    static List<Map<String, Object>> logs(List<LogStatus> logs, boolean backlog) {
+        return logs.stream().map(status -> log(status, backlog)).toList();
     }
 
     /**

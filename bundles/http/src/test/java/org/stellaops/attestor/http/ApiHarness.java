@@ -36,8 +36,18 @@ final class ApiHarness implements AutoCloseable {
         this(0, 1, 0);
     }
 
-    /** A harness whose rate limits are on. */
+    /** A harness whose rate limits are on; the operator is tenant {@value TokenTable#OPERATOR_TENANT}. */
     ApiHarness(double perSecond, double burst, double authFailuresPerMinute) throws Exception {
+        this(perSecond, burst, authFailuresPerMinute, TokenTable.OPERATOR_TENANT);
+    }
+
+    /** A harness without rate limits whose operator is the given tenant (empty: nobody). */
+    ApiHarness(String operatorTenant) throws Exception {
+        this(0, 1, 0, operatorTenant);
+    }
+
+    private ApiHarness(double perSecond, double burst, double authFailuresPerMinute, String operatorTenant)
+            throws Exception {
         servlet = new ApiServlet(core, new TokenTable());
         servlet.activate(new ApiServlet.Config() {
             @Override
@@ -63,6 +73,11 @@ final class ApiHarness implements AutoCloseable {
             @Override
             public double authFailuresPerMinute() {
                 return authFailuresPerMinute;
+            }
+
+            @Override
+            public String operatorTenant() {
+                return operatorTenant;
             }
 
             @Override
@@ -140,8 +155,27 @@ final class ApiHarness implements AutoCloseable {
         return send(request);
     }
 
+    /** A GET with the token of {@link TokenTable}. */
+    Answer getAs(String token, String path) {
+        return send(authorized(path, token).GET());
+    }
+
+    /** A request with a JSON body (or none, for a null body) and the token of {@link TokenTable}. */
+    Answer sendAs(String token, String method, String path, String json) {
+        HttpRequest.Builder request = authorized(path, token).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
     private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + TokenTable.ALL);
+        return authorized(path, TokenTable.ALL);
+    }
+
+    private HttpRequest.Builder authorized(String path, String token) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.stellaops.attestor.store.AuditQuery;
 import org.stellaops.attestor.store.EntryQuery;
+import org.stellaops.attestor.store.Provenance;
 
 /** Record search, audit trail, audit chain check and statistics over real HTTP, the core replaced by a recorder. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,7 +46,7 @@ class QueryApiTest {
         JsonNode page = ok(api.get("/api/v1/rekor/entries?subject=" + DIGEST
                 + "&predicateType=https%3A%2F%2Fslsa.dev%2Fprovenance%2Fv1&since=2026-03-01T00:00:00%2B01:00&limit=5"));
         EntryQuery query = api.core.searches.get(api.core.searches.size() - 1);
-        assertEquals(new EntryQuery(DIGEST, "https://slsa.dev/provenance/v1", null,
+        assertEquals(new EntryQuery(TokenTable.TENANT, DIGEST, "https://slsa.dev/provenance/v1", null,
                 Instant.parse("2026-02-28T23:00:00Z"), null, 5, null), query);
         assertEquals(1, page.path("entries").size());
         assertFalse(page.path("entries").path(0).has("envelope"));
@@ -65,7 +67,8 @@ class QueryApiTest {
     void readsTheAuditTrailWithFiltersAndPagePosition() {
         JsonNode page = ok(api.get("/api/v1/audit?action=entry.submit&outcome=success&before=9&limit=2"));
         AuditQuery query = api.core.auditQueries.get(api.core.auditQueries.size() - 1);
-        assertEquals(new AuditQuery(null, "entry.submit", null, "success", null, null, 2, 9), query);
+        assertEquals(new AuditQuery(TokenTable.TENANT, null, "entry.submit", null, "success", null, null, 2, 9),
+                query);
         JsonNode event = page.path("events").path(0);
         assertEquals(1, event.path("seq").asLong());
         assertEquals(64, event.path("hash").asText().length());
@@ -76,24 +79,53 @@ class QueryApiTest {
     @Test
     void keepsTheLimitOnlyAuditRequestWorking() {
         JsonNode page = ok(api.get("/api/v1/audit?limit=3"));
-        assertEquals(AuditQuery.newest(3), api.core.auditQueries.get(api.core.auditQueries.size() - 1));
+        assertEquals(AuditQuery.newest(TokenTable.TENANT, 3), api.core.auditQueries.get(api.core.auditQueries.size() - 1));
         assertTrue(page.path("events").isArray());
     }
 
     @Test
-    void checksTheAuditChainAsTheCaller() {
+    void checksTheAuditChainAsTheCallerAndGivesATenantOnlyItsOwnView() {
         JsonNode report = ok(api.get("/api/v1/audit/verify"));
+        assertEquals(List.of("intact", "checked", "reason"), fieldNames(report));
         assertTrue(report.path("intact").asBoolean());
-        assertEquals(3, report.path("head").path("seq").asLong());
-        assertTrue(report.path("firstBroken").isNull());
-        assertEquals("GET /api/v1/audit/verify",
-                api.core.auditVerifications.get(api.core.auditVerifications.size() - 1).api());
+        assertEquals(1, report.path("checked").asLong());
+        assertEquals(TokenTable.TENANT, last(api.core.auditVerificationTenants));
+        Provenance who = last(api.core.auditVerifications);
+        assertEquals("GET /api/v1/audit/verify", who.api());
+        assertEquals(TokenTable.TENANT, who.tenant());
     }
 
     @Test
-    void servesTheVerificationCacheCounters() {
+    void givesTheOperatorTheWholeChainWithHeadAndAnchors() {
+        JsonNode report = ok(api.getAs(TokenTable.OPERATOR, "/api/v1/audit/verify"));
+        assertEquals(3, report.path("head").path("seq").asLong());
+        assertTrue(report.path("firstBroken").isNull());
+        assertTrue(report.path("anchors").isArray());
+        assertEquals("*", last(api.core.auditVerificationTenants));
+    }
+
+    @Test
+    void servesTheCallersOwnFiguresWithoutTheSharedCacheCounters() {
         JsonNode stats = ok(api.get("/api/v1/stats"));
+        assertEquals(List.of("tenant", "entries", "trustedKeys"), fieldNames(stats));
+        assertEquals(TokenTable.TENANT, stats.path("tenant").asText());
+    }
+
+    @Test
+    void servesTheVerificationCacheCountersToTheOperator() {
+        JsonNode stats = ok(api.getAs(TokenTable.OPERATOR, "/api/v1/stats"));
+        assertEquals(TokenTable.OPERATOR_TENANT, stats.path("tenant").asText());
         assertEquals(5, stats.path("verificationCache").path("hits").asLong());
         assertEquals(7, stats.path("verificationCache").path("misses").asLong());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static <T> T last(List<T> list) {
+        return list.get(list.size() - 1);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,16 @@ class QueryParametersTest {
         return m;
     }
 
+    private static final String TENANT = "default";
+    private static final Tenancy.Caller CALLER = new Tenancy.Caller(TENANT, false);
+    private static final Tenancy.Caller OPERATOR = new Tenancy.Caller("ops", true);
+
     private static EntryQuery search(String... nameValuePairs) {
-        return QueryEndpoints.entryQuery(params(nameValuePairs));
+        return QueryEndpoints.entryQuery(params(nameValuePairs), CALLER);
+    }
+
+    private static AuditQuery audit(String... nameValuePairs) {
+        return QueryEndpoints.auditQuery(params(nameValuePairs), CALLER);
     }
 
     /** Requires a 400 {@code request.invalid} whose detail names the parameter. */
@@ -45,15 +54,15 @@ class QueryParametersTest {
 
     @Test
     void searchesEverythingNewestFirstWithoutParameters() {
-        assertEquals(EntryQuery.all(100), search());
+        assertEquals(EntryQuery.all(TENANT, 100), search());
     }
 
     @Test
     void passesEveryFilterThrough() {
-        String cursor = new EntryCursor(Instant.parse("2026-03-01T00:00:00Z"), DIGEST).encode();
+        String cursor = new EntryCursor(TENANT, Instant.parse("2026-03-01T00:00:00Z"), DIGEST).encode();
         EntryQuery q = search("subject", DIGEST, "predicateType", "https://slsa.dev/provenance/v1", "signer", KEY_ID,
                 "since", "2026-03-01T00:00:00Z", "until", "2026-03-02T00:00:00Z", "limit", "1000", "cursor", cursor);
-        assertEquals(new EntryQuery(DIGEST, "https://slsa.dev/provenance/v1", KEY_ID,
+        assertEquals(new EntryQuery(TENANT, DIGEST, "https://slsa.dev/provenance/v1", KEY_ID,
                 Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"), 1000, cursor), q);
     }
 
@@ -132,35 +141,69 @@ class QueryParametersTest {
     void refusesUnknownRepeatedAndEmptyParameters() {
         assertRefused("predicate_type", () -> search("predicate_type", "x"));
         Map<String, String[]> repeated = Map.of("subject", new String[] {DIGEST, DIGEST});
-        assertRefused("subject", () -> QueryEndpoints.entryQuery(repeated));
+        assertRefused("subject", () -> QueryEndpoints.entryQuery(repeated, CALLER));
         assertRefused("predicateType", () -> search("predicateType", ""));
         assertRefused("predicateType", () -> search("predicateType", "a\u0000b"));
     }
 
     @Test
     void readsALimitOnlyAuditQueryAsTheNewestEvents() {
-        assertEquals(AuditQuery.newest(7), QueryEndpoints.auditQuery(params("limit", "7")));
-        assertEquals(AuditQuery.newest(100), QueryEndpoints.auditQuery(params()));
+        assertEquals(AuditQuery.newest(TENANT, 7), audit("limit", "7"));
+        assertEquals(AuditQuery.newest(TENANT, 100), audit());
     }
 
     @Test
     void passesEveryAuditFilterAndThePagePositionThrough() {
-        AuditQuery q = QueryEndpoints.auditQuery(params("actor", "anonymous", "action", "entry.submit", "target",
+        AuditQuery q = audit("actor", "anonymous", "action", "entry.submit", "target",
                 DIGEST, "outcome", "success", "since", "2026-03-01T00:00:00Z", "until", "2026-03-02T00:00:00Z",
-                "limit", "10", "before", "42"));
-        assertEquals(new AuditQuery("anonymous", "entry.submit", DIGEST, "success",
+                "limit", "10", "before", "42");
+        assertEquals(new AuditQuery(TENANT, "anonymous", "entry.submit", DIGEST, "success",
                 Instant.parse("2026-03-01T00:00:00Z"), Instant.parse("2026-03-02T00:00:00Z"), 10, 42), q);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-3", "x", "99999999999999999999"})
     void refusesAnAuditPagePositionThatIsNotAPositiveNumber(String before) {
-        assertRefused("before", () -> QueryEndpoints.auditQuery(params("before", before)));
+        assertRefused("before", () -> audit("before", before));
     }
 
     @Test
     void refusesSearchParametersOnTheAuditTrail() {
-        assertRefused("subject", () -> QueryEndpoints.auditQuery(params("subject", DIGEST)));
-        assertNull(QueryEndpoints.auditQuery(params()).actor());
+        assertRefused("subject", () -> audit("subject", DIGEST));
+        assertNull(audit().actor());
+    }
+
+    @Test
+    void refusesACursorOfAnotherTenantsSearch() {
+        String theirs = new EntryCursor("tenant-b", Instant.parse("2026-03-01T00:00:00Z"), DIGEST).encode();
+        assertRefused("cursor", () -> search("cursor", theirs));
+    }
+
+    @Test
+    void refusesANamedTenantToAnyoneButTheOperator() {
+        for (Runnable named : List.<Runnable>of(() -> search("tenant", "tenant-b"), () -> search("tenant", TENANT),
+                () -> audit("tenant", "*"), () -> audit("tenant", "tenant-b"))) {
+            AttestorException e = assertThrows(AttestorException.class, named::run);
+            assertEquals(Tenancy.OPERATOR_ONLY, e.code());
+            assertEquals(403, Problems.status(e.code()));
+        }
+    }
+
+    @Test
+    void letsTheOperatorSearchOneNamedTenant() {
+        assertEquals(EntryQuery.all("tenant-b", 100), QueryEndpoints.entryQuery(params("tenant", "tenant-b"),
+                OPERATOR));
+        assertEquals(EntryQuery.all("ops", 100), QueryEndpoints.entryQuery(params(), OPERATOR));
+        assertRefused("tenant", () -> QueryEndpoints.entryQuery(params("tenant", "*"), OPERATOR));
+        assertRefused("tenant", () -> QueryEndpoints.entryQuery(params("tenant", "no spaces"), OPERATOR));
+    }
+
+    @Test
+    void letsTheOperatorReadOneTenantsAuditTrailOrEveryTenantsWithAStar() {
+        assertEquals(AuditQuery.newest(null, 100), QueryEndpoints.auditQuery(params("tenant", "*"), OPERATOR));
+        assertEquals(AuditQuery.newest("tenant-b", 100), QueryEndpoints.auditQuery(params("tenant", "tenant-b"),
+                OPERATOR));
+        assertEquals(AuditQuery.newest("ops", 100), QueryEndpoints.auditQuery(params(), OPERATOR));
+        assertRefused("tenant", () -> QueryEndpoints.auditQuery(params("tenant", "a/b"), OPERATOR));
     }
 }

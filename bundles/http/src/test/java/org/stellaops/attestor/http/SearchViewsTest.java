@@ -20,7 +20,7 @@ import org.stellaops.attestor.store.LogTarget;
 class SearchViewsTest {
 
     private static final AuditEvent EVENT = new AuditEvent(Instant.parse("2026-03-01T12:00:00Z"), "anonymous",
-            "entry.submit", "sha256:" + "ab".repeat(32), "success", "127.0.0.1", "created");
+            "entry.submit", "sha256:" + "ab".repeat(32), "success", "127.0.0.1", "created", "");
 
     @Test
     void listsRecordsAsTheFetchViewWithoutTheEnvelope() {
@@ -49,6 +49,15 @@ class SearchViewsTest {
         assertEquals(AuditChain.GENESIS, view.get("previousHash"));
         assertEquals(chained.hash(), view.get("hash"));
         assertEquals("2026-03-01T12:00:00Z", view.get("time"));
+    }
+
+    @Test
+    void rendersATenantsEventWithItsTenantBecauseTheChainHashCoversIt() {
+        AuditEvent ofTenant = new AuditEvent(EVENT.time(), "test#ci", "entry.submit", EVENT.target(), "success",
+                "127.0.0.1", "created", "tenant-b");
+        Map<String, Object> view = SearchViews.auditEvent(AuditChain.link(null, ofTenant));
+        assertEquals("tenant-b", view.get("tenant"));
+        assertFalse(SearchViews.auditEvent(AuditChain.link(null, EVENT)).containsKey("tenant"));
     }
 
     @Test

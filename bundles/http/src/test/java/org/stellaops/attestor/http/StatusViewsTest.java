@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.core.service.AttestationService.AuditAnchor;
 import org.stellaops.attestor.core.service.AttestationService.AuditVerification;
 import org.stellaops.attestor.core.service.AttestationService.CacheStats;
+import org.stellaops.attestor.core.service.AttestationService.Stats;
 import org.stellaops.attestor.store.AuditChain;
 
 class StatusViewsTest {
@@ -54,8 +55,28 @@ class StatusViewsTest {
     }
 
     @Test
-    void putsTheCacheCountersInTheirOwnSection() {
-        assertEquals(Map.of("verificationCache", Map.of("hits", 3L, "misses", 4L, "entries", 2L, "invalidations", 1L)),
-                StatusViews.stats(new CacheStats(3, 4, 2, 1)));
+    void putsTheCacheCountersInTheirOwnSectionBesideTheTenantsFigures() {
+        Map<String, Object> view = StatusViews.stats(new Stats("default", 9, 2), new CacheStats(3, 4, 2, 1));
+        assertEquals(List.of("tenant", "entries", "trustedKeys", "verificationCache"), List.copyOf(view.keySet()));
+        assertEquals(9L, view.get("entries"));
+        assertEquals(Map.of("hits", 3L, "misses", 4L, "entries", 2L, "invalidations", 1L),
+                view.get("verificationCache"));
+    }
+
+    @Test
+    void leavesTheSharedCacheCountersOutOfATenantsFigures() {
+        assertEquals(Map.of("tenant", "default", "entries", 9L, "trustedKeys", 2L),
+                StatusViews.stats(new Stats("default", 9, 2), null));
+    }
+
+    @Test
+    void reducesATenantsChainCheckToWhetherItHoldsAndHowManyOfItsEventsWereChecked() {
+        Map<String, Object> intact = StatusViews.tenantAuditVerification(new AuditVerification(true, 4, 0, "", 0, "",
+                List.of()));
+        assertEquals(Map.of("intact", true, "checked", 4L, "reason", ""), intact);
+        Map<String, Object> broken = StatusViews.tenantAuditVerification(new AuditVerification(false, 4, 0, "", 0,
+                "the audit chain is broken; the operator can see where", List.of()));
+        assertEquals("the audit chain is broken; the operator can see where", broken.get("reason"));
+        assertEquals(List.of("intact", "checked", "reason"), List.copyOf(broken.keySet()));
     }
 }

@@ -15,13 +15,29 @@ import org.stellaops.attestor.auth.Scope;
  */
 final class TokenTable implements Authenticator {
 
-    /** Holds every scope. */
-    static final String ALL = "all-scopes";
-    /** Holds {@code attestor.read} only. */
-    static final String READ_ONLY = "read-only";
+    /** The tenant of {@link #ALL} and {@link #READ_ONLY}. */
+    static final String TENANT = "default";
+    /** The tenant of {@link #OTHER}. */
+    static final String OTHER_TENANT = "tenant-b";
+    /** The tenant of {@link #OPERATOR}, which the harness configures as {@code operatorTenant}. */
+    static final String OPERATOR_TENANT = "ops";
 
-    private final Map<String, Set<Scope>> tokens = Map.of(ALL, Set.of(Scope.values()), READ_ONLY,
-            Set.of(Scope.READ));
+    /** Holds every scope, tenant {@value #TENANT}. */
+    static final String ALL = "all-scopes";
+    /** Holds {@code attestor.read} only, tenant {@value #TENANT}. */
+    static final String READ_ONLY = "read-only";
+    /** Holds every scope, tenant {@value #OTHER_TENANT}. */
+    static final String OTHER = "other-tenant";
+    /** Holds every scope, tenant {@value #OPERATOR_TENANT}. */
+    static final String OPERATOR = "operator";
+
+    private record Grant(String tenant, Set<Scope> scopes) {
+    }
+
+    private final Map<String, Grant> tokens = Map.of(ALL, new Grant(TENANT, Set.of(Scope.values())),
+            READ_ONLY, new Grant(TENANT, Set.of(Scope.READ)),
+            OTHER, new Grant(OTHER_TENANT, Set.of(Scope.values())),
+            OPERATOR, new Grant(OPERATOR_TENANT, Set.of(Scope.values())));
 
     @Override
     public AuthResult authenticate(Credentials credentials) {
@@ -30,13 +46,13 @@ final class TokenTable implements Authenticator {
             return new AuthResult.Denied(401, "auth.missing", "send an access token", Map.of("WWW-Authenticate",
                     "Bearer"));
         }
-        Set<Scope> scopes = authorization.startsWith("Bearer ") ? tokens.get(authorization.substring(7)) : null;
-        if (scopes == null) {
+        Grant grant = authorization.startsWith("Bearer ") ? tokens.get(authorization.substring(7)) : null;
+        if (grant == null) {
             return new AuthResult.Denied(401, "auth.invalid_token", "unknown token", Map.of("WWW-Authenticate",
                     "Bearer error=\"invalid_token\""));
         }
-        return new AuthResult.Authenticated(new Principal(authorization.substring(7), "test", "default", scopes,
-                Principal.Method.BEARER, null));
+        return new AuthResult.Authenticated(new Principal(authorization.substring(7), "test", grant.tenant(),
+                grant.scopes(), Principal.Method.BEARER, null));
     }
 
     @Override

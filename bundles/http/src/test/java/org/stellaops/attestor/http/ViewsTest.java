@@ -1,6 +1,7 @@
 package org.stellaops.attestor.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
@@ -10,7 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.InclusionProof;
+import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.api.model.LogEntry;
+import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.core.service.AttestationService.LogStatus;
 import org.stellaops.attestor.core.service.AttestationService.Submission;
 import org.stellaops.attestor.core.service.VerificationReport;
 import org.stellaops.attestor.store.CoveredEntry;
@@ -19,6 +23,7 @@ import org.stellaops.attestor.store.LogTarget;
 import org.stellaops.attestor.store.Provenance;
 import org.stellaops.attestor.store.Receipt;
 import org.stellaops.attestor.store.SignatureCoverage;
+import org.stellaops.attestor.store.TrustedKey;
 
 class ViewsTest {
 
@@ -37,7 +42,7 @@ class ViewsTest {
                 List.of("22".repeat(32)),
                 List.of(new SignatureCoverage(0, "22".repeat(32), SignatureCoverage.VIA_RECEIPT, UUID)), logs,
                 List.of(new Receipt(0, Bytes.of(new byte[] {3}), Bytes.of(new byte[] {4}), "33".repeat(32))),
-                Map.of(), "test/1", T0, new Provenance("POST", "anonymous", "192.0.2.1"));
+                Map.of(), "test/1", T0, new Provenance("POST", "anonymous", "192.0.2.1", "default"));
     }
 
     private static LogTarget logged(String role) {
@@ -106,6 +111,26 @@ class ViewsTest {
         assertNull(entry.get("logIndex"));
         assertNull(entry.get("fresh"));
         assertEquals("pending", entry.get("state"));
+    }
+
+    @Test
+    void showsWhetherAKeyIsSharedToEveryoneAndItsTenantToTheOperatorOnly() {
+        TrustedKey key = new TrustedKey("55".repeat(32), "release", KeyAlgorithm.ED25519, "PEM", T0, null, "ops", true);
+        Map<String, Object> tenantView = Views.trustedKey(key, false);
+        assertEquals(true, tenantView.get("shared"));
+        assertFalse(tenantView.containsKey("tenant"));
+        assertEquals("ops", Views.trustedKey(key, true).get("tenant"));
+    }
+
+    @Test
+    void showsTheOutboxBacklogOfEveryTenantToTheOperatorOnly() {
+        LogStatus status = new LogStatus(new LogDescriptor("11".repeat(32), "primary.example", "embedded", "PEM",
+                "/tlog/"), LogTarget.ROLE_PRIMARY, false, 12, "tlog.unavailable: down");
+        Map<String, Object> tenantView = Views.log(status, false);
+        assertFalse(tenantView.containsKey("pendingTargets"));
+        assertEquals(false, tenantView.get("available"));
+        assertEquals("tlog.unavailable: down", tenantView.get("lastError"));
+        assertEquals(12L, Views.log(status, true).get("pendingTargets"));
     }
 
     @Test

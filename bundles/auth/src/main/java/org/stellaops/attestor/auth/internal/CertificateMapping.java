@@ -12,6 +12,7 @@ import javax.naming.ldap.Rdn;
 
 import org.stellaops.attestor.auth.Principal;
 import org.stellaops.attestor.auth.Scope;
+import org.stellaops.attestor.store.Tenants;
 
 /**
  * Who a request is when a valid client certificate is its only credential: the certificate's subject DN, the
@@ -57,6 +58,10 @@ final class CertificateMapping {
         if (t == null || t.isEmpty()) {
             throw AuthFailure.forbidden(AuthCodes.TENANT_MISSING,
                     "no tenant is configured for client certificates (mtls.tenant or mtls.tenantAttribute)");
+        }
+        if (!Tenants.isName(t)) {
+            throw AuthFailure.forbidden(AuthCodes.TENANT_MISSING,
+                    "the client certificate's tenant is not a tenant name (1 to 128 of [A-Za-z0-9._:@-])");
         }
         return new Principal(cert.subject(), ISSUER, t, scopes, Principal.Method.CLIENT_CERTIFICATE,
                 cert.thumbprint());

@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.stellaops.attestor.auth.AuthResult;
 import org.stellaops.attestor.auth.Credentials;
 import org.stellaops.attestor.auth.Principal;
+import org.stellaops.attestor.store.Tenants;
 
 /**
  * Decides one request: the client certificate first (when client certificates are on), then the access token,
@@ -95,6 +96,11 @@ final class RequestAuthenticator {
         }
         if (token.tenant() == null) {
             throw AuthFailure.forbidden(AuthCodes.TENANT_MISSING, "the access token names no tenant");
+        }
+        if (!Tenants.isName(token.tenant())) {
+            // a tenant name keys the caller's data in every store, so only the documented characters are allowed
+            throw AuthFailure.forbidden(AuthCodes.TENANT_MISSING,
+                    "the access token's tenant is not a tenant name (1 to 128 of [A-Za-z0-9._:@-])");
         }
         return new Principal(token.subject(), token.issuer(), token.tenant(), token.scopes(), method,
                 cert == null ? null : cert.thumbprint());

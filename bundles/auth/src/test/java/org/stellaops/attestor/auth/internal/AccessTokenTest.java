@@ -153,6 +153,11 @@ class AccessTokenTest {
     }
 
     @Test
+    void refusesATokenWhoseTenantIsNoTenantNameAsForbidden() {
+        denied(send(tokens.token(fx.now(), c -> c.put("tenant", "team a|b"))), 403, AuthCodes.TENANT_MISSING);
+    }
+
+    @Test
     void refusesATokenOfAnUnknownIssuer() {
         denied(send(tokens.token(fx.now(), c -> c.put("iss", "https://evil.example"))), 401, AuthCodes.UNKNOWN_ISSUER);
     }

@@ -94,6 +94,12 @@ class ClientCertificateTest {
     }
 
     @Test
+    void refusesACertificateMappedToSomethingThatIsNoTenantName() {
+        AuthComponent a = auth(mtls("optional", "mtls_tenant", "build agents"));
+        denied(withCert(a, valid()), 403, AuthCodes.TENANT_MISSING);
+    }
+
+    @Test
     void refusesACertificateOnlyCallerWithoutTenantAsForbidden() {
         AuthComponent a = auth(mtls("optional", "mtls_tenant", ""));
         denied(withCert(a, valid()), 403, AuthCodes.TENANT_MISSING);
