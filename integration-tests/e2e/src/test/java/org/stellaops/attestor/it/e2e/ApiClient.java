@@ -1,6 +1,7 @@
 package org.stellaops.attestor.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,10 +39,15 @@ final class ApiClient {
 
     /** Talks to the server's API; reads its data directory only to count archived envelopes. */
     ApiClient(AttestorProcess server) {
+        this(server, TestHttp.authorization(server));
+    }
+
+    /** Talks to the server's API with the given {@code Authorization} header (another tenant's token, say). */
+    ApiClient(AttestorProcess server, String authorization) {
         this.base = server.baseUri();
         this.dataDir = server.dataDir();
         this.http = TestHttp.client(server);
-        this.authorization = TestHttp.authorization(server);
+        this.authorization = authorization;
     }
 
     URI base() {
@@ -117,15 +123,20 @@ final class ApiClient {
     }
 
     /**
-     * @return entry count (from {@code /health}), the primary log's size and root (from its checkpoint) and the number
+     * @return the caller's entry count (from {@code /api/v1/stats}), the primary log's size and root (from its checkpoint) and the number
      * of archived envelopes ({@code D/cas/}, docs/operations.md)
      */
     ServerState state() {
-        ApiResponse health = get("/health");
-        assertEquals(200, health.status(), health::describe);
         Checkpoint checkpoint = checkpoint();
-        return new ServerState(health.json().path("entries").asLong(), checkpoint.size(), checkpoint.rootHash(),
-                archivedFiles());
+        return new ServerState(entries(), checkpoint.size(), checkpoint.rootHash(), archivedFiles());
+    }
+
+    /** @return how many records the caller's tenant has ({@code entries} of {@code GET /api/v1/stats}) */
+    long entries() {
+        ApiResponse stats = get("/api/v1/stats");
+        assertEquals(200, stats.status(), stats::describe);
+        assertTrue(stats.json().path("entries").isIntegralNumber(), stats::describe);
+        return stats.json().path("entries").asLong();
     }
 
     private long archivedFiles() {
@@ -163,7 +174,7 @@ final class ApiClient {
     /**
      * What a rejected request must leave unchanged.
      *
-     * @param entries {@code entries} of {@code GET /health}
+     * @param entries {@code entries} of {@code GET /api/v1/stats}
      * @param logSize size of the primary log's checkpoint
      * @param logRoot root hash of the primary log's checkpoint
      * @param archivedFiles files in the envelope archive

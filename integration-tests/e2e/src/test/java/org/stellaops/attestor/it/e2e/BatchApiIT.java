@@ -93,7 +93,7 @@ class BatchApiIT {
         assertEquals(0, summary.path("existing").asInt() + summary.path("pending").asInt(), response::describe);
 
         ApiClient.ServerState after = api.state();
-        assertEquals(before.entries() + 2, after.entries(), "entries in /health");
+        assertEquals(before.entries() + 2, after.entries(), "entries in /api/v1/stats");
         assertEquals(before.archivedFiles() + 2, after.archivedFiles(), "archived envelopes");
         assertEquals(before.logSize() + 2, after.logSize(), "primary log size");
         assertProblemAsSingleSubmission(bad, results.get(1), "signature.invalid");

@@ -31,6 +31,9 @@ class ConsoleAdminIT {
         Path data = AttestorProcess.freshDataDir();
         int port = AttestorProcess.freeLoopbackPort();
         String password;
+        // refused console logins are operator events, so the test's tenant is the operator
+        AttestorProcess.writeConfig(data, "org.stellaops.attestor.http.json",
+                java.util.Map.of("operatorTenant", TestHttp.TENANT));
         try (AttestorProcess first = AttestorProcess.startWith(data, port)) {
             Matcher printed = PASSWORD.matcher(first.output());
             assertTrue(printed.find(), "no console password in the first start's output");
@@ -43,7 +46,7 @@ class ConsoleAdminIT {
             assertEquals(200, admitted.response().status());
             assertEquals("SAMEORIGIN", admitted.header("X-Frame-Options"));
             ApiResponse audit = E2eAwait.until("the refused console login is audited", Duration.ofSeconds(30),
-                    () -> new ApiClient(first).get("/api/v1/audit?action=console.authenticate"),
+                    () -> new ApiClient(first).get("/api/v1/audit?tenant=*&action=console.authenticate"),
                     r -> r.status() == 200 && r.json().path("events").size() > 0);
             assertEquals("auth.console_denied", audit.json().path("events").path(0).path("outcome").asText());
             assertFalse(audit.body().contains("admin:admin") || audit.body().contains(password), audit::describe);

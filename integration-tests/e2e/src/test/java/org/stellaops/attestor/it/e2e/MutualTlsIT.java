@@ -40,7 +40,9 @@ class MutualTlsIT {
         AttestorProcess.writeConfig(data, "org.stellaops.attestor.auth.json", Map.of(
                 "mtls.trustAnchors", anchors.toString(), "mtls.scopes", List.of("attestor.read"),
                 "mtls.tenant", "default"));
-        AttestorProcess.writeConfig(data, "org.stellaops.attestor.http.json", Map.of("authFailuresPerMinute", 100000));
+        // refusals of unauthenticated callers are operator events, so the test's tenant is the operator
+        AttestorProcess.writeConfig(data, "org.stellaops.attestor.http.json", Map.of("authFailuresPerMinute", 100000,
+                "operatorTenant", TestHttp.TENANT));
         issuer.configure(data);
         return AttestorProcess.startWith(data, AttestorProcess.freeLoopbackPort(), "-Dattestor.tls.clientAuth=" + mode);
     }
@@ -61,11 +63,9 @@ class MutualTlsIT {
     @Test
     void requiredModeRefusesACallerWithoutCertificateEvenWithAValidToken() {
         RawClient anonymous = RawClient.of(required);
-        String before = anonymous.send("GET", "/health").response().json().path("entries").asText();
         anonymous.send("GET", STATS).response().assertProblem(401, "auth.client_certificate_required");
         anonymous.send("GET", STATS, "Authorization", TestHttp.authorization(required)).response()
                 .assertProblem(401, "auth.client_certificate_required");
-        assertEquals(before, anonymous.send("GET", "/health").response().json().path("entries").asText());
     }
 
     @Test
@@ -101,7 +101,7 @@ class MutualTlsIT {
                 TestHttp.authorization(optional)).response().assertProblem(401, "auth.client_certificate_invalid");
         ApiClient admin = new ApiClient(optional);
         E2eAwait.until("the refused certificate is audited", Duration.ofSeconds(30),
-                () -> admin.get("/api/v1/audit?outcome=auth.client_certificate_invalid"),
+                () -> admin.get("/api/v1/audit?tenant=*&outcome=auth.client_certificate_invalid"),
                 r -> r.status() == 200 && r.json().path("events").size() > 0);
     }
 

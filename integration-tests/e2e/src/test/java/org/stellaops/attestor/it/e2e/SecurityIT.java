@@ -66,7 +66,9 @@ class SecurityIT {
         Path data = AttestorProcess.freshDataDir();
         issuer.configure(data);
         // this suite refuses on purpose far more often than the per-address limit of guessers allows
-        AttestorProcess.writeConfig(data, "org.stellaops.attestor.http.json", Map.of("authFailuresPerMinute", 100000));
+        // refusals of unauthenticated callers are operator events, so the test's tenant is the operator
+        AttestorProcess.writeConfig(data, "org.stellaops.attestor.http.json", Map.of("authFailuresPerMinute", 100000,
+                "operatorTenant", TestHttp.TENANT));
         server = AttestorProcess.startWith(data, AttestorProcess.freeLoopbackPort());
         api = new ApiClient(server);
         raw = RawClient.of(server);
@@ -206,9 +208,9 @@ class SecurityIT {
         String expired = issuer.sign(expiredClaims());
         assertRefused(withToken(expired), 401, "auth.token_expired");
         ApiResponse audit = E2eAwait.until("the refusal is in the audit trail", java.time.Duration.ofSeconds(30),
-                () -> api.get("/api/v1/audit?action=auth.authenticate&outcome=auth.token_expired&limit=100"),
+                () -> api.get("/api/v1/audit?tenant=*&action=auth.authenticate&outcome=auth.token_expired&limit=100"),
                 r -> r.status() == 200 && r.json().path("events").size() > 0);
-        String trail = api.get("/api/v1/audit?limit=1000").body();
+        String trail = api.get("/api/v1/audit?tenant=*&limit=1000").body();
         for (String token : tokensSent) {
             for (String part : token.split("\\.")) {
                 if (part.length() > 16) {

@@ -159,7 +159,7 @@ class SubmissionIT {
     @Test
     void growsTheStoreTheArchiveAndTheLogByExactlyOneEntry() {
         record();
-        assertEquals(before.entries() + 1, after.entries(), "entries in /health");
+        assertEquals(before.entries() + 1, after.entries(), "entries in /api/v1/stats");
         assertEquals(before.archivedFiles() + 1, after.archivedFiles(), "archived envelopes");
         assertEquals(before.logSize() + 1, after.logSize(), "primary log size");
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,11 @@ class VerifyBatchApiIT {
 
     @BeforeAll
     void submitTwoAttestations() {
-        server = AttestorProcess.startFresh();
+        // the verification cache is shared by every tenant, so only the operator sees its counters
+        Path data = AttestorProcess.freshDataDir();
+        AttestorProcess.writeConfig(data, "org.stellaops.attestor.http.json",
+                Map.of("operatorTenant", TestHttp.TENANT));
+        server = AttestorProcess.start(data);
         api = new ApiClient(server);
         batch = new BatchApiClient(server);
         SigningKey key = SigningKey.generate();
