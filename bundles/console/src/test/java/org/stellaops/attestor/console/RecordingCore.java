@@ -140,6 +140,11 @@ final class RecordingCore implements AttestationService {
     }
 
     @Override
+    public int batchMaxItems() {
+        throw notByTheConsole();
+    }
+
+    @Override
     public EntryPage search(EntryQuery query) {
         throw notByTheConsole();
     }

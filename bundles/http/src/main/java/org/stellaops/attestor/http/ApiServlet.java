@@ -72,6 +72,12 @@ public class ApiServlet extends HttpServlet {
                 + "(an oversized item fails alone)")
         int maxBatchBytes() default 256 * 1024 * 1024;
 
+        /** @return how many items of an NDJSON batch answer are processed and written at a time */
+        @AttributeDefinition(name = "NDJSON batch slice", description = "A batch answered as NDJSON is processed "
+                + "this many items at a time, and each slice's lines are written and flushed before the next slice "
+                + "starts, so a client reads results while the rest is processed. JSON answers are whole")
+        int ndjsonSliceItems() default 100;
+
         /** @return the sustained request rate of one principal */
         @AttributeDefinition(name = "Requests per second per principal", description = "Sustained rate of one "
                 + "authenticated principal (per tenant); more is refused with 429 and Retry-After. 0 turns the "
@@ -129,7 +135,8 @@ public class ApiServlet extends HttpServlet {
         maxRequestBytes = config.maxRequestBytes();
         // a Java array holds a little less than Integer.MAX_VALUE bytes
         int maxBatchBytes = Math.min(config.maxBatchBytes(), Integer.MAX_VALUE - 16);
-        BatchEndpoints batch = new BatchEndpoints(service, config.maxRequestBytes(), maxBatchBytes);
+        BatchEndpoints batch = new BatchEndpoints(service, config.maxRequestBytes(), maxBatchBytes,
+                Math.max(1, config.ndjsonSliceItems()));
         Tenancy configured = new Tenancy(config.operatorTenant());
         if (!configured.configuredValidly()) {
             LOG.warn("operatorTenant {} is not a tenant name (1 to 128 characters of A-Z a-z 0-9 . _ : @ -): nobody "

@@ -2,7 +2,7 @@ package org.stellaops.attestor.http;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +21,11 @@ import org.stellaops.attestor.sdk.AttestorException;
  * each answered as it would have been on its own. An item that fails here (too large, not parseable) or in the
  * core gets its own problem and never fails the others; the request as a whole fails only for its wrapper (media
  * type, body size, JSON shape, no items) or when the core refuses the batch (too many items).
+ *
+ * <p>A JSON answer is written once the whole batch is processed (it ends with a summary). An NDJSON answer streams:
+ * the batch is handed to the core one slice at a time and each slice's lines are written and flushed before the
+ * next slice starts, so a client sees the first results while the rest is still being processed. Since the answer
+ * has started by then, a slice the core fails as a whole (a storage outage, say) fails each of its items.
  */
 final class BatchEndpoints {
 
@@ -29,25 +34,44 @@ final class BatchEndpoints {
     private final AttestationService service;
     private final BatchInput.Limits submitLimits;
     private final BatchInput.Limits verifyLimits;
+    private final int sliceItems;
 
     /**
      * @param service the core
      * @param maxRequestBytes the largest envelope (as for a single submission)
      * @param maxBatchBytes the largest batch body
+     * @param sliceItems how many items of an NDJSON answer are processed and written at a time
      */
-    BatchEndpoints(AttestationService service, int maxRequestBytes, int maxBatchBytes) {
+    BatchEndpoints(AttestationService service, int maxRequestBytes, int maxBatchBytes, int sliceItems) {
         this.service = service;
         this.submitLimits = new BatchInput.Limits(maxRequestBytes, maxBatchBytes);
         this.verifyLimits = new BatchInput.Limits(
                 (int) Math.min(Integer.MAX_VALUE - 1L, (long) maxRequestBytes + VerifyRequests.WRAPPER_ALLOWANCE),
                 maxBatchBytes);
+        this.sliceItems = sliceItems;
+    }
+
+    /** Answers some items of a batch: one result per item, by the item's index in the request. */
+    @FunctionalInterface
+    private interface Slice {
+        Map<Integer, Map<String, Object>> answer(List<BatchInput.Item> items);
     }
 
     void submit(HttpExchange exchange, List<String> params) throws IOException {
         BatchInput input = BatchInput.read(exchange, "envelopes", submitLimits);
+        answer(exchange, input, items -> submitted(exchange, items), BatchViews::submitSummary);
+    }
+
+    void verify(HttpExchange exchange, List<String> params) throws IOException {
+        BatchInput input = BatchInput.read(exchange, "items", verifyLimits);
+        answer(exchange, input, items -> verified(exchange, items), BatchViews::verifySummary);
+    }
+
+    private Map<Integer, Map<String, Object>> submitted(HttpExchange exchange, List<BatchInput.Item> items) {
+        Map<Integer, Map<String, Object>> results = rejections(items);
         List<byte[]> envelopes = new ArrayList<>();
         List<BatchInput.Item> sent = new ArrayList<>();
-        for (BatchInput.Item item : input.items()) {
+        for (BatchInput.Item item : items) {
             if (item.rejection() == null) {
                 envelopes.add(item.bytes());
                 sent.add(item);
@@ -55,21 +79,19 @@ final class BatchEndpoints {
         }
         List<BatchOutcome> outcomes = envelopes.isEmpty() ? List.of()
                 : service.submitBatch(envelopes, exchange.provenance());
-        Map<String, Object>[] results = rejections(input);
         for (BatchOutcome outcome : outcomes) {
             BatchInput.Item item = itemAt(sent, outcome.index());
-            results[item.index()] = outcome.failure() != null ? failed(exchange, item, outcome.failure())
-                    : BatchViews.submitted(item, outcome.submission());
+            results.put(item.index(), outcome.failure() != null ? failed(exchange, item, outcome.failure())
+                    : BatchViews.submitted(item, outcome.submission()));
         }
-        answer(exchange, input, results, BatchViews::submitSummary);
+        return results;
     }
 
-    void verify(HttpExchange exchange, List<String> params) throws IOException {
-        BatchInput input = BatchInput.read(exchange, "items", verifyLimits);
-        Map<String, Object>[] results = rejections(input);
+    private Map<Integer, Map<String, Object>> verified(HttpExchange exchange, List<BatchInput.Item> items) {
+        Map<Integer, Map<String, Object>> results = rejections(items);
         List<VerifyRequest> requests = new ArrayList<>();
         List<BatchInput.Item> sent = new ArrayList<>();
-        for (BatchInput.Item item : input.items()) {
+        for (BatchInput.Item item : items) {
             if (item.rejection() != null) {
                 continue;
             }
@@ -77,25 +99,24 @@ final class BatchEndpoints {
                 requests.add(VerifyRequests.of(VerifyRequests.object(item.bytes())));
                 sent.add(item);
             } catch (AttestorException e) {
-                results[item.index()] = BatchViews.failed(item, e);
+                results.put(item.index(), BatchViews.failed(item, e));
             }
         }
         List<VerifyOutcome> outcomes = requests.isEmpty() ? List.of()
                 : service.verifyBatch(requests, exchange.provenance());
         for (VerifyOutcome outcome : outcomes) {
             BatchInput.Item item = itemAt(sent, outcome.index());
-            results[item.index()] = outcome.failure() != null ? failed(exchange, item, outcome.failure())
-                    : BatchViews.verified(item, outcome.report());
+            results.put(item.index(), outcome.failure() != null ? failed(exchange, item, outcome.failure())
+                    : BatchViews.verified(item, outcome.report()));
         }
-        answer(exchange, input, results, BatchViews::verifySummary);
+        return results;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object>[] rejections(BatchInput input) {
-        Map<String, Object>[] results = new Map[input.items().size()];
-        for (BatchInput.Item item : input.items()) {
+    private static Map<Integer, Map<String, Object>> rejections(List<BatchInput.Item> items) {
+        Map<Integer, Map<String, Object>> results = new HashMap<>();
+        for (BatchInput.Item item : items) {
             if (item.rejection() != null) {
-                results[item.index()] = BatchViews.failed(item, item.rejection());
+                results.put(item.index(), BatchViews.failed(item, item.rejection()));
             }
         }
         return results;
@@ -117,17 +138,20 @@ final class BatchEndpoints {
     }
 
     /**
-     * NDJSON in, NDJSON out; JSON in, JSON out unless the client asks for NDJSON. The core answers for the whole
-     * batch at once, so the lines follow one another; each is flushed as it is written.
+     * NDJSON in, NDJSON out; JSON in, JSON out unless the client asks for NDJSON. NDJSON streams slice by slice
+     * (see the class comment); a batch over the core's item limit is handed over whole, so the core refuses it
+     * exactly as it refuses a JSON batch, before anything is written.
      */
-    private static void answer(HttpExchange exchange, BatchInput input, Map<String, Object>[] results,
-                               Function<List<Map<String, Object>>, Map<String, Object>> summary)
-            throws IOException {
-        List<Map<String, Object>> ordered = Arrays.asList(results);
-        if (ordered.contains(null)) {
-            throw new IllegalStateException("the core did not answer for every item of the batch");
+    private void answer(HttpExchange exchange, BatchInput input, Slice slice,
+                        Function<List<Map<String, Object>>, Map<String, Object>> summary) throws IOException {
+        List<BatchInput.Item> items = input.items();
+        boolean ndjson = input.ndjson() || exchange.accepts(NdjsonWriter.CONTENT_TYPE);
+        if (ndjson && items.size() <= service.batchMaxItems()) {
+            stream(exchange, items, slice);
+            return;
         }
-        if (input.ndjson() || exchange.accepts(NdjsonWriter.CONTENT_TYPE)) {
+        List<Map<String, Object>> ordered = inOrder(items, slice.answer(items));
+        if (ndjson) {
             try (NdjsonWriter out = exchange.ndjson(200)) {
                 for (Map<String, Object> result : ordered) {
                     out.line(result);
@@ -139,5 +163,39 @@ final class BatchEndpoints {
         body.put("results", ordered);
         body.put("summary", summary.apply(ordered));
         exchange.json(200, body);
+    }
+
+    private void stream(HttpExchange exchange, List<BatchInput.Item> items, Slice slice) throws IOException {
+        try (NdjsonWriter out = exchange.ndjson(200)) {
+            for (int from = 0; from < items.size(); from += sliceItems) {
+                List<BatchInput.Item> part = items.subList(from, Math.min(items.size(), from + sliceItems));
+                Map<Integer, Map<String, Object>> results;
+                try {
+                    results = slice.answer(part);
+                } catch (RuntimeException e) {
+                    // the answer has started: the slice's items fail one by one, the other slices go on
+                    results = new HashMap<>();
+                    for (BatchInput.Item item : part) {
+                        results.put(item.index(), failed(exchange, item, e));
+                    }
+                }
+                for (Map<String, Object> result : inOrder(part, results)) {
+                    out.line(result);
+                }
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> inOrder(List<BatchInput.Item> items,
+                                                     Map<Integer, Map<String, Object>> results) {
+        List<Map<String, Object>> ordered = new ArrayList<>(items.size());
+        for (BatchInput.Item item : items) {
+            Map<String, Object> result = results.get(item.index());
+            if (result == null) {
+                throw new IllegalStateException("the core did not answer for item " + item.index() + " of the batch");
+            }
+            ordered.add(result);
+        }
+        return ordered;
     }
 }

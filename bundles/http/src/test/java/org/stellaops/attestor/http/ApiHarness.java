@@ -43,11 +43,21 @@ final class ApiHarness implements AutoCloseable {
 
     /** A harness without rate limits whose operator is the given tenant (empty: nobody). */
     ApiHarness(String operatorTenant) throws Exception {
-        this(0, 1, 0, operatorTenant);
+        this(0, 1, 0, operatorTenant, 100);
     }
 
     private ApiHarness(double perSecond, double burst, double authFailuresPerMinute, String operatorTenant)
             throws Exception {
+        this(perSecond, burst, authFailuresPerMinute, operatorTenant, 100);
+    }
+
+    /** @return a harness without rate limits that answers NDJSON batches this many items at a time */
+    static ApiHarness slicing(int sliceItems) throws Exception {
+        return new ApiHarness(0, 1, 0, TokenTable.OPERATOR_TENANT, sliceItems);
+    }
+
+    private ApiHarness(double perSecond, double burst, double authFailuresPerMinute, String operatorTenant,
+                       int sliceItems) throws Exception {
         servlet = new ApiServlet(core, new TokenTable());
         servlet.activate(new ApiServlet.Config() {
             @Override
@@ -58,6 +68,11 @@ final class ApiHarness implements AutoCloseable {
             @Override
             public int maxBatchBytes() {
                 return MAX_BATCH_BYTES;
+            }
+
+            @Override
+            public int ndjsonSliceItems() {
+                return sliceItems;
             }
 
             @Override
@@ -113,6 +128,14 @@ final class ApiHarness implements AutoCloseable {
             }
         }
 
+        static JsonNode parse(String line) {
+            try {
+                return JSON.readTree(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not a JSON line: " + line, e);
+            }
+        }
+
         List<JsonNode> lines() {
             return body.lines().map(line -> {
                 try {
@@ -143,6 +166,13 @@ final class ApiHarness implements AutoCloseable {
 
     Answer get(String path) {
         return send(authorized(path).GET());
+    }
+
+    /** Posts and hands back the answer's lines as they arrive, before the answer is complete. */
+    java.util.stream.Stream<String> postReadingLines(String path, String contentType, byte[] body) throws Exception {
+        return http.send(authorized(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines()).body();
     }
 
     /** Sends a request as it is, without the harness's token. */

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -151,6 +155,64 @@ class BatchApiTest {
     @Test
     void refusesAnotherMediaType() {
         assertProblem(api.post(ENTRIES, "text/plain", batchOf(GOOD_1)), 415, "request.unsupported_media_type");
+    }
+
+    @Test
+    void streamsAnNdjsonAnswerSoTheFirstLineArrivesBeforeTheNextSliceIsProcessed() throws Exception {
+        try (ApiHarness slicing = ApiHarness.slicing(1)) {
+            CountDownLatch firstLineRead = new CountDownLatch(1);
+            slicing.core.beforeBatch = n -> {
+                if (n == 2) {
+                    awaitQuietly(firstLineRead);
+                }
+            };
+            byte[] body = utf8(GOOD_1.replace("\n", " ") + "\n" + BAD + "\n" + GOOD_2);
+            try (Stream<String> lines = slicing.postReadingLines(ENTRIES, NDJSON, body)) {
+                Iterator<String> answer = lines.iterator();
+                String first = answer.next();
+                firstLineRead.countDown();
+                List<String> all = new java.util.ArrayList<>(List.of(first));
+                answer.forEachRemaining(all::add);
+                assertEquals(List.of(201, 422, 201), all.stream()
+                        .map(line -> ApiHarness.Answer.parse(line).path("status").asInt()).toList());
+            }
+            assertEquals(3, slicing.core.submittedBatches.size(), "one core call per slice");
+        }
+    }
+
+    /** Holds slice 2 until the client has read line 1; without streaming the client never would, and slice 2 fails. */
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the first line was not read while the batch was being processed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void failsTheItemsOfASliceTheCoreFailsWholeAndAnswersTheOthers() throws Exception {
+        try (ApiHarness slicing = ApiHarness.slicing(1)) {
+            slicing.core.beforeBatch = n -> {
+                if (n == 2) {
+                    throw new org.stellaops.attestor.cas.StorageException("storage.failure", "disk gone", null);
+                }
+            };
+            List<JsonNode> lines = slicing.post(ENTRIES, NDJSON, utf8(GOOD_2 + "\n" + BAD + "\n" + GOOD_1
+                    .replace("\n", " "))).lines();
+            assertEquals(List.of(201, 503, 201), statuses(lines));
+            assertEquals("storage.failure", lines.get(1).path("problem").path("code").asText());
+        }
+    }
+
+    @Test
+    void handsAnNdjsonBatchOverTheCoresLimitToTheCoreWholeSoItIsRefusedBeforeAnyLine() {
+        api.core.batchMaxItems = 1;
+        api.core.batchRefusal = new AttestorException("request.batch_too_large", "at most 1 item per batch");
+        assertProblem(api.post(ENTRIES, NDJSON, utf8(GOOD_2 + "\n" + BAD)), 413, "request.batch_too_large");
+        assertEquals(1, api.core.submittedBatches.size());
     }
 
     @Test

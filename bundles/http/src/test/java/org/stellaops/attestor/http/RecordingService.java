@@ -60,6 +60,10 @@ final class RecordingService implements AttestationService {
     private final Map<String, TrustedKey> keys = new ConcurrentHashMap<>();
     private final Set<String> stored = new HashSet<>();
     volatile AttestorException batchRefusal;
+    /** Runs at the start of every submitBatch call with the call's number (1 for the first). */
+    volatile java.util.function.IntConsumer beforeBatch = n -> { };
+    /** What {@link #batchMaxItems()} answers. */
+    volatile int batchMaxItems = 1000;
 
     /** Stores a record for its tenant ({@link EntryRecord#tenant()}). */
     void store(EntryRecord record) {
@@ -133,6 +137,7 @@ final class RecordingService implements AttestationService {
     public synchronized List<BatchOutcome> submitBatch(List<byte[]> envelopes, Provenance provenance) {
         provenances.add(provenance);
         submittedBatches.add(List.copyOf(envelopes));
+        beforeBatch.accept(submittedBatches.size());
         if (batchRefusal != null) {
             throw batchRefusal;
         }
@@ -151,6 +156,11 @@ final class RecordingService implements AttestationService {
             }
         }
         return outcomes;
+    }
+
+    @Override
+    public int batchMaxItems() {
+        return batchMaxItems;
     }
 
     @Override

@@ -235,6 +235,11 @@ public class AttestorCore implements AttestationService {
     }
 
     @Override
+    public int batchMaxItems() {
+        return service.batchMaxItems();
+    }
+
+    @Override
     public List<VerifyOutcome> verifyBatch(List<VerifyRequest> requests, Provenance provenance) {
         return service.verifyBatch(requests, provenance);
     }

@@ -201,6 +201,11 @@ final class CoreService implements AttestationService, AutoCloseable {
     }
 
     @Override
+    public int batchMaxItems() {
+        return batches.maxItems();
+    }
+
+    @Override
     public List<VerifyOutcome> verifyBatch(List<VerifyRequest> requests, Provenance provenance) {
         if (requests.size() > batches.maxItems()) {
             AttestorException refused = new AttestorException(CoreCodes.BATCH_TOO_LARGE, "a batch holds at most "

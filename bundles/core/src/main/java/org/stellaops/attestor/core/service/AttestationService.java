@@ -165,6 +165,14 @@ public interface AttestationService {
     List<BatchOutcome> submitBatch(List<byte[]> envelopes, Provenance provenance);
 
     /**
+     * @return the most items {@link #submitBatch} and {@link #verifyBatch} take in one call (more are refused with
+     *         {@code request.batch_too_large}); a front end that streams a batch in slices keeps the whole request
+     *         within this limit too
+     * @since 2.0
+     */
+    int batchMaxItems();
+
+    /**
      * Verifies many items; each as {@link #verifyStored} or {@link #verifyEnvelopeWithEntries} would on its own.
      *
      * @param requests the items
