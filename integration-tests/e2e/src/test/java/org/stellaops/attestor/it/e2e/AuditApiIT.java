@@ -3,6 +3,7 @@ package org.stellaops.attestor.it.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.stellaops.attestor.auth.Scope;
 
 /**
  * {@code GET /api/v1/audit} and {@code GET /api/v1/audit/verify} on a fresh server after a known set of actions:
@@ -32,7 +34,12 @@ class AuditApiIT {
 
     @BeforeAll
     void actAFewTimes() {
-        server = AttestorProcess.startFresh();
+        // the trail and its verification are shared by every tenant: the test's tenant is the operator, who sees
+        // them whole (tenant=*); theChainVerificationOfATenantSaysOnlyWhetherItIsIntact checks the tenant view
+        Path data = AttestorProcess.freshDataDir();
+        AttestorProcess.writeConfig(data, "org.stellaops.attestor.http.json",
+                Map.of("operatorTenant", TestHttp.TENANT));
+        server = AttestorProcess.start(data);
         api = new ApiClient(server);
         client = new BatchApiClient(server);
         SigningKey key = SigningKey.generate();
@@ -72,7 +79,7 @@ class AuditApiIT {
         List<JsonNode> newestFirst = new ArrayList<>();
         String before = null;
         for (int i = 0; i < 10_000; i++) {
-            JsonNode page = page("limit=" + pageSize + (before == null ? "" : "&before=" + before));
+            JsonNode page = page("tenant=*&limit=" + pageSize + (before == null ? "" : "&before=" + before));
             assertTrue(page.path("events").size() <= pageSize, page::toString);
             newestFirst.addAll(events(page));
             if (page.path("next").isNull()) {
@@ -108,7 +115,7 @@ class AuditApiIT {
 
     @Test
     void keepsAnswersToTheLimitOnlyRequestNewestFirst() {
-        List<JsonNode> newest = events(page("limit=3"));
+        List<JsonNode> newest = events(page("tenant=*&limit=3"));
         assertEquals(3, newest.size(), newest::toString);
         for (int i = 1; i < newest.size(); i++) {
             assertEquals(newest.get(i - 1).path("seq").asLong() - 1, newest.get(i).path("seq").asLong(),
@@ -134,8 +141,10 @@ class AuditApiIT {
     void limitsEventsToATimeWindow() {
         List<JsonNode> trail = wholeTrail(1000);
         String first = trail.get(0).path("time").asText();
-        assertEquals(0, events(page(BatchApiClient.query("until", first))).size(), "until is exclusive");
-        assertTrue(events(page(BatchApiClient.query("since", first, "limit", "1000"))).size() >= trail.size(),
+        assertEquals(0, events(page(BatchApiClient.query("tenant", "*", "until", first))).size(),
+                "until is exclusive");
+        assertTrue(events(page(BatchApiClient.query("tenant", "*", "since", first, "limit", "1000"))).size()
+                >= trail.size(),
                 "since is inclusive");
     }
 
@@ -157,6 +166,17 @@ class AuditApiIT {
             assertEquals(hashes.get(head), report.path("head").path("hash").asText(), response::describe);
         }
         assertTrue(report.path("anchors").isArray(), response::describe);
+    }
+
+    @Test
+    void theChainVerificationOfATenantSaysOnlyWhetherItIsIntact() {
+        ApiClient other = new ApiClient(server, TestHttp.authorization(server, "another-team", Scope.values()));
+        ApiResponse response = other.get("/api/v1/audit/verify");
+        assertEquals(200, response.status(), response::describe);
+        assertTrue(response.json().path("intact").asBoolean(false), response::describe);
+        assertEquals(0, response.json().path("checked").asLong(), "the tenant has no events yet");
+        assertTrue(response.json().path("head").isMissingNode() && response.json().path("anchors").isMissingNode(),
+                response::describe);
     }
 
     @Test

@@ -107,6 +107,9 @@ class ScaleOutIT {
                 Map.of("uri", mongoUri, "database", database));
         AttestorProcess.writeConfig(data, "org.stellaops.attestor.cas.gridfs.json",
                 Map.of("uri", mongoUri, "database", database));
+        // the outbox backlog counts every tenant's records, so only the operator sees it: the test's tenant is
+        AttestorProcess.writeConfig(data, "org.stellaops.attestor.http.json",
+                Map.of("operatorTenant", TestHttp.TENANT));
         // pinned, so a worker never falls back to a store of its own (docs/storage.md)
         AttestorProcess.writeConfig(data, "org.stellaops.attestor.core.json", Map.of(
                 "primaryDeadlineMillis", 5000, "retryBaseMillis", 200, "retryMaxMillis", 2000,

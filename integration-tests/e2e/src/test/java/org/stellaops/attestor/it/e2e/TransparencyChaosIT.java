@@ -90,6 +90,9 @@ class TransparencyChaosIT {
 
     private static void configureSubmitter(Path data, AttestorProcess logServer, JsonNode primaryLog) {
         URI logBase = logServer.baseUri();
+        // log outages are the deployment's events (tenant ""): the test's tenant is the operator to read them
+        AttestorProcess.writeConfig(data, "org.stellaops.attestor.http.json",
+                Map.of("operatorTenant", TestHttp.TENANT));
         AttestorProcess.writeConfig(data, "org.stellaops.attestor.core.json", Map.of(
                 "primaryDeadlineMillis", 2000, "retryBaseMillis", 200, "retryMaxMillis", 2000, "outboxScanMillis", 1000));
         AttestorProcess.writeConfig(data, "org.stellaops.attestor.tlog.embedded.json", Map.of(
@@ -163,7 +166,7 @@ class TransparencyChaosIT {
 
     @Test
     void recordsTheOutageAndTheRecoveryInTheAuditTrail() {
-        JsonNode events = new ApiClient(submitter).get("/api/v1/audit?limit=1000").json().path("events");
+        JsonNode events = new ApiClient(submitter).get("/api/v1/audit?tenant=*&limit=1000").json().path("events");
         List<String> actions = new ArrayList<>();
         events.forEach(e -> actions.add(e.path("action").asText()));
         assertTrue(actions.contains("tlog.unavailable"), () -> "no tlog.unavailable in " + actions);
