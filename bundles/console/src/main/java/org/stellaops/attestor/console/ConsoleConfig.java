@@ -15,4 +15,10 @@ public @interface ConsoleConfig {
             + "(and write the console's own audit events as this tenant). Empty: every tenant's, with a tenant "
             + "column and a tenant filter; the console's own events are the operator's")
     String console_tenant() default "";
+
+    /** @return refused console logins allowed per client address and minute */
+    @AttributeDefinition(name = "Failed logins per minute per address", description = "An address refused this "
+            + "many times within a minute gets 429 without being checked for the rest of that minute (audited once "
+            + "as auth.console_throttled). 0 turns the limit off")
+    int console_maxFailedLoginsPerMinute() default 10;
 }

@@ -3,6 +3,7 @@ package org.stellaops.attestor.console;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -23,7 +24,9 @@ import org.stellaops.attestor.store.Provenance;
  * launcher), compared in constant time, and every refused login written to the audit trail (action
  * {@code console.authenticate}, never the password). The launcher names this provider in
  * {@code felix.webconsole.security.providers}, so the console refuses every request until it is registered.
- * Refused logins are the operator's events, or the scoped tenant's when {@code console.tenant} is set.
+ * Refused logins are the operator's events, or the scoped tenant's when {@code console.tenant} is set. An address
+ * refused {@code console.maxFailedLoginsPerMinute} times in a minute gets 429 without being checked until the
+ * minute is over ({@link LoginThrottle}); that is audited once per minute as {@code auth.console_throttled}.
  */
 @Component(service = SecurityProvider.class, configurationPid = ConsoleConfig.PID,
         property = SecurityProvider.PROPERTY_ID + "=" + ConsoleLogin.ID)
@@ -34,6 +37,11 @@ public class ConsoleLogin implements SecurityProvider {
     static final String REALM = "StellaOps Attestor console";
     private static final String SHA_256 = "{sha-256}";
 
+    /** The outcome of a refused login. */
+    static final String DENIED = "auth.console_denied";
+    /** The outcome recorded when an address used up its failed logins of the minute. */
+    static final String THROTTLED = "auth.console_throttled";
+
     /** Where a refused login goes. */
     @FunctionalInterface
     interface Refusals {
@@ -41,13 +49,15 @@ public class ConsoleLogin implements SecurityProvider {
          * @param target method and path of the refused request
          * @param who the user name that was tried
          * @param address the client address
+         * @param outcome {@link #DENIED} or {@link #THROTTLED}
          */
-        void refused(String target, String who, String address);
+        void refused(String target, String who, String address, String outcome);
     }
 
     private final Refusals refusals;
     private final String user;
     private final byte[] passwordHash;
+    private final LoginThrottle throttle;
 
     /**
      * @param audit where refused logins go
@@ -57,13 +67,15 @@ public class ConsoleLogin implements SecurityProvider {
     @Activate
     public ConsoleLogin(@Reference AttestationService audit, BundleContext context, ConsoleConfig config) {
         this(refusalsTo(audit, new ConsoleScope(config.console_tenant()).provenanceTenant()),
-                context.getProperty("felix.webconsole.username"), context.getProperty("felix.webconsole.password"));
+                context.getProperty("felix.webconsole.username"), context.getProperty("felix.webconsole.password"),
+                new LoginThrottle(Clock.systemUTC(), config.console_maxFailedLoginsPerMinute()));
     }
 
     /** @return refusals written to the audit trail as events of {@code tenant} */
     static Refusals refusalsTo(AttestationService audit, String tenant) {
-        return (target, who, address) -> audit.recordSecurityEvent("console.authenticate", target,
-                "auth.console_denied", "wrong console user or password",
+        return (target, who, address, outcome) -> audit.recordSecurityEvent("console.authenticate", target,
+                outcome, THROTTLED.equals(outcome) ? "too many refused logins from this address; refused unchecked "
+                        + "for the rest of the minute" : "wrong console user or password",
                 new Provenance("console", "console:" + who, address, tenant));
     }
 
@@ -71,9 +83,11 @@ public class ConsoleLogin implements SecurityProvider {
      * @param refusals where refused logins go
      * @param user the user name (default {@code admin})
      * @param storedHash {@code {sha-256}<base64>}, as the launcher stores it; anything else admits nobody
+     * @param throttle the failed-login limit per address
      */
-    ConsoleLogin(Refusals refusals, String user, String storedHash) {
+    ConsoleLogin(Refusals refusals, String user, String storedHash, LoginThrottle throttle) {
         this.refusals = refusals;
+        this.throttle = throttle;
         this.user = user == null || user.isEmpty() ? "admin" : user;
         this.passwordHash = storedHash != null && storedHash.toLowerCase(Locale.ROOT).startsWith(SHA_256)
                 ? decode(storedHash.substring(SHA_256.length())) : null;
@@ -81,14 +95,23 @@ public class ConsoleLogin implements SecurityProvider {
 
     @Override
     public Object authenticate(HttpServletRequest request, HttpServletResponse response) {
+        String address = String.valueOf(request.getRemoteAddr());
+        if (!throttle.allows(address)) {
+            response.setHeader("Retry-After", String.valueOf(throttle.retryAfterSeconds(address)));
+            response.setStatus(429);
+            return null;
+        }
         String[] given = basic(request.getHeader("Authorization"));
         if (given != null && passwordHash != null && matches(given[0], given[1])) {
             return user;
         }
         if (given != null) {
             // no password or hash in the event: only who tried, from where
-            refusals.refused(request.getMethod() + " " + request.getRequestURI(), truncate(given[0]),
-                    String.valueOf(request.getRemoteAddr()));
+            String target = request.getMethod() + " " + request.getRequestURI();
+            refusals.refused(target, truncate(given[0]), address, DENIED);
+            if (throttle.failed(address)) {
+                refusals.refused(target, truncate(given[0]), address, THROTTLED);
+            }
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         response.setStatus(401);

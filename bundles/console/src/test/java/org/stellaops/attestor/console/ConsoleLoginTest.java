@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +27,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stellaops.attestor.testing.MutableClock;
 
 /** The login in front of a real servlet container, as the web console calls it before every page. */
 class ConsoleLoginTest {
@@ -33,6 +35,7 @@ class ConsoleLoginTest {
     private static final String PASSWORD = "correct horse battery staple";
 
     private final List<String> refused = new CopyOnWriteArrayList<>();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T12:00:00Z"));
     private Server server;
     private URI page;
 
@@ -43,7 +46,12 @@ class ConsoleLoginTest {
 
     @BeforeEach
     void start() throws Exception {
-        start(new ConsoleLogin((target, who, address) -> refused.add(target + " " + who), "admin", hash(PASSWORD)));
+        start(login(hash(PASSWORD), new LoginThrottle(clock, 3)));
+    }
+
+    private ConsoleLogin login(String storedHash, LoginThrottle throttle) {
+        return new ConsoleLogin((target, who, address, outcome) -> refused.add(target + " " + who
+                + (ConsoleLogin.DENIED.equals(outcome) ? "" : " " + outcome)), "admin", storedHash, throttle);
     }
 
     private void start(ConsoleLogin login) throws Exception {
@@ -106,7 +114,7 @@ class ConsoleLoginTest {
     @Test
     void admitsNobodyWhenNoPasswordHashIsConfigured() throws Exception {
         stop();
-        start(new ConsoleLogin((target, who, address) -> refused.add(target + " " + who), "admin", null));
+        start(login(null, new LoginThrottle(clock, 0)));
         assertEquals(401, get("admin", "").statusCode());
         assertEquals(401, get("admin", PASSWORD).statusCode());
     }
@@ -114,10 +122,34 @@ class ConsoleLoginTest {
     @Test
     void auditsRefusalsAsEventsOfTheGivenTenant() throws Exception {
         RecordingCore core = new RecordingCore();
-        ConsoleLogin.refusalsTo(core, "").refused("GET /system/console", "mallory", "192.0.2.1");
-        ConsoleLogin.refusalsTo(core, "tenant-a").refused("GET /system/console", "mallory", "192.0.2.1");
+        ConsoleLogin.refusalsTo(core, "").refused("GET /system/console", "mallory", "192.0.2.1",
+                ConsoleLogin.DENIED);
+        ConsoleLogin.refusalsTo(core, "tenant-a").refused("GET /system/console", "mallory", "192.0.2.1",
+                ConsoleLogin.DENIED);
         assertEquals(List.of("", "tenant-a"), core.provenances.stream().map(p -> p.tenant()).toList());
         assertEquals("console:mallory", core.provenances.get(0).principal());
+    }
+
+    @Test
+    void refusesAnAddressUncheckedForTheRestOfTheMinuteOnceItUsedUpItsFailedLogins() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, get("admin", "guess-" + i).statusCode());
+        }
+        HttpResponse<String> throttled = get("admin", PASSWORD);
+        assertEquals(429, throttled.statusCode(), "even the right password waits");
+        assertEquals("60", throttled.headers().firstValue("Retry-After").orElse(""));
+        assertEquals(List.of("GET /system/console/bundles admin", "GET /system/console/bundles admin",
+                "GET /system/console/bundles admin", "GET /system/console/bundles admin auth.console_throttled"),
+                refused, "three refusals and one throttling event, nothing for the throttled request");
+    }
+
+    @Test
+    void admitsTheAdminAgainOnceTheMinuteIsOver() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            get("admin", "guess-" + i);
+        }
+        clock.advance(LoginThrottle.WINDOW);
+        assertEquals(200, get("admin", PASSWORD).statusCode());
     }
 
     @Test
