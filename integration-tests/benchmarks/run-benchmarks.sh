@@ -20,6 +20,7 @@
 #              MODES (load modes in order, default "submit batch verify"; also "mixed"),
 #              BATCH_SIZE (envelopes per batch request, 100), BATCH_CLIENTS (clients of the batch mode, 8),
 #              VERIFY_COLD (1 = verify again on a restart with the verification cache off; default 0),
+#              SERVER_JAVA_OPTS (extra JVM options of the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr),
 #              STORE (embedded | mongo, default embedded), MONGO_BACKEND (memory | h2, default memory; STORE=mongo)
 # Build first: mvn -B -pl integration-tests/benchmarks verify (and the distribution for the load part).
 # Exit status: non-zero when a JMH run fails, a server does not start, any load request failed, or STORE=mongo and
@@ -185,7 +186,7 @@ start_server() {
   server_log="$out/$1"
   server_url=""
   echo "== starting $server_jar on port $port, data $data_dir, store $store"
-  java -Dattestor.http.port="$port" -Dattestor.data.dir="$data_dir" -jar "$server_jar" >"$server_log" 2>&1 &
+  java ${SERVER_JAVA_OPTS:-} -Dattestor.http.port="$port" -Dattestor.data.dir="$data_dir" -jar "$server_jar" >"$server_log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 240); do
     server_url="$(sed -n 's|.*Attestor ready on \(https\{0,1\}://[^[:space:]]*\).*|\1|p' "$server_log" | head -1)"
