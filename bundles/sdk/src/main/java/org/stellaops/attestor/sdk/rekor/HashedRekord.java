@@ -2,6 +2,8 @@ package org.stellaops.attestor.sdk.rekor;
 
 import java.security.PublicKey;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +25,10 @@ import org.stellaops.attestor.sdk.merkle.Rfc6962;
  */
 public final class HashedRekord {
 
+    /** Signer keys whose details are remembered at most. */
+    private static final int KEY_DETAILS_LIMIT = 1024;
+    private static final Map<String, String> KEY_DETAILS = new ConcurrentHashMap<>();
+
     private HashedRekord() {
     }
 
@@ -35,8 +41,7 @@ public final class HashedRekord {
      * @throws IllegalArgumentException if the digest length does not match the algorithm's hash
      */
     public static byte[] canonicalBody(HashedRekordRequest req) {
-        PublicKey key = PublicKeys.parseSpki(req.publicKey().value());
-        String keyDetails = PublicKeys.keyDetails(key, req.algorithm());
+        String keyDetails = keyDetails(req.publicKey(), req.algorithm());
         int expected = Hashing.newDigest(req.algorithm().hashAlgorithm()).getDigestLength();
         if (req.digest().length() != expected) {
             throw new IllegalArgumentException("digest has " + req.digest().length() + " bytes, "
@@ -56,6 +61,26 @@ public final class HashedRekord {
         verifier.put("keyDetails", keyDetails);
         verifier.putObject("publicKey").put("rawBytes", req.publicKey().base64());
         return Jcs.canonicalize(root);
+    }
+
+    /**
+     * The key details of a signer key, remembered per (key, algorithm): the same few signer keys come with every
+     * submission, and parsing an SPKI costs more than the rest of the body. Only keys that parsed are remembered, so
+     * an unusable key is refused every time.
+     */
+    private static String keyDetails(Bytes spki, KeyAlgorithm algorithm) {
+        String cacheKey = algorithm.name() + ':' + spki.base64();
+        String known = KEY_DETAILS.get(cacheKey);
+        if (known != null) {
+            return known;
+        }
+        PublicKey key = PublicKeys.parseSpki(spki.value());
+        String details = PublicKeys.keyDetails(key, algorithm);
+        if (KEY_DETAILS.size() >= KEY_DETAILS_LIMIT) {
+            KEY_DETAILS.clear(); // many distinct signers: start over rather than grow without bound
+        }
+        KEY_DETAILS.put(cacheKey, details);
+        return details;
     }
 
     /**

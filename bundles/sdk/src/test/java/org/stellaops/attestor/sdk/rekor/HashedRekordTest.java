@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -69,6 +70,28 @@ class HashedRekordTest {
                 Bytes.fromBase64(spec.path("signature").path("verifier").path("publicKey").path("rawBytes").asText()),
                 KeyAlgorithm.ECDSA_P256_SHA256);
         assertArrayEquals(body, HashedRekord.canonicalBody(req));
+    }
+
+    @Test
+    void refusesAKeyThatDoesNotParseEveryTimeItIsAsked() {
+        HashedRekordRequest req = new HashedRekordRequest(Bytes.of(new byte[32]), Bytes.of(new byte[64]),
+                Bytes.of(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}), KeyAlgorithm.ECDSA_P256_SHA256);
+        AttestorException first = assertThrows(AttestorException.class, () -> HashedRekord.canonicalBody(req));
+        AttestorException second = assertThrows(AttestorException.class, () -> HashedRekord.canonicalBody(req));
+        assertEquals(first.code(), second.code());
+    }
+
+    @Test
+    void describesTheSameKeyAnewForAnotherAlgorithm() {
+        KeyPair pair = TestKeys.P256;
+        Bytes spki = Bytes.of(PublicKeys.spki(pair.getPublic()));
+        String sha256 = new String(HashedRekord.canonicalBody(new HashedRekordRequest(Bytes.of(new byte[32]),
+                Bytes.of(new byte[64]), spki, KeyAlgorithm.ECDSA_P256_SHA256)), StandardCharsets.UTF_8);
+        AttestorException mismatch = assertThrows(AttestorException.class, () -> HashedRekord.canonicalBody(
+                new HashedRekordRequest(Bytes.of(new byte[64]), Bytes.of(new byte[64]), spki,
+                        KeyAlgorithm.ED25519)));
+        assertTrue(sha256.contains("PKIX_ECDSA_P256_SHA_256"), sha256);
+        assertTrue(mismatch.code().startsWith("key."), mismatch.code());
     }
 
     @Test
