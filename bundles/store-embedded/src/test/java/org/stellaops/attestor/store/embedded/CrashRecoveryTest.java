@@ -4,21 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +21,6 @@ import org.stellaops.attestor.store.EntryRecord;
 
 class CrashRecoveryTest {
 
-    private static final String EOF = "\u0000eof";
-
     @TempDir
     Path dir;
 
@@ -41,26 +30,23 @@ class CrashRecoveryTest {
         Path stderr = dir.resolve("child.err");
         int total = 1_000_000;
         int killAfter = 300;
-        Process child = new ProcessBuilder(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                CrashWriter.class.getName(), file.toString(), Integer.toString(total), "4")
-                .redirectError(stderr.toFile())
-                .start();
-        BlockingQueue<String> lines = pump(child);
+        ChildJvm child = ChildJvm.start(stderr, List.of(), CrashWriter.class, file.toString(),
+                Integer.toString(total), "4");
         Set<String> acked = new HashSet<>();
+        boolean died;
         try {
             while (acked.size() < killAfter) {
-                String line = lines.poll(60, TimeUnit.SECONDS);
-                assertTrue(line != null && line.startsWith("ack "), () -> "child output: " + line + "\n" + err(stderr));
+                String line = child.nextLine();
+                assertTrue(line != null && line.startsWith("ack "), () -> "child output: " + line + "\n"
+                        + child.stderr());
                 acked.add(line.substring(4));
             }
         } finally {
-            child.destroyForcibly();
+            died = child.kill();
         }
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child died");
+        assertTrue(died, "the child died");
         // acknowledgements already printed before the kill count too
-        for (String line = lines.poll(60, TimeUnit.SECONDS); !EOF.equals(line); line = lines.poll(60, TimeUnit.SECONDS)) {
+        for (String line = child.nextLine(); !ChildJvm.EOF.equals(line); line = child.nextLine()) {
             assertTrue(line != null, "the child's output ended");
             assertFalse(line.equals("done"), "the child was killed before it finished");
             // Killing the child can close the pipe under the reader ("io error: … Stream closed"): only complete
@@ -100,33 +86,6 @@ class CrashRecoveryTest {
             assertTrue(store.entries().count() >= acked.size());
             assertEquals(store.entries().count(), store.entries().recent(null, Integer.MAX_VALUE).size(),
                     "the creation index covers exactly the stored records");
-        }
-    }
-
-    private static BlockingQueue<String> pump(Process child) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("io error: " + e);
-            } finally {
-                lines.add(EOF);
-            }
-        }, "crash-test-stdout");
-        t.setDaemon(true);
-        t.start();
-        return lines;
-    }
-
-    private static String err(Path stderr) {
-        try {
-            return Files.exists(stderr) ? Files.readString(stderr) : "";
-        } catch (IOException e) {
-            return "cannot read child stderr: " + e;
         }
     }
 }

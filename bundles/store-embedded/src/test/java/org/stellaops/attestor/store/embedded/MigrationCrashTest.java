@@ -4,19 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stellaops.attestor.store.tck.TckRecords.T0;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
@@ -89,44 +81,17 @@ class MigrationCrashTest {
     }
 
     private void killDuringMigration(Path file, int stopAfter) throws Exception {
-        Path stderr = dir.resolve("child-" + stopAfter + ".err");
-        Process child = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-da:org.h2...", "-cp", System.getProperty("java.class.path"), MigrationCrashRun.class.getName(),
-                file.toString(), Integer.toString(BATCH), Integer.toString(stopAfter))
-                .redirectError(stderr.toFile())
-                .start();
+        ChildJvm child = ChildJvm.start(dir.resolve("child-" + stopAfter + ".err"), List.of("-da:org.h2..."),
+                MigrationCrashRun.class, file.toString(), Integer.toString(BATCH), Integer.toString(stopAfter));
+        boolean died;
         try {
-            String line = firstLine(child).poll(60, TimeUnit.SECONDS);
+            String line = child.nextLine();
             assertTrue(line != null && line.startsWith("stopped "),
-                    () -> "child output: " + line + "\n" + read(stderr));
+                    () -> "child output: " + line + "\n" + child.stderr());
         } finally {
-            child.destroyForcibly();
+            died = child.kill();
         }
-        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child died");
-    }
-
-    private static BlockingQueue<String> firstLine(Process child) {
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line = r.readLine();
-                lines.add(line == null ? "eof" : line);
-            } catch (IOException e) {
-                lines.add("io error: " + e);
-            }
-        }, "migration-crash-stdout");
-        t.setDaemon(true);
-        t.start();
-        return lines;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.exists(file) ? Files.readString(file) : "";
-        } catch (IOException e) {
-            return "cannot read child stderr: " + e;
-        }
+        assertTrue(died, "the child died");
     }
 
     /** Every map of the file with its entries, in key order. */
