@@ -35,7 +35,8 @@ public record EntryQuery(String tenant, String subjectDigest, String predicateTy
             throw new IllegalArgumentException("a search needs a tenant name");
         }
         if (cursor != null && !EntryCursor.decode(cursor).tenant().equals(tenant)) {
-            throw new IllegalArgumentException("the cursor belongs to a search of another tenant");
+            throw new IllegalArgumentException("the cursor belongs to a search of another tenant (pass the "
+                    + "nextCursor of this search unchanged)");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
