@@ -57,4 +57,36 @@ public interface KeyDriver {
      * @throws KeyDriverException with code {@code key.not_found}, {@code key.not_active} or {@code key.driver_failure}
      */
     byte[] sign(String keyId, byte[] message);
+
+    /**
+     * Imports a key pair, for example a cosign key, as a new key of this driver. Drivers that keep keys in hardware
+     * or cannot hold foreign keys leave the default, which refuses.
+     *
+     * @param name a human-readable name, unique within the driver
+     * @param material the key in one of {@link KeyDriverCapabilities#importFormats()}
+     * @return the new key
+     * @throws KeyDriverException {@code key.unsupported_operation}, {@code key.invalid_input} (unknown format, wrong
+     *         password, damaged material), {@code key.unsupported_algorithm}, {@code key.name_conflict} or
+     *         {@code key.driver_failure}
+     */
+    default KeyInfo importKey(String name, KeyMaterial material) {
+        throw new KeyDriverException(KeyDriverException.UNSUPPORTED_OPERATION,
+                "the " + name() + " driver cannot import keys");
+    }
+
+    /**
+     * Exports a key pair, encrypted under a password, for example as an encrypted {@code cosign.key}. Only drivers
+     * whose capabilities say {@code exportable} offer this.
+     *
+     * @param keyId the key
+     * @param format one of {@link KeyDriverCapabilities#exportFormats()}, for example {@link KeyMaterial#COSIGN}
+     * @param password the password that encrypts the export; the caller clears it afterwards
+     * @return the exported key in that format
+     * @throws KeyDriverException {@code key.unsupported_operation}, {@code key.not_found}, {@code key.invalid_input}
+     *         or {@code key.driver_failure}
+     */
+    default KeyMaterial exportKey(String keyId, String format, char[] password) {
+        throw new KeyDriverException(KeyDriverException.UNSUPPORTED_OPERATION,
+                "the " + name() + " driver cannot export keys");
+    }
 }

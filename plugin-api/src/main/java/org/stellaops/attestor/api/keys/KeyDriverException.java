@@ -15,8 +15,16 @@ public class KeyDriverException extends RuntimeException {
     public static final String NOT_ACTIVE = "key.not_active";
     /** The code of an algorithm the driver cannot use. */
     public static final String UNSUPPORTED_ALGORITHM = "key.unsupported_algorithm";
-    /** The code of any other driver failure (I/O, token gone, timeout). */
+    /** The code of any other driver failure (I/O, token gone). */
     public static final String DRIVER_FAILURE = "key.driver_failure";
+    /** The code of a driver call that did not finish within the driver's timeout (a hung token, a lost device). */
+    public static final String TIMEOUT = "key.driver_timeout";
+    /** The code of an operation the driver does not offer (import, export, server-side signing by a security key). */
+    public static final String UNSUPPORTED_OPERATION = "key.unsupported_operation";
+    /** The code of a key material, password or ceremony response the driver refuses (wrong password, bad format). */
+    public static final String INVALID_INPUT = "key.invalid_input";
+    /** The code of a key name that is already taken in the driver. */
+    public static final String NAME_CONFLICT = "key.name_conflict";
 
     private final String code;
 

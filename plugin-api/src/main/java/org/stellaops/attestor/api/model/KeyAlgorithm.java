@@ -13,7 +13,14 @@ public enum KeyAlgorithm {
     /** RSA PKCS#1 v1.5 with SHA-256, at least 2048 bits. */
     RSA_PKCS1_SHA256("PKIX_RSA_PKCS1V15_2048_SHA256", "SHA-256"),
     /** RSA-PSS with SHA-256 and MGF1-SHA-256, salt 32 bytes, at least 2048 bits. */
-    RSA_PSS_SHA256("PKIX_RSA_PSS_2048_SHA256", "SHA-256");
+    RSA_PSS_SHA256("PKIX_RSA_PSS_2048_SHA256", "SHA-256"),
+    /**
+     * A FIDO2/WebAuthn assertion made by a security key with an ES256 (ECDSA P-256) credential: the DSSE signature is
+     * the encoded assertion of {@code docs/fido2-signatures.md}, not a bare ECDSA signature over the PAE. Verified by
+     * the {@link org.stellaops.attestor.api.keys.SignatureVerifier} registered for it; refused by Rekor, so a service
+     * receipt covers it in a log.
+     */
+    WEBAUTHN_ES256("WEBAUTHN_ES256", "SHA-256");
 
     private final String keyDetails;
     private final String hashAlgorithm;

@@ -23,12 +23,16 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stellaops.attestor.api.keys.Ceremony;
 import org.stellaops.attestor.api.keys.KeyDriver;
+import org.stellaops.attestor.api.keys.KeyMaterial;
+import org.stellaops.attestor.api.keys.SignatureVerifier;
 import org.stellaops.attestor.api.predicate.PredicateHandler;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
 import org.stellaops.attestor.api.tlog.TransparencyLog;
 import org.stellaops.attestor.cas.ContentStore;
 import org.stellaops.attestor.core.service.AttestationService;
+import org.stellaops.attestor.core.service.KeyService;
 import org.stellaops.attestor.core.service.VerificationReport;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.witness.Cosigner;
@@ -51,9 +55,9 @@ import org.stellaops.attestor.store.TrustedKey;
  * embedded one by reactivating the component; {@code entries.target}, {@code trustStore.target},
  * {@code auditStore.target} and {@code cas.target} pin one explicitly.
  */
-@Component(service = AttestationService.class, configurationPid = CoreConfig.PID)
+@Component(service = {AttestationService.class, KeyService.class}, configurationPid = CoreConfig.PID)
 @Designate(ocd = CoreConfig.class)
-public class AttestorCore implements AttestationService {
+public class AttestorCore implements AttestationService, KeyService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttestorCore.class);
 
@@ -70,22 +74,52 @@ public class AttestorCore implements AttestationService {
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private ContentStore cas;
 
+    private final KeyDrivers drivers = new KeyDrivers();
     private volatile EventAdmin eventAdmin;
-    private volatile KeyDriver keyDriver;
-    private volatile ServiceKeys serviceKeys;
     private volatile CoreService service;
+    private volatile Map<String, Object> activeProperties = Map.of();
 
     @Activate
-    @Modified
     void activate(CoreConfig config, Map<String, Object> properties, BundleContext context) {
         stop();
-        ServiceKeys keys = new ServiceKeys(config.serviceKeyName());
-        keys.bind(keyDriver);
-        serviceKeys = keys;
         service = new CoreService(config, primaryDeadline(config, properties), identity(context.getBundle()),
-                new CoreService.Stores(entries, trustStore, auditStore, cas), predicates, logs, keys, eventAdmin,
+                new CoreService.Stores(entries, trustStore, auditStore, cas), predicates, logs, drivers, eventAdmin,
                 clock);
+        activeProperties = Map.copyOf(properties);
         LOG.info("attestor core started as worker {}", service.workerId());
+    }
+
+    /**
+     * A configuration change restarts the core, except a move of the service key to another driver: that takes
+     * effect at once, without a restart, so requests in flight are not disturbed.
+     */
+    @Modified
+    void modified(CoreConfig config, Map<String, Object> properties, BundleContext context) {
+        CoreService current = service;
+        if (current != null && sameApartFrom(activeProperties, properties, "serviceKeyDriver")) {
+            current.serviceKeys().useDriver(config.serviceKeyDriver());
+            activeProperties = Map.copyOf(properties);
+            LOG.info("service key now made in key driver '{}'", config.serviceKeyDriver());
+            return;
+        }
+        activate(config, properties, context);
+    }
+
+    static boolean sameApartFrom(Map<String, Object> before, Map<String, Object> after, String ignored) {
+        java.util.Set<String> names = new java.util.HashSet<>(before.keySet());
+        names.addAll(after.keySet());
+        names.remove(ignored);
+        // DS adds bookkeeping properties that change with every update
+        names.remove(Constants.SERVICE_PID);
+        names.remove("component.id");
+        names.remove("component.name");
+        names.remove("service.changecount");
+        for (String name : names) {
+            if (!java.util.Objects.deepEquals(before.get(name), after.get(name))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Deactivate
@@ -134,23 +168,31 @@ public class AttestorCore implements AttestationService {
         return List.copyOf(parsed);
     }
 
-    @Reference(name = "keyDriver", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, target = "(attestor.key.driver=file)")
+    @Reference(name = "keyDriver", cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     void bindKeyDriver(KeyDriver driver) {
-        keyDriver = driver;
-        ServiceKeys keys = serviceKeys;
-        if (keys != null) {
-            keys.bind(driver);
-        }
+        drivers.bind(driver);
     }
 
     void unbindKeyDriver(KeyDriver driver) {
-        if (keyDriver == driver) {
-            keyDriver = null;
+        drivers.unbind(driver);
+    }
+
+    @Reference(name = "signatureVerifier", cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindSignatureVerifier(SignatureVerifier verifier) {
+        drivers.bind(verifier);
+        CoreService current = service;
+        if (current != null) {
+            current.trustRoots().verifiersChanged();
         }
-        ServiceKeys keys = serviceKeys;
-        if (keys != null) {
-            keys.unbind(driver);
+    }
+
+    void unbindSignatureVerifier(SignatureVerifier verifier) {
+        drivers.unbind(verifier);
+        CoreService current = service;
+        if (current != null) {
+            current.trustRoots().verifiersChanged();
         }
     }
 
@@ -313,5 +355,83 @@ public class AttestorCore implements AttestationService {
     @Override
     public Stats stats(String tenant) {
         return service.stats(tenant);
+    }
+
+    private KeyService keys() {
+        CoreService current = service;
+        if (current == null) {
+            throw new AttestorException("internal.unavailable", "the core is restarting");
+        }
+        return current.keys();
+    }
+
+    @Override
+    public List<DriverStatus> drivers() {
+        return drivers.statuses();
+    }
+
+    @Override
+    public List<TrustedKey> keys(String tenant) {
+        return keys().keys(tenant);
+    }
+
+    @Override
+    public List<TrustedKey> versions(String tenant, String name) {
+        return keys().versions(tenant, name);
+    }
+
+    @Override
+    public TrustedKey create(CreateKey request, Provenance who) {
+        return keys().create(request, who);
+    }
+
+    @Override
+    public TrustedKey rotate(String name, Rotation rotation, Provenance who) {
+        return keys().rotate(name, rotation, who);
+    }
+
+    @Override
+    public TrustedKey retire(String keyId, java.time.Instant at, Provenance who) {
+        return keys().retire(keyId, at, who);
+    }
+
+    @Override
+    public TrustedKey revoke(String keyId, Revocation revocation, Provenance who) {
+        return keys().revoke(keyId, revocation, who);
+    }
+
+    @Override
+    public TrustedKey importKey(String name, String driver, KeyMaterial material, boolean shared, Provenance who) {
+        return keys().importKey(name, driver, material, shared, who);
+    }
+
+    @Override
+    public KeyMaterial exportKey(String keyId, String format, char[] password, Provenance who) {
+        return keys().exportKey(keyId, format, password, who);
+    }
+
+    @Override
+    public Signed sign(SignRequest request, Provenance who) {
+        return keys().sign(request, who);
+    }
+
+    @Override
+    public Ceremony startRegistration(String driver, String name, Provenance who) {
+        return keys().startRegistration(driver, name, who);
+    }
+
+    @Override
+    public TrustedKey finishRegistration(String driver, String ceremonyId, String credentialJson, Provenance who) {
+        return keys().finishRegistration(driver, ceremonyId, credentialJson, who);
+    }
+
+    @Override
+    public Ceremony startSigning(SignRequest request, Provenance who) {
+        return keys().startSigning(request, who);
+    }
+
+    @Override
+    public Signed finishSigning(String ceremonyId, String credentialJson, Provenance who) {
+        return keys().finishSigning(ceremonyId, credentialJson, who);
     }
 }

@@ -25,7 +25,7 @@ final class Auditor {
     static final String SUCCESS = "success";
     /** The actor of actions the service takes on its own (publishing, outage detection). */
     static final String SYSTEM = "system";
-    private static final String TOPIC_PREFIX = "org/stellaops/attestor/";
+    static final String TOPIC_PREFIX = "org/stellaops/attestor/";
     private static final Logger LOG = LoggerFactory.getLogger(Auditor.class);
 
     private final AuditStore store;

@@ -68,10 +68,11 @@ public @interface CoreConfig {
             + "created in the key driver if missing")
     String serviceKeyName() default "service";
 
-    /** @return LDAP filter selecting the key driver */
-    @AttributeDefinition(name = "Key driver", description = "LDAP filter selecting the KeyDriver service that "
-            + "holds the service key")
-    String keyDriver_target() default "(attestor.key.driver=file)";
+    /** @return the name of the key driver that holds the service key */
+    @AttributeDefinition(name = "Service key driver", description = "The key driver (attestor.key.driver name) new "
+            + "service key versions are made in. Changing it moves the service key: the next receipt is signed by a "
+            + "new version made in that driver; older versions keep verifying until retired")
+    String serviceKeyDriver() default "file";
 
     /** @return this worker's name in publishing leases */
     @AttributeDefinition(name = "Worker id", required = false, description = "Names this service instance in the "

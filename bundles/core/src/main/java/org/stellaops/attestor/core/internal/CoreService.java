@@ -3,6 +3,7 @@ package org.stellaops.attestor.core.internal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,10 @@ final class CoreService implements AttestationService, AutoCloseable {
     private final Auditor auditor;
     private final AuditWriter auditWriter;
     private final TrustRoots trustRoots;
+    private final ServiceKeys serviceKeys;
+    private final Clock clock;
+    private final KeyLifecycle lifecycle;
+    private final KeyOperations keyOperations;
     private final LogHealth health;
     private final LogHeads heads;
     private final Publisher publisher;
@@ -78,19 +83,24 @@ final class CoreService implements AttestationService, AutoCloseable {
     private final ScheduledExecutorService tasks;
 
     CoreService(CoreConfig config, Duration primaryDeadline, String coreIdentity, Stores stores,
-                PredicateRegistry predicates, LogRegistry logs, ServiceKeys serviceKeys, EventAdmin eventAdmin,
+                PredicateRegistry predicates, LogRegistry logs, KeyDrivers drivers, EventAdmin eventAdmin,
                 Clock clock) {
         JsonLimits limits = new JsonLimits(config.maxEnvelopeBytes(), config.maxJsonDepth());
         this.stores = stores;
         this.predicates = predicates;
         this.logs = logs;
         this.workerId = config.workerId().isBlank() ? UUID.randomUUID().toString() : config.workerId().strip();
+        this.clock = clock;
         this.auditor = new Auditor(stores.audit(), clock);
         auditor.setEventAdmin(eventAdmin);
         this.auditWriter = new AuditWriter(stores.audit(), config.auditQueueCapacity(), config.auditWriterThreads(),
                 AUDIT_QUEUE_WAIT, auditor::announce);
         auditor.setWriter(auditWriter);
-        this.trustRoots = new TrustRoots(stores.trust(), clock);
+        this.trustRoots = new TrustRoots(stores.trust(), clock, drivers::customVerifier);
+        this.serviceKeys = new ServiceKeys(config.serviceKeyName(), config.serviceKeyDriver(), stores.trust(),
+                trustRoots, drivers, clock);
+        this.lifecycle = new KeyLifecycle(stores.trust(), trustRoots, drivers, auditor, clock);
+        this.keyOperations = new KeyOperations(lifecycle, drivers, limits, this::submit, clock);
         this.health = new LogHealth(auditor);
         this.heads = new LogHeads(logs, health);
         EntryChecks checks = new EntryChecks();
@@ -106,11 +116,11 @@ final class CoreService implements AttestationService, AutoCloseable {
         this.pipeline = new SubmissionPipeline(limits, trustRoots, predicates, logs, stores.cas(), stores.entries(),
                 planner, publisher, new FastPath(logs, checks, health, outbox, publisher::closed), clock,
                 primaryDeadline, coreIdentity);
-        this.verifier = new EntryVerifier(trustRoots, logs, checks, serviceKeys, health,
+        this.verifier = new EntryVerifier(clock, trustRoots, logs, checks, serviceKeys, health,
                 AttestorCore.witnesses(config.witnesses()), heads);
         this.lookup = new RecordLookup(stores.entries(), stores.cas());
         this.cache = new VerificationCache(config.verificationCacheEntries());
-        this.verifications = new Verifications(stores.entries(), stores.trust(), lookup, limits, verifier, cache,
+        this.verifications = new Verifications(stores.entries(), trustRoots, lookup, limits, verifier, cache,
                 heads, serviceKeys, auditor);
         this.cpuPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 threads("attestor-batch-cpu-"));
@@ -265,7 +275,7 @@ final class CoreService implements AttestationService, AutoCloseable {
     @Override
     public TrustedKey addTrustedKey(String name, String publicKeyPem, boolean shared, Provenance provenance) {
         try {
-            TrustedKey key = trustRoots.add(name, publicKeyPem, shared, provenance.tenant());
+            TrustedKey key = lifecycle.addExternal(name, publicKeyPem, shared, provenance.tenant());
             auditor.record(provenance, "trust.key.add", key.keyId(), Auditor.SUCCESS,
                     key.shared() ? key.name() + " (shared with every tenant)" : key.name());
             return key;
@@ -283,13 +293,51 @@ final class CoreService implements AttestationService, AutoCloseable {
     @Override
     public TrustedKey revokeTrustedKey(String keyId, Provenance provenance) {
         try {
-            TrustedKey key = trustRoots.revoke(keyId, provenance.tenant());
+            TrustedKey key = revokeLegacy(keyId, provenance.tenant());
             auditor.record(provenance, "trust.key.revoke", keyId, Auditor.SUCCESS, key.name());
             return key;
         } catch (AttestorException e) {
             auditor.record(provenance, "trust.key.revoke", keyId, e.code(), e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * The trust-root revocation of API 1.x, with that API's error codes and its fail-closed meaning: the key stops
+     * counting for every signature, old ones included (a compromise since the key became valid). Finer revocations
+     * go through the key API.
+     */
+    private TrustedKey revokeLegacy(String keyId, String tenant) {
+        TrustedKey key = stores.trust().get(tenant, keyId).orElseThrow(() ->
+                new AttestorException(org.stellaops.attestor.core.service.ErrorCodes.TRUST_KEY_NOT_FOUND, "no trusted key with id " + keyId));
+        if (key.revoked()) {
+            throw new AttestorException(org.stellaops.attestor.core.service.ErrorCodes.TRUST_KEY_REVOKED, "key " + keyId + " was revoked at "
+                    + key.revokedAt());
+        }
+        TrustedKey revoked = key.revoke(Instant.now(clock), TrustedKey.RevocationReason.KEY_COMPROMISE,
+                key.validFrom());
+        stores.trust().put(revoked);
+        return revoked;
+    }
+
+    /** @return the key API */
+    KeyOperations keys() {
+        return keyOperations;
+    }
+
+    /** @return the key lifecycle */
+    KeyLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** @return the service key */
+    ServiceKeys serviceKeys() {
+        return serviceKeys;
+    }
+
+    /** @return the trust roots */
+    TrustRoots trustRoots() {
+        return trustRoots;
     }
 
     @Override

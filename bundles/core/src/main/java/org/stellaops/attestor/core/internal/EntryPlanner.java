@@ -111,8 +111,7 @@ final class EntryPlanner {
 
     private Optional<TrustedSigner> signer(String tenant, String keyId) {
         TrustRoots.Snapshot trust = trustRoots.snapshot(tenant);
-        return Stream.concat(trust.active().stream(), trust.revoked().stream())
-                .filter(s -> s.keyId().equals(keyId)).findFirst();
+        return trust.signers().stream().filter(s -> s.keyId().equals(keyId)).findFirst();
     }
 
     static PlannedEntry planned(int index, String via, HashedRekordRequest request) {

@@ -1,6 +1,7 @@
 package org.stellaops.attestor.core.internal;
 
 import java.security.PublicKey;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,12 +47,14 @@ final class EntryVerifier {
     private final LogRegistry logs;
     private final EntryChecks checks;
     private final ServiceKeys serviceKeys;
+    private final Clock clock;
     private final LogHealth health;
     private final Collection<Cosigner> witnesses;
     private final FreshProofs fresh;
 
-    EntryVerifier(TrustRoots trustRoots, LogRegistry logs, EntryChecks checks, ServiceKeys serviceKeys,
+    EntryVerifier(Clock clock, TrustRoots trustRoots, LogRegistry logs, EntryChecks checks, ServiceKeys serviceKeys,
                   LogHealth health, Collection<Cosigner> witnesses, LogHeads heads) {
+        this.clock = clock;
         this.trustRoots = trustRoots;
         this.logs = logs;
         this.checks = checks;
@@ -66,15 +69,20 @@ final class EntryVerifier {
      */
     VerificationReport verify(String tenant, String envelopeDigest, Envelope envelope, Optional<EntryRecord> record) {
         TrustRoots.Snapshot trust = trustRoots.snapshot(tenant);
-        EnvelopeVerification active = EnvelopeVerifier.verify(envelope, trust.active());
-        EnvelopeVerification revoked = EnvelopeVerifier.verify(envelope, trust.revoked());
-        List<Check> report = new ArrayList<>(SignatureReport.checks(active, revoked));
+        // a stored record's signatures are judged at the time the service accepted them; anything else (a bare
+        // envelope, one checked against entries a log returned) at now, which is no trusted time, so a compromised
+        // key's signatures fail
+        boolean stored = record.isPresent() && !record.get().createdAt().equals(SuppliedEntries.NO_TRUSTED_TIME);
+        TrustRoots.Judged judged = stored ? trust.judge(envelope, record.get().createdAt(), true)
+                : trust.judge(envelope, clock.instant(), false);
+        EnvelopeVerification active = judged.counted();
+        List<Check> report = new ArrayList<>(SignatureReport.checks(judged));
         if (record.isEmpty()) {
             report.add(new Check("tlog", false, "the envelope was never submitted, so it is not logged"));
             return VerificationReport.of(envelopeDigest, report);
         }
         EntryRecord r = record.get();
-        Map<Integer, PlannedEntry> expected = expectedEntries(envelopeDigest, envelope, active, trust.active(), r,
+        Map<Integer, PlannedEntry> expected = expectedEntries(envelopeDigest, envelope, active, trust.signers(), r,
                 report);
         List<EntryResult> results = new ArrayList<>();
         Set<Integer> covered = new TreeSet<>();

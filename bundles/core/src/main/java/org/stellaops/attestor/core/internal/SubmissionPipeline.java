@@ -115,7 +115,7 @@ final class SubmissionPipeline {
     Prepared prepare(byte[] body, Accepted accepted, Provenance provenance) {
         String digest = accepted.digest();
         Envelope envelope = accepted.parsed().envelope();
-        EntryPlanner.Plan plan = planner.plan(digest, envelope, accepted.verification(), accepted.trust().active());
+        EntryPlanner.Plan plan = planner.plan(digest, envelope, accepted.verification(), accepted.trust().signers());
         String casDigest = cas.put(body);
         EntryRecord record = new EntryRecord(digest, plan.entries().get(0).uuid(), EntryRecord.PENDING, casDigest,
                 envelope.payloadType(), accepted.statement().type(), accepted.statement().predicateType(),
@@ -182,7 +182,7 @@ final class SubmissionPipeline {
         }
         Statement statement = Statements.parse(envelope.payload().value(), limits);
         TrustRoots.Snapshot trust = trustRoots.snapshot(tenant);
-        EnvelopeVerification verification = SignatureGate.requireTrusted(envelope, trust);
+        EnvelopeVerification verification = SignatureGate.requireTrusted(envelope, trust, clock.instant()).counted();
         PredicateRegistry.Registration handler = predicates.forType(statement.predicateType()).orElseThrow(() ->
                 new AttestorException(ErrorCodes.UNKNOWN_PREDICATE_TYPE,
                         "no predicate handler is installed for " + statement.predicateType()));

@@ -32,6 +32,10 @@ import org.stellaops.attestor.store.SignatureCoverage;
  */
 final class SuppliedEntries {
 
+    /** The creation time of a record built from supplied entries: it was never accepted, so it has no trusted time. */
+    static final Instant NO_TRUSTED_TIME = Instant.EPOCH;
+
+
     /** Code of a supplied entry that cannot be read. */
     static final String MALFORMED = "request.malformed";
     /** Role of the transient targets, so a report never passes them off as configured logs. */
@@ -71,7 +75,7 @@ final class SuppliedEntries {
         LogEntry first = byLog.values().iterator().next().get(0).entry();
         return new EntryRecord(digest, first.uuid(), EntryRecord.LOGGED, "", envelope.payloadType(),
                 statement.type(), statement.predicateType(), statement.subjects(), List.of(), List.of(), targets,
-                List.of(), Map.of(), "", Instant.EPOCH, provenance);
+                List.of(), Map.of(), "", NO_TRUSTED_TIME, provenance);
     }
 
     private static LogEntry entry(int index, byte[] json, JsonLimits limits) {

@@ -1,47 +1,106 @@
 package org.stellaops.attestor.core.internal;
 
-import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-import org.stellaops.attestor.core.service.ErrorCodes;
-import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.api.model.Envelope;
 import org.stellaops.attestor.sdk.crypto.PublicKeys;
+import org.stellaops.attestor.sdk.dsse.EnvelopeVerification;
+import org.stellaops.attestor.sdk.dsse.EnvelopeVerifier;
+import org.stellaops.attestor.sdk.dsse.SignatureCheck;
 import org.stellaops.attestor.sdk.dsse.TrustedSigner;
 import org.stellaops.attestor.store.TrustRootStore;
-import org.stellaops.attestor.store.Tenants;
 import org.stellaops.attestor.store.TrustedKey;
 
 /**
- * Trusted signer keys with a parsed, cached view per tenant for signature verification: a tenant trusts its own keys
+ * Trusted key versions with a parsed, cached view per tenant for signature verification: a tenant trusts its own keys
  * and the shared ones. The views are rebuilt when the store's version changes, so a revocation takes effect for the
- * next request.
+ * next request. Whether a signature a key verified counts depends on the signing time (see
+ * {@link TrustedKey#refusal}), so {@link #version()} also moves when a scheduled validity start or retirement passes.
  */
 final class TrustRoots {
 
     /** Tenants whose views are kept per store version; more tenants than this just rebuild their view. */
     private static final int MAX_VIEWS = 10_000;
 
-    /** Parsed keys of one store version as one tenant sees them: active signers and revoked signers. */
-    record Snapshot(long version, List<TrustedSigner> active, List<TrustedSigner> revoked) {
+    /** The keys one tenant trusts, parsed: every version, whatever its state, since state depends on time. */
+    record Snapshot(long version, List<TrustedSigner> signers, Map<String, TrustedKey> keys) {
+
+        /**
+         * Verifies the envelope's signatures and judges each verified one by its key's lifecycle.
+         *
+         * @param envelope the envelope
+         * @param signingTime the trusted signing time, or the time of the question
+         * @param trustedTime whether {@code signingTime} is trusted
+         * @return the judgement
+         */
+        Judged judge(Envelope envelope, Instant signingTime, boolean trustedTime) {
+            EnvelopeVerification all = EnvelopeVerifier.verify(envelope, signers);
+            Map<Integer, String> refusals = new TreeMap<>();
+            List<SignatureCheck> counted = new ArrayList<>();
+            TreeSet<String> countedIds = new TreeSet<>();
+            for (SignatureCheck check : all.checks()) {
+                TrustedKey key = check.verifiedKeyId() == null ? null : keys.get(check.verifiedKeyId());
+                String refusal = key == null ? null : key.refusal(signingTime, trustedTime);
+                if (refusal != null) {
+                    refusals.put(check.index(), refusal);
+                    counted.add(new SignatureCheck(check.index(), check.keyIdHint(), null,
+                            "key " + key.keyId() + " does not count: " + refusal));
+                } else {
+                    counted.add(check);
+                    if (check.verifiedKeyId() != null) {
+                        countedIds.add(check.verifiedKeyId());
+                    }
+                }
+            }
+            return new Judged(new EnvelopeVerification(counted, countedIds), all, Collections.unmodifiableMap(refusals),
+                    signingTime, trustedTime, this);
+        }
+    }
+
+    /**
+     * Signatures judged at one signing time.
+     *
+     * @param counted the verification with refused signatures marked as not verified: what thresholds count
+     * @param all the bare cryptographic verification
+     * @param refusals the lifecycle refusal code of each refused signature, by index
+     * @param signingTime the time judged at
+     * @param trustedTime whether it was a trusted time
+     * @param trust the keys judged with
+     */
+    record Judged(EnvelopeVerification counted, EnvelopeVerification all, Map<Integer, String> refusals,
+                  Instant signingTime, boolean trustedTime, Snapshot trust) {
     }
 
     /** Every key of one store version, parsed once, with the tenant views built from it so far. */
-    private record Parsed(long version, List<TrustedKey> keys, List<TrustedSigner> signers,
+    private record Parsed(long version, List<TrustedKey> keys, List<TrustedSigner> signers, List<Instant> instants,
                           Map<String, Snapshot> views) {
     }
 
     private final TrustRootStore store;
     private final Clock clock;
-    private volatile Parsed parsed = new Parsed(Long.MIN_VALUE, List.of(), List.of(), new ConcurrentHashMap<>());
+    private final Function<TrustedKey, TrustedSigner.Verifier> customVerifiers;
+    private volatile long verifierGeneration;
+    private volatile Parsed parsed = new Parsed(Long.MIN_VALUE, List.of(), List.of(), List.of(),
+            new ConcurrentHashMap<>());
 
-    TrustRoots(TrustRootStore store, Clock clock) {
+    /**
+     * @param customVerifiers for a key whose signatures are not bare signatures (WebAuthn), the verifier to use; null
+     *                        for every other key
+     */
+    TrustRoots(TrustRootStore store, Clock clock, Function<TrustedKey, TrustedSigner.Verifier> customVerifiers) {
         this.store = store;
         this.clock = clock;
+        this.customVerifiers = customVerifiers;
     }
 
     /**
@@ -54,19 +113,46 @@ final class TrustRoots {
         if (view != null) {
             return view;
         }
-        List<TrustedSigner> active = new ArrayList<>();
-        List<TrustedSigner> revoked = new ArrayList<>();
+        List<TrustedSigner> signers = new ArrayList<>();
+        Map<String, TrustedKey> keys = new HashMap<>();
         for (int i = 0; i < current.keys().size(); i++) {
             TrustedKey key = current.keys().get(i);
-            if (key.trustedBy(tenant)) {
-                (key.revoked() ? revoked : active).add(current.signers().get(i));
+            // a tenant's own version of a key wins over a shared one with the same id
+            if (key.trustedBy(tenant) && (!keys.containsKey(key.keyId()) || key.tenant().equals(tenant))) {
+                if (!keys.containsKey(key.keyId())) {
+                    signers.add(current.signers().get(i));
+                }
+                keys.put(key.keyId(), key);
             }
         }
-        view = new Snapshot(current.version(), List.copyOf(active), List.copyOf(revoked));
+        view = new Snapshot(current.version(), List.copyOf(signers), Map.copyOf(keys));
         if (current.views().size() < MAX_VIEWS) {
             current.views().put(tenant, view);
         }
         return view;
+    }
+
+    /**
+     * @return a number that changes whenever the keys change or a scheduled lifecycle time passes: the cache key of
+     *         anything judged with the trust roots
+     */
+    long version() {
+        Parsed current = parsed();
+        Instant now = clock.instant();
+        int passed = 0;
+        for (Instant instant : current.instants()) {
+            if (now.isBefore(instant)) {
+                break;
+            }
+            passed++;
+        }
+        // lifecycle times are few; 2^16 of them per store version keeps the parts apart
+        return (current.version() << 24) + (verifierGeneration << 16) + passed;
+    }
+
+    /** Called when a custom signature verifier comes or goes: verdicts cached before may change. */
+    void verifiersChanged() {
+        verifierGeneration = (verifierGeneration + 1) & 0xff;
     }
 
     private Parsed parsed() {
@@ -77,43 +163,23 @@ final class TrustRoots {
         }
         List<TrustedKey> keys = store.all(null);
         List<TrustedSigner> signers = new ArrayList<>(keys.size());
+        TreeSet<Instant> instants = new TreeSet<>();
         for (TrustedKey key : keys) {
-            signers.add(new TrustedSigner(key.keyId(), PublicKeys.parsePem(key.publicKeyPem()), key.algorithm()));
+            signers.add(signer(key));
+            instants.add(key.validFrom());
+            if (key.retiredAt() != null) {
+                instants.add(key.retiredAt());
+            }
         }
-        Parsed next = new Parsed(version, List.copyOf(keys), List.copyOf(signers), new ConcurrentHashMap<>());
+        Parsed next = new Parsed(version, List.copyOf(keys), List.copyOf(signers), List.copyOf(instants),
+                new ConcurrentHashMap<>());
         parsed = next;
         return next;
     }
 
-    TrustedKey add(String name, String pem, boolean shared, String tenant) {
-        if (name == null || name.isBlank() || name.length() > 200) {
-            throw new AttestorException(ErrorCodes.BAD_REQUEST, "a trusted key needs a name of 1 to 200 characters");
-        }
-        if (!Tenants.isName(tenant)) {
-            throw new AttestorException(ErrorCodes.BAD_REQUEST, "trusted keys belong to a tenant");
-        }
-        PublicKey key = PublicKeys.parsePem(pem);
-        String keyId = PublicKeys.keyId(key);
-        Optional<TrustedKey> existing = store.get(tenant, keyId);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        TrustedKey trusted = new TrustedKey(keyId, name.strip(), PublicKeys.defaultAlgorithm(key),
-                PublicKeys.toPem(key), clock.instant(), null, tenant, shared);
-        store.put(trusted);
-        return trusted;
-    }
-
-    TrustedKey revoke(String keyId, String tenant) {
-        TrustedKey key = store.get(tenant, keyId).orElseThrow(() ->
-                new AttestorException(ErrorCodes.TRUST_KEY_NOT_FOUND, "no trusted key with id " + keyId));
-        if (key.revoked()) {
-            throw new AttestorException(ErrorCodes.TRUST_KEY_REVOKED, "key " + keyId + " was revoked at " + key.revokedAt());
-        }
-        TrustedKey revoked = new TrustedKey(key.keyId(), key.name(), key.algorithm(), key.publicKeyPem(),
-                key.createdAt(), clock.instant(), key.tenant(), key.shared());
-        store.put(revoked);
-        return revoked;
+    private TrustedSigner signer(TrustedKey key) {
+        TrustedSigner.Verifier custom = customVerifiers == null ? null : customVerifiers.apply(key);
+        return new TrustedSigner(key.keyId(), PublicKeys.parsePem(key.publicKeyPem()), key.algorithm(), custom);
     }
 
     /**
@@ -122,5 +188,13 @@ final class TrustRoots {
      */
     List<TrustedKey> trustedBy(String tenant) {
         return parsed().keys().stream().filter(k -> k.trustedBy(tenant)).toList();
+    }
+
+    /**
+     * @param tenant a tenant, or the operator
+     * @return the tenant's own keys (not shared keys of others), every version
+     */
+    List<TrustedKey> ownedBy(String tenant) {
+        return parsed().keys().stream().filter(k -> k.tenant().equals(tenant)).toList();
     }
 }

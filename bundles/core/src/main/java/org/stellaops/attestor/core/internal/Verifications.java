@@ -24,7 +24,6 @@ import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.Provenance;
 import org.stellaops.attestor.store.Receipt;
-import org.stellaops.attestor.store.TrustRootStore;
 
 /**
  * The three ways to verify, each in front of the {@link VerificationCache} and each audited ({@code entry.verify},
@@ -35,7 +34,7 @@ import org.stellaops.attestor.store.TrustRootStore;
 final class Verifications {
 
     private final EntryStore entries;
-    private final TrustRootStore trustStore;
+    private final TrustRoots trustStore;
     private final RecordLookup lookup;
     private final JsonLimits limits;
     private final EntryVerifier verifier;
@@ -44,7 +43,7 @@ final class Verifications {
     private final ServiceKeys serviceKeys;
     private final Auditor auditor;
 
-    Verifications(EntryStore entries, TrustRootStore trustStore, RecordLookup lookup, JsonLimits limits,
+    Verifications(EntryStore entries, TrustRoots trustStore, RecordLookup lookup, JsonLimits limits,
                   EntryVerifier verifier, VerificationCache cache, LogHeads heads, ServiceKeys serviceKeys,
                   Auditor auditor) {
         this.entries = entries;

@@ -3,5 +3,5 @@
  * verify attestations, manage trust roots, list logs.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.0.0")
+@org.osgi.annotation.versioning.Version("2.1.0")
 package org.stellaops.attestor.core.service;

@@ -165,7 +165,7 @@ class AuditChainTest {
     void skipsAnchoringWithoutAServiceKey() {
         start(Harness.Settings.defaults(), true);
         events(1);
-        harness.serviceKeys.unbind(harness.keyDriver);
+        harness.drivers.unbind(harness.keyDriver);
         assertEquals(Optional.empty(), harness.core.anchors().anchorIfMoved());
         assertEquals(0, primary.size());
     }

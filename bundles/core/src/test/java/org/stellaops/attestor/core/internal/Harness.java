@@ -96,8 +96,7 @@ final class Harness implements AutoCloseable {
     final PredicateRegistry predicates = new PredicateRegistry();
     // appends stay O(1) however many events a long run (a benchmark) posts
     final List<Event> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    final TrustRoots trustRoots;
-    final ServiceKeys serviceKeys = new ServiceKeys("service");
+    final KeyDrivers drivers = new KeyDrivers();
     private final boolean sharedStore;
     EntryStore entries;
     CoreService core;
@@ -124,10 +123,9 @@ final class Harness implements AutoCloseable {
         this.audit = audit;
         this.cas = cas;
         this.keyDriver = keyDriver;
-        this.trustRoots = new TrustRoots(trustStore, clock);
         this.sharedStore = shared != null;
         this.entries = shared;
-        serviceKeys.bind(keyDriver);
+        drivers.bind(keyDriver);
         predicates.add(new PredicateRegistry.Registration(new TestPredicate(), 0, 1, "test/1.0.0"));
         open();
     }
@@ -147,7 +145,7 @@ final class Harness implements AutoCloseable {
         }
         CoreConfig config = settings.coreConfig();
         core = new CoreService(config, Duration.ofMillis(config.primaryDeadlineMillis()), CORE,
-                new CoreService.Stores(entries, trustStore, audit, cas), predicates, logs, serviceKeys,
+                new CoreService.Stores(entries, trustStore, audit, cas), predicates, logs, drivers,
                 new EventAdmin() {
                     @Override
                     public void postEvent(Event event) {
@@ -177,7 +175,14 @@ final class Harness implements AutoCloseable {
     }
 
     void trust(KeyPair pair) {
-        trustRoots.add("signer", PublicKeys.toPem(pair.getPublic()), false, TENANT);
+        core.lifecycle().addExternal("signer", PublicKeys.toPem(pair.getPublic()), false, TENANT);
+    }
+
+    /** Revokes a service key version for a compromise since the epoch: nothing it signed counts any more. */
+    void revokeServiceKey(String keyId) {
+        core.keys().revoke(keyId, new org.stellaops.attestor.core.service.KeyService.Revocation(
+                org.stellaops.attestor.store.TrustedKey.RevocationReason.KEY_COMPROMISE, java.time.Instant.EPOCH),
+                new Provenance("test", "operator", "127.0.0.1", org.stellaops.attestor.store.Tenants.OPERATOR));
     }
 
     Submission submit(byte[] envelopeJson) {
@@ -235,7 +240,7 @@ final class Harness implements AutoCloseable {
         return DsseEnvelopes.toJson(envelope);
     }
 
-    private static byte[] statement() {
+    static byte[] statement() {
         String subjectDigest = MemoryStores.sha256(("subject " + SEQUENCE.incrementAndGet() + " " + System.nanoTime())
                 .getBytes(StandardCharsets.UTF_8));
         return ("{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"pkg:test/app\",\"digest\":"

@@ -131,7 +131,7 @@ class ReceiptTest {
     @Test
     void failsVerificationOnceTheServiceKeyIsRevoked() {
         EntryRecord record = submitEd25519();
-        harness.keyDriver.revoke(record.receipts().get(0).serviceKeyId());
+        harness.revokeServiceKey(record.receipts().get(0).serviceKeyId());
         VerificationReport report = harness.verify(record.envelopeDigest());
         assertFalse(report.verified());
     }

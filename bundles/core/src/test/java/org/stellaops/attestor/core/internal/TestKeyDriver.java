@@ -26,10 +26,20 @@ final class TestKeyDriver implements KeyDriver {
     }
 
     private final Map<String, Held> keys = new ConcurrentHashMap<>();
+    private final String name;
+
+    TestKeyDriver() {
+        this("file");
+    }
+
+    /** @param name the driver name, as its {@code attestor.key.driver} property would give it */
+    TestKeyDriver(String name) {
+        this.name = name;
+    }
 
     @Override
     public String name() {
-        return "file";
+        return name;
     }
 
     @Override
@@ -58,14 +68,6 @@ final class TestKeyDriver implements KeyDriver {
                 KeyState.ACTIVE, Instant.now(), null);
         keys.put(keyId, new Held(info, pair));
         return info;
-    }
-
-    /** Marks a key revoked, as a key rotation with revocation would. */
-    void revoke(String keyId) {
-        Held held = keys.get(keyId);
-        KeyInfo i = held.info();
-        keys.put(keyId, new Held(new KeyInfo(i.keyId(), i.name(), i.algorithm(), i.publicKey(), KeyState.REVOKED,
-                i.createdAt(), Instant.now()), held.pair()));
     }
 
     @Override

@@ -170,7 +170,7 @@ class VerificationCacheTest {
         start(Harness.Settings.defaults()).trust(ed25519);
         EntryRecord record = harness.submit(Harness.envelope(ed25519, KeyAlgorithm.ED25519)).record();
         assertTrue(verify(record.envelopeDigest()).verified());
-        harness.keyDriver.revoke(record.receipts().get(0).serviceKeyId());
+        harness.revokeServiceKey(record.receipts().get(0).serviceKeyId());
         assertFalse(verify(record.envelopeDigest()).verified());
     }
 

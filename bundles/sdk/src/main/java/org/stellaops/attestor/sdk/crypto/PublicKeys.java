@@ -151,6 +151,10 @@ public final class PublicKeys {
      */
     public static void checkCompatible(PublicKey key, KeyAlgorithm algorithm) {
         boolean rsaAlgorithm = algorithm == KeyAlgorithm.RSA_PKCS1_SHA256 || algorithm == KeyAlgorithm.RSA_PSS_SHA256;
+        if (algorithm == KeyAlgorithm.WEBAUTHN_ES256) {
+            // a security key's ES256 credential: an ECDSA P-256 key whose signatures are WebAuthn assertions
+            algorithm = KeyAlgorithm.ECDSA_P256_SHA256;
+        }
         if (rsaAlgorithm && KeyKind.of(key) == KeyKind.RSA) {
             requireRsaStrength(key);
             return;

@@ -49,14 +49,14 @@ public final class EnvelopeVerifier {
         for (TrustedSigner signer : trusted) {
             if (!hint.isEmpty() && signer.keyId().equals(hint)) {
                 hintNamesTrustedKey = true;
-                if (Signatures.verify(signer.key(), signer.algorithm(), pae, sig)) {
+                if (verifies(signer, pae, sig)) {
                     return new SignatureCheck(index, hint, signer.keyId(), "verified by the key its keyid names");
                 }
             }
         }
         for (TrustedSigner signer : trusted) {
             if (hint.isEmpty() || !signer.keyId().equals(hint)) {
-                if (Signatures.verify(signer.key(), signer.algorithm(), pae, sig)) {
+                if (verifies(signer, pae, sig)) {
                     String how = hint.isEmpty() ? "verified (no keyid hint)"
                             : "verified by trusted key " + signer.keyId() + " although its keyid names another key";
                     return new SignatureCheck(index, hint, signer.keyId(), how);
@@ -66,5 +66,10 @@ public final class EnvelopeVerifier {
         String why = hintNamesTrustedKey ? "the trusted key its keyid names does not verify it, nor does any other"
                 : "no trusted key verifies this signature";
         return new SignatureCheck(index, hint, null, why);
+    }
+
+    private static boolean verifies(TrustedSigner signer, byte[] pae, byte[] sig) {
+        return signer.verifier() != null ? signer.verifier().verify(pae, sig)
+                : Signatures.verify(signer.key(), signer.algorithm(), pae, sig);
     }
 }

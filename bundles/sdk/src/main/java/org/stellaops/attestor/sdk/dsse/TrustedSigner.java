@@ -14,8 +14,33 @@ import org.stellaops.attestor.sdk.internal.BcKeys;
  * @param keyId the trusted key's ID (often {@link PublicKeys#keyId(PublicKey)}); matched against DSSE keyid hints
  * @param key the public key (converted to a BouncyCastle key once, here, so verification needs no conversion)
  * @param algorithm the algorithm the key signs with
+ * @param verifier how to check a signature when it is not a bare signature of {@code algorithm} (a WebAuthn
+ *                 assertion), or null to check it with the algorithm
  */
-public record TrustedSigner(String keyId, PublicKey key, KeyAlgorithm algorithm) {
+public record TrustedSigner(String keyId, PublicKey key, KeyAlgorithm algorithm, Verifier verifier) {
+
+    /** Checks a signature whose format the sdk does not know, for example a WebAuthn assertion. */
+    @FunctionalInterface
+    public interface Verifier {
+        /**
+         * @param message the signed bytes (the PAE)
+         * @param signature the signature bytes
+         * @return whether it is valid; false, never an exception, for a bad signature
+         */
+        boolean verify(byte[] message, byte[] signature);
+    }
+
+    /**
+     * A signer whose signatures are bare signatures of its algorithm.
+     *
+     * @param keyId non-empty
+     * @param key not null
+     * @param algorithm compatible with the key
+     */
+    public TrustedSigner(String keyId, PublicKey key, KeyAlgorithm algorithm) {
+        this(keyId, key, algorithm, null);
+    }
+
 
     /**
      * Validates the signer.

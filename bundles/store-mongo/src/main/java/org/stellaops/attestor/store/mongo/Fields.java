@@ -46,6 +46,12 @@ final class Fields {
     static final String ALGORITHM = "algorithm";
     static final String PUBLIC_KEY_PEM = "publicKeyPem";
     static final String REVOKED_AT = "revokedAt";
+    static final String KEY_VERSION = "keyVersion";
+    static final String VALID_FROM = "validFrom";
+    static final String RETIRED_AT = "retiredAt";
+    static final String REVOCATION_REASON = "revocationReason";
+    static final String COMPROMISED_AT = "compromisedAt";
+    static final String DRIVER = "driver";
     static final String VERSION = "version";
 
     /** On one-time keys: when the key may be forgotten (a BSON date, for the TTL index). */

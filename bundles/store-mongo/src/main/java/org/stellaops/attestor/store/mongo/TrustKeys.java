@@ -1,5 +1,6 @@
 package org.stellaops.attestor.store.mongo;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,7 +50,13 @@ final class TrustKeys {
                 .append(Fields.ALGORITHM, key.algorithm().name())
                 .append(Fields.PUBLIC_KEY_PEM, key.publicKeyPem())
                 .append(Fields.CREATED_AT, Times.encode(key.createdAt()))
-                .append(Fields.REVOKED_AT, key.revokedAt() == null ? null : Times.encode(key.revokedAt()))
+                .append(Fields.REVOKED_AT, time(key.revokedAt()))
+                .append(Fields.KEY_VERSION, key.version())
+                .append(Fields.VALID_FROM, time(key.validFrom()))
+                .append(Fields.RETIRED_AT, time(key.retiredAt()))
+                .append(Fields.REVOCATION_REASON, key.revocationReason())
+                .append(Fields.COMPROMISED_AT, time(key.compromisedAt()))
+                .append(Fields.DRIVER, key.driver())
                 .append(Fields.VERSION, version);
         Bson older = Filters.and(Filters.eq(Fields.ID, id), Filters.or(
                 Filters.lt(Fields.VERSION, version), Filters.exists(Fields.VERSION, false)));
@@ -110,13 +117,25 @@ final class TrustKeys {
         return version instanceof Number n ? n.longValue() : 0;
     }
 
+    private static String time(Instant instant) {
+        return instant == null ? null : Times.encode(instant);
+    }
+
+    private static Instant time(Document doc, String field) {
+        String value = doc.getString(field);
+        return value == null ? null : Times.decode(value);
+    }
+
+    /** Reads a key; documents written before key versions lack the lifecycle fields and read as version 1. */
     private static TrustedKey key(Document doc) {
         try {
-            String revoked = doc.getString(Fields.REVOKED_AT);
+            Number keyVersion = (Number) doc.get(Fields.KEY_VERSION);
             return new TrustedKey(doc.getString(Fields.KEY_ID), doc.getString(Fields.NAME),
                     KeyAlgorithm.valueOf(doc.getString(Fields.ALGORITHM)), doc.getString(Fields.PUBLIC_KEY_PEM),
-                    Times.decode(doc.getString(Fields.CREATED_AT)), revoked == null ? null : Times.decode(revoked),
-                    doc.getString(Fields.TENANT), doc.getBoolean(Fields.SHARED));
+                    time(doc, Fields.CREATED_AT), time(doc, Fields.REVOKED_AT), doc.getString(Fields.TENANT),
+                    doc.getBoolean(Fields.SHARED), keyVersion == null ? 1 : keyVersion.intValue(),
+                    time(doc, Fields.VALID_FROM), time(doc, Fields.RETIRED_AT), doc.getString(Fields.REVOCATION_REASON),
+                    time(doc, Fields.COMPROMISED_AT), doc.getString(Fields.DRIVER));
         } catch (RuntimeException e) {
             throw new StorageException(StorageException.CORRUPT, "stored key " + doc.get(Fields.ID)
                     + " cannot be read back", e);
