@@ -1,9 +1,11 @@
 package org.stellaops.attestor.keys.file;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -27,13 +29,20 @@ import org.stellaops.attestor.api.model.KeyAlgorithm;
  */
 final class Algorithms {
 
-    /** Every algorithm this driver creates and signs with. */
-    static final Set<KeyAlgorithm> SUPPORTED = EnumSet.allOf(KeyAlgorithm.class);
+    /**
+     * Every algorithm this driver creates and signs with. {@link KeyAlgorithm#WEBAUTHN_ES256} is not among them: its
+     * signatures are assertions made by a security key, which a key held in a file cannot produce.
+     */
+    static final Set<KeyAlgorithm> SUPPORTED = EnumSet.of(KeyAlgorithm.ECDSA_P256_SHA256,
+            KeyAlgorithm.ECDSA_P384_SHA384, KeyAlgorithm.ED25519, KeyAlgorithm.RSA_PKCS1_SHA256,
+            KeyAlgorithm.RSA_PSS_SHA256);
 
     /** RSA keys are 3072 bits: 128-bit security, like P-256. */
     static final int RSA_BITS = 3072;
 
     private static final Provider BC = new BouncyCastleProvider();
+    private static final byte[] PROBE =
+            "stellaops attestor keys-file key pair probe".getBytes(StandardCharsets.US_ASCII);
 
     private Algorithms() {
     }
@@ -46,7 +55,7 @@ final class Algorithms {
             case RSA_PKCS1_SHA256, RSA_PSS_SHA256 ->
                     gen.initialize(new RSAKeyGenParameterSpec(RSA_BITS, RSAKeyGenParameterSpec.F4), random);
             case ED25519 -> gen.initialize(255, random);
-            default -> throw new IllegalStateException("unhandled algorithm " + algorithm);
+            default -> throw unsupported(algorithm);
         }
         return gen.generateKeyPair();
     }
@@ -81,6 +90,20 @@ final class Algorithms {
         return sig.verify(signature);
     }
 
+    /**
+     * Proves that two keys are one pair by signing a probe with the private key and verifying it with the public key.
+     *
+     * @param privateKey the private key
+     * @param publicKey the public key
+     * @param algorithm their algorithm
+     * @return whether the public key verifies the private key's signature
+     * @throws GeneralSecurityException on a JCA failure
+     */
+    static boolean isPair(PrivateKey privateKey, PublicKey publicKey, KeyAlgorithm algorithm)
+            throws GeneralSecurityException {
+        return verify(publicKey, algorithm, PROBE, sign(privateKey, algorithm, PROBE));
+    }
+
     private static Signature engine(KeyAlgorithm algorithm) throws GeneralSecurityException {
         return switch (algorithm) {
             case ECDSA_P256_SHA256 -> Signature.getInstance("SHA256withECDSA", BC);
@@ -92,14 +115,20 @@ final class Algorithms {
                 pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
                 yield pss;
             }
+            case WEBAUTHN_ES256 -> throw unsupported(algorithm);
         };
     }
 
-    private static String keyFactoryName(KeyAlgorithm algorithm) {
+    private static String keyFactoryName(KeyAlgorithm algorithm) throws NoSuchAlgorithmException {
         return switch (algorithm) {
             case ECDSA_P256_SHA256, ECDSA_P384_SHA384 -> "EC";
             case ED25519 -> "Ed25519";
             case RSA_PKCS1_SHA256, RSA_PSS_SHA256 -> "RSA";
+            case WEBAUTHN_ES256 -> throw unsupported(algorithm);
         };
+    }
+
+    private static NoSuchAlgorithmException unsupported(KeyAlgorithm algorithm) {
+        return new NoSuchAlgorithmException("the file driver does not hold " + algorithm + " keys");
     }
 }

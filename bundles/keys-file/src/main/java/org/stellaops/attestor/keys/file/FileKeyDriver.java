@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.GeneralSecurityException;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.BundleContext;
@@ -28,17 +32,20 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.stellaops.attestor.api.keys.KeyDriver;
 import org.stellaops.attestor.api.keys.KeyDriverCapabilities;
 import org.stellaops.attestor.api.keys.KeyDriverException;
+import org.stellaops.attestor.api.keys.KeyMaterial;
 import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.api.model.KeyInfo;
 import org.stellaops.attestor.api.model.KeyState;
 
 /**
- * A file KMS: keys are generated in-process and kept in {@code <directory>/<keyId>.key.json}, the private key
- * sealed with AES-256-GCM under a key-encryption key (see {@link KeyEncryptionKey}). The directory is 0700 and every
- * file 0600. On activation every key is unsealed and cross-checked (any damaged or altered key file fails the
- * activation), and an ECDSA P-256 key named {@value #SERVICE_KEY_NAME} is created if there is none: the service key
- * that signs the embedded log's checkpoints and service receipts.
+ * A file KMS: keys are generated in-process (or imported from cosign) and kept in
+ * {@code <directory>/<keyId>.key.json}, the private key sealed with AES-256-GCM under a key-encryption key (see
+ * {@link KeyEncryptionKey}). The directory is 0700 and every file 0600, written atomically. On activation every key
+ * is unsealed and cross-checked (any damaged or altered key file fails the activation), and an ECDSA P-256 key named
+ * {@value #SERVICE_KEY_NAME} is created if there is none: the service key that signs the embedded log's checkpoints
+ * and service receipts. Keys move to and from cosign as encrypted {@code cosign.key} files
+ * ({@link KeyMaterial#COSIGN}); public keys export as {@code cosign.pub} ({@link KeyMaterial#PUBLIC_PEM}).
  */
 @Component(service = KeyDriver.class, immediate = true, configurationPid = FileKeyDriver.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -54,11 +61,11 @@ public final class FileKeyDriver implements KeyDriver {
     public static final String SERVICE_KEY_NAME = "service";
     /** The framework property naming the data directory. */
     public static final String DATA_DIR_PROPERTY = "attestor.data.dir";
-    /** The code of a {@link #createKey} call whose name is already taken. */
-    public static final String NAME_CONFLICT = "key.name_conflict";
+    /** The code of a {@link #createKey} or {@link #importKey} call whose name or key is already held. */
+    public static final String NAME_CONFLICT = KeyDriverException.NAME_CONFLICT;
 
-    private static final KeyDriverCapabilities CAPABILITIES =
-            new KeyDriverCapabilities(Algorithms.SUPPORTED, false, false, false);
+    private static final KeyDriverCapabilities CAPABILITIES = new KeyDriverCapabilities(Algorithms.SUPPORTED, true,
+            false, false, Set.of(KeyMaterial.COSIGN), Set.of(KeyMaterial.COSIGN, KeyMaterial.PUBLIC_PEM));
 
     private final Path directory;
     private final SecureRandom random = new SecureRandom();
@@ -172,33 +179,120 @@ public final class FileKeyDriver implements KeyDriver {
             throw new KeyDriverException(KeyDriverException.UNSUPPORTED_ALGORITHM,
                     "the file driver cannot create " + algorithm + " keys");
         }
-        synchronized (createLock) {
-            if (keys.values().stream().anyMatch(k -> k.info().name().equals(name))) {
-                throw new KeyDriverException(NAME_CONFLICT, "a key named '" + name + "' already exists");
+        requireFreeName(name);
+        KeyPair pair;
+        try {
+            pair = Algorithms.generate(algorithm, random);
+        } catch (GeneralSecurityException e) {
+            throw new KeyDriverException(KeyDriverException.DRIVER_FAILURE,
+                    "cannot generate a " + algorithm + " key", e);
+        }
+        return store(name, algorithm, pair.getPublic(), pair.getPrivate());
+    }
+
+    /**
+     * Imports an encrypted {@code cosign.key} ({@link KeyMaterial#COSIGN}) as a new key, stored like a generated
+     * one. ECDSA P-256/P-384 keys sign with ECDSA, Ed25519 keys with pure Ed25519, RSA keys (2048 to 8192 bits) with
+     * RSA PKCS#1 v1.5 SHA-256. The password is cleared before this returns.
+     *
+     * @throws KeyDriverException {@code key.invalid_input} (unknown format, damaged file, wrong password, refused
+     *         scrypt parameters), {@code key.unsupported_algorithm} (key type, curve or size), {@code
+     *         key.name_conflict} (name taken, or the same key already held under another name) or {@code
+     *         key.driver_failure} (storage)
+     */
+    @Override
+    public KeyInfo importKey(String name, KeyMaterial material) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(material, "material");
+        try {
+            if (name.isBlank()) {
+                throw new KeyDriverException(KeyDriverException.INVALID_INPUT, "an imported key needs a name");
             }
-            StoredKey key = generate(name, algorithm);
-            Path file = directory.resolve(key.info().keyId() + KeyFileCodec.SUFFIX);
+            if (!KeyMaterial.COSIGN.equals(material.format())) {
+                throw new KeyDriverException(KeyDriverException.INVALID_INPUT, "the file driver imports keys in the '"
+                        + KeyMaterial.COSIGN + "' format only, not '" + material.format() + "'");
+            }
+            // before the deliberately slow KDF, so a taken name fails fast
+            requireFreeName(name);
+            byte[] pkcs8 = CosignKeyFile.decrypt(material.bytes(), material.password());
+            Pkcs8Keys.Parsed parsed;
+            try {
+                parsed = Pkcs8Keys.parse(pkcs8);
+            } finally {
+                Arrays.fill(pkcs8, (byte) 0);
+            }
+            return store(name, parsed.algorithm(), parsed.publicKey(), parsed.privateKey());
+        } finally {
+            material.clearPassword();
+        }
+    }
+
+    /**
+     * Exports a key as an encrypted {@code cosign.key} (scrypt N=32768, r=8, p=1, fresh salt and nonce; readable by
+     * every cosign release) or its public key as {@code cosign.pub}.
+     *
+     * @param format {@link KeyMaterial#COSIGN} or {@link KeyMaterial#PUBLIC_PEM}
+     * @param password for {@code cosign}: the password, not empty; ignored for {@code public-pem}; not cleared here
+     * @throws KeyDriverException {@code key.invalid_input} (unknown format, empty password), {@code key.not_found}
+     */
+    @Override
+    public KeyMaterial exportKey(String keyId, String format, char[] password) {
+        if (!KeyMaterial.COSIGN.equals(format) && !KeyMaterial.PUBLIC_PEM.equals(format)) {
+            throw new KeyDriverException(KeyDriverException.INVALID_INPUT, "the file driver exports keys as '"
+                    + KeyMaterial.COSIGN + "' or '" + KeyMaterial.PUBLIC_PEM + "', not '" + format + "'");
+        }
+        StoredKey key = keyId == null ? null : keys.get(keyId);
+        if (key == null) {
+            throw new KeyDriverException(KeyDriverException.NOT_FOUND, "the file driver holds no key " + keyId);
+        }
+        if (KeyMaterial.PUBLIC_PEM.equals(format)) {
+            return new KeyMaterial(format, Pem.publicKey(key.info().publicKey().value())
+                    .getBytes(StandardCharsets.US_ASCII), null);
+        }
+        if (password == null || password.length == 0) {
+            throw new KeyDriverException(KeyDriverException.INVALID_INPUT,
+                    "a cosign export needs a non-empty password: the private key leaves the driver encrypted");
+        }
+        byte[] pkcs8 = Pkcs8Keys.encode(key);
+        try {
+            return new KeyMaterial(format, CosignKeyFile.encrypt(pkcs8, password, random), null);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    private void requireFreeName(String name) {
+        keys.values().stream().filter(k -> k.info().name().equals(name)).findAny().ifPresent(k -> {
+            throw new KeyDriverException(NAME_CONFLICT, "a key named '" + name + "' already exists ("
+                    + k.info().keyId() + ")");
+        });
+    }
+
+    /**
+     * Seals and writes a new key (temporary file, fsync, atomic rename: a crash leaves either the whole key file or
+     * only temporary debris that the next start removes), then makes it available.
+     */
+    private KeyInfo store(String name, KeyAlgorithm algorithm, PublicKey publicKey, PrivateKey privateKey) {
+        byte[] spki = publicKey.getEncoded();
+        KeyInfo info = new KeyInfo(KeyFileCodec.keyId(spki), name, algorithm, Bytes.of(spki), KeyState.ACTIVE,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
+        StoredKey key = new StoredKey(info, publicKey, privateKey);
+        synchronized (createLock) {
+            requireFreeName(name);
+            StoredKey held = keys.get(info.keyId());
+            if (held != null) {
+                throw new KeyDriverException(NAME_CONFLICT, "this key is already held as '" + held.info().name()
+                        + "' (" + info.keyId() + ")");
+            }
+            Path file = directory.resolve(info.keyId() + KeyFileCodec.SUFFIX);
             try {
                 SecureFiles.writeOwnerOnly(file, KeyFileCodec.encode(key, kek));
             } catch (IOException | GeneralSecurityException e) {
                 throw new KeyDriverException(KeyDriverException.DRIVER_FAILURE,
-                        "cannot store the new key '" + name + "' in " + directory, e);
+                        "cannot store the key '" + name + "' in " + directory, e);
             }
-            keys.put(key.info().keyId(), key);
-            return key.info();
-        }
-    }
-
-    private StoredKey generate(String name, KeyAlgorithm algorithm) {
-        try {
-            KeyPair pair = Algorithms.generate(algorithm, random);
-            byte[] spki = pair.getPublic().getEncoded();
-            KeyInfo info = new KeyInfo(KeyFileCodec.keyId(spki), name, algorithm, Bytes.of(spki), KeyState.ACTIVE,
-                    Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
-            return new StoredKey(info, pair.getPublic(), pair.getPrivate());
-        } catch (GeneralSecurityException e) {
-            throw new KeyDriverException(KeyDriverException.DRIVER_FAILURE,
-                    "cannot generate a " + algorithm + " key", e);
+            keys.put(info.keyId(), key);
+            return info;
         }
     }
 

@@ -31,8 +31,6 @@ final class KeyFileCodec {
     static final String FORMAT = "stellaops-attestor-file-key/1";
     static final String SUFFIX = ".key.json";
 
-    private static final byte[] PROBE = "stellaops attestor keys-file load probe".getBytes(StandardCharsets.US_ASCII);
-
     private KeyFileCodec() {
     }
 
@@ -99,8 +97,11 @@ final class KeyFileCodec {
         if (!keyId.equals(keyId(spki))) {
             throw failure(fileName + ": key id does not match the public key", null);
         }
-        return new KeyInfo(keyId, required(m, "name", fileName),
-                KeyAlgorithm.valueOf(required(m, "algorithm", fileName)), Bytes.of(spki),
+        KeyAlgorithm algorithm = KeyAlgorithm.valueOf(required(m, "algorithm", fileName));
+        if (!Algorithms.SUPPORTED.contains(algorithm)) {
+            throw failure(fileName + ": the file driver does not hold " + algorithm + " keys", null);
+        }
+        return new KeyInfo(keyId, required(m, "name", fileName), algorithm, Bytes.of(spki),
                 KeyState.valueOf(required(m, "state", fileName)), Instant.parse(required(m, "createdAt", fileName)),
                 m.containsKey("revokedAt") ? Instant.parse(m.get("revokedAt")) : null);
     }
@@ -114,8 +115,7 @@ final class KeyFileCodec {
             pkcs8 = kek.open(sealed, aad(info.keyId()));
             PrivateKey privateKey = Algorithms.privateKey(info.algorithm(), pkcs8);
             PublicKey publicKey = Algorithms.publicKey(info.algorithm(), info.publicKey().value());
-            byte[] probe = Algorithms.sign(privateKey, info.algorithm(), PROBE);
-            if (!Algorithms.verify(publicKey, info.algorithm(), PROBE, probe)) {
+            if (!Algorithms.isPair(privateKey, publicKey, info.algorithm())) {
                 throw failure(fileName + ": the private key does not belong to the public key", null);
             }
             return new StoredKey(info, publicKey, privateKey);
