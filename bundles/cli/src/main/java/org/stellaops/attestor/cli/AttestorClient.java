@@ -39,8 +39,14 @@ final class AttestorClient {
     static final String ENTRIES_PATH = "/api/v1/rekor/entries/";
     /** Scope of {@code POST /api/v1/rekor/verify}. */
     static final String VERIFY_SCOPE = "attestor.verify";
-    /** Scope of {@code GET /api/v1/rekor/entries/…}. */
+    /** Scope of {@code GET /api/v1/rekor/entries/…} and {@code GET /api/v1/keys}. */
     static final String READ_SCOPE = "attestor.read";
+    /** Scope of {@code POST /api/v1/sign} (as of submissions). */
+    static final String WRITE_SCOPE = "attestor.write";
+    /** Scope of the key changes ({@code POST /api/v1/keys…}). */
+    static final String ADMIN_SCOPE = "attestor.admin";
+    static final String KEYS_PATH = "/api/v1/keys";
+    static final String SIGN_PATH = "/api/v1/sign";
     private static final String ACCEPT = "application/json, application/problem+json";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -106,6 +112,19 @@ final class AttestorClient {
      */
     JsonNode fetchEntry(String uuid) {
         return exchange("GET", URI.create(root + ENTRIES_PATH + uuid), null);
+    }
+
+    /**
+     * A call of the key API.
+     *
+     * @param method GET or POST
+     * @param pathAndQuery below the service root, for example {@code /api/v1/keys/release?owner=service}; built from
+     *                     checked names only, so it needs no escaping
+     * @param body the JSON body, or null; the caller may clear it once this returns
+     * @return the JSON answer of a 2xx response
+     */
+    JsonNode call(String method, String pathAndQuery, byte[] body) {
+        return exchange(method, URI.create(root + pathAndQuery), body);
     }
 
     private static byte[] json(JsonNode body) {

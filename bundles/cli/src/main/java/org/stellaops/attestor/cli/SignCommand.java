@@ -14,22 +14,26 @@ import org.stellaops.attestor.sdk.crypto.PublicKeys;
 import org.stellaops.attestor.sdk.dsse.DsseEnvelopes;
 import org.stellaops.attestor.sdk.intoto.Statements;
 import org.stellaops.attestor.sdk.json.JsonLimits;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code stella attest sign}: signs a statement file into a DSSE envelope, offline.
+ * {@code stella attest sign}: signs a statement file into a DSSE envelope, offline with a key file ({@code --key}),
+ * or with a key the service holds ({@code --server-key}, {@link RemoteSign}), which can also submit it at once.
  */
 @Command(name = "sign", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Sign an in-toto statement into a DSSE envelope (offline).",
+            "Sign an in-toto statement into a DSSE envelope: offline with a key file (--key), or by the Attestor "
+                + "service with one of its keys (--server-key, POST <url>/api/v1/sign; scope attestor.write).",
             "The statement is checked first (in-toto v1 or v0.1, subjects with digests, predicateType).",
             "Keys: PEM PKCS#8 (PRIVATE KEY), SEC1 (EC PRIVATE KEY) or PKCS#1 (RSA PRIVATE KEY); EC P-256 (ECDSA SHA-256), "
                 + "P-384 (ECDSA SHA-384), Ed25519, RSA >= 2048 bits (PKCS#1 v1.5 SHA-256)."},
         exitCodeListHeading = ExitCodes.HELP_HEADING,
-        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_USAGE, ExitCodes.HELP_INTERNAL})
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNAVAILABLE,
+            ExitCodes.HELP_INTERNAL})
 final class SignCommand implements Callable<Integer> {
 
     @Spec
@@ -38,8 +42,24 @@ final class SignCommand implements Callable<Integer> {
     @Option(names = "--statement", required = true, paramLabel = "<file>", description = "The in-toto statement (JSON).")
     Path statement;
 
-    @Option(names = "--key", required = true, paramLabel = "<private-key.pem>", description = "The signing key (PEM).")
-    Path key;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Signer signer;
+
+    /** Exactly one: a key file, or a key of the service. */
+    static final class Signer {
+        @Option(names = "--key", required = true, paramLabel = "<private-key.pem>",
+                description = "The signing key (PEM): sign offline.")
+        Path key;
+
+        @Option(names = "--server-key", required = true, paramLabel = "<name|key-id>",
+                description = "A key the service holds for the token's tenant: its name (the version that signs "
+                    + "now) or a version's key id. The service signs the statement file's exact bytes.")
+        String serverKey;
+    }
+
+    @Option(names = "--submit",
+            description = "With --server-key: submit the envelope at once, as 'POST /api/v1/rekor/entries' would.")
+    boolean submit;
 
     @Option(names = "--payload-type", paramLabel = "<type>", defaultValue = Envelope.IN_TOTO_PAYLOAD_TYPE,
             description = "DSSE payloadType (default: ${DEFAULT-VALUE}).")
@@ -59,8 +79,19 @@ final class SignCommand implements Callable<Integer> {
         if (payloadType.isBlank()) {
             throw CliException.usage("usage.bad_payload_type", "--payload-type must not be empty", null);
         }
+        if (signer.serverKey != null && keyId != null) {
+            throw CliException.usage("usage.keyid_with_server_key", "--keyid is for --key: the service names its "
+                    + "own key in the signature", null);
+        }
+        if (signer.serverKey == null && submit) {
+            throw CliException.usage("usage.submit_without_server_key", "--submit goes with --server-key; submit an "
+                    + "envelope signed offline with the HTTP API (POST /api/v1/rekor/entries)", null);
+        }
         byte[] payload = CliFiles.read(statement, "statement");
         checkStatement(payload);
+        if (signer.serverKey != null) {
+            return new RemoteSign(spec, statement, out).sign(signer.serverKey, payloadType, payload, submit);
+        }
         PrivateKey privateKey = readKey();
         Envelope envelope;
         KeyAlgorithm algorithm;
@@ -71,7 +102,7 @@ final class SignCommand implements Callable<Integer> {
             hint = keyId != null ? keyId : PublicKeys.keyId(publicKey);
             envelope = DsseEnvelopes.sign(payloadType, payload, privateKey, algorithm, hint);
         } catch (AttestorException e) {
-            throw CliException.usage(e.code(), "cannot sign with " + key + ": " + e.getMessage(), e);
+            throw CliException.usage(e.code(), "cannot sign with " + signer.key + ": " + e.getMessage(), e);
         }
         String json = new String(DsseEnvelopes.toJson(envelope), StandardCharsets.UTF_8);
         CliFiles.write(out, json, spec.commandLine().getOut());
@@ -92,11 +123,12 @@ final class SignCommand implements Callable<Integer> {
     }
 
     private PrivateKey readKey() {
-        String pem = new String(CliFiles.read(key, "key"), StandardCharsets.UTF_8);
+        String pem = new String(CliFiles.read(signer.key, "key"), StandardCharsets.UTF_8);
         try {
             return PrivateKeys.parsePem(pem);
         } catch (AttestorException e) {
-            throw CliException.usage(e.code(), "cannot read a private key from " + key + ": " + e.getMessage(), e);
+            throw CliException.usage(e.code(), "cannot read a private key from " + signer.key + ": " + e.getMessage(),
+                    e);
         }
     }
 }

@@ -29,4 +29,35 @@ class HelpTest {
             assertTrue(result.out().contains(text), () -> "help should mention " + text + "\n" + result);
         }
     }
+
+    @Test
+    void keyHelpListsEveryKeyCommand() {
+        Cli.Result result = Cli.run("attest", "key", "--help");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        for (String text : new String[] {"list", "show", "create", "rotate", "retire", "revoke", "import", "export",
+            "attestor.admin", "Exit codes:"}) {
+            assertTrue(result.out().contains(text), () -> "help should mention " + text + "\n" + result);
+        }
+    }
+
+    @Test
+    void keyImportHelpSaysWhereThePasswordComesFrom() {
+        Cli.Result result = Cli.run("attest", "key", "import", "--help");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        for (String text : new String[] {"--cosign", "--password-file", "COSIGN_PASSWORD", "--shared", "--json"}) {
+            assertTrue(result.out().contains(text), () -> "help should mention " + text + "\n" + result);
+        }
+    }
+
+    @Test
+    void signHelpOffersBothTheKeyFileAndTheServerKey() {
+        Cli.Result result = Cli.run("attest", "sign", "--help");
+
+        assertEquals(ExitCodes.OK, result.exitCode(), result::toString);
+        for (String text : new String[] {"--key", "--server-key", "--submit", "attestor.write", "HTTP 4xx"}) {
+            assertTrue(result.out().contains(text), () -> "help should mention " + text + "\n" + result);
+        }
+    }
 }

@@ -95,7 +95,7 @@ final class TestTls {
     }
 
     /** One request as the server saw it. */
-    record Request(String method, String path, Headers headers, String body) {
+    record Request(String method, String path, String query, Headers headers, String body) {
         String header(String name) {
             return headers.getFirst(name);
         }
@@ -125,6 +125,7 @@ final class TestTls {
         private void handle(HttpExchange exchange, Function<Request, Response> answer) throws IOException {
             try (exchange) {
                 Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getRequestURI().getRawQuery(),
                         exchange.getRequestHeaders(),
                         new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 requests.add(request);

@@ -29,7 +29,7 @@ class UsageErrorsTest {
     @Test
     void signWithoutKeyIsAUsageError() throws Exception {
         assertUsage(Cli.run("attest", "sign", "--statement", TestFiles.statement(dir).toString()),
-                "Missing required option: '--key=<private-key.pem>'");
+                "(--key=<private-key.pem> | --server-key=<name|key-id>)");
     }
 
     @Test

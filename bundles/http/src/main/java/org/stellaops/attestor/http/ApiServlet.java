@@ -1,6 +1,8 @@
 package org.stellaops.attestor.http;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stellaops.attestor.api.keys.KeyDriverException;
 import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.auth.Authenticator;
 import org.stellaops.attestor.auth.Principal;
@@ -37,6 +40,7 @@ import org.stellaops.attestor.core.service.AttestationService;
 import org.stellaops.attestor.core.service.AttestationService.StoredAttestation;
 import org.stellaops.attestor.core.service.AttestationService.Submission;
 import org.stellaops.attestor.core.service.AttestationService.VerifyRequest;
+import org.stellaops.attestor.core.service.KeyService;
 import org.stellaops.attestor.core.service.PredicateRejectedException;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.proof.TlogProof;
@@ -107,6 +111,9 @@ public class ApiServlet extends HttpServlet {
     private transient AttestationService service;
 
     @Reference
+    private transient KeyService keys;
+
+    @Reference
     private transient Authenticator authenticator;
 
     /** The split-view monitor's per-log state, when bundle tlog-witness runs it. */
@@ -124,8 +131,9 @@ public class ApiServlet extends HttpServlet {
     }
 
     /** For a servlet container outside OSGi (tests): the core and the authenticator are given, the monitor absent. */
-    ApiServlet(AttestationService service, Authenticator authenticator) {
+    ApiServlet(AttestationService service, KeyService keys, Authenticator authenticator) {
         this.service = service;
+        this.keys = keys;
         this.authenticator = authenticator;
     }
 
@@ -148,7 +156,12 @@ public class ApiServlet extends HttpServlet {
                 new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), 100_000, System::nanoTime),
                 new RateLimiter(config.authFailuresPerMinute() / 60.0, config.authFailuresPerMinute(), 100_000,
                         System::nanoTime));
-        routes = List.of(
+        routes = operations(queries, batch, configured);
+    }
+
+    /** The v1 operations: attestations, trust roots, logs, audit, statistics, then the key registry. */
+    private List<Route> operations(QueryEndpoints queries, BatchEndpoints batch, Tenancy configured) {
+        List<Route> all = new ArrayList<>(List.of(
                 Route.of("POST", "/v1/rekor/entries", Scope.WRITE, this::submit),
                 Route.of("GET", "/v1/rekor/entries", Scope.READ, queries::search),
                 Route.of("POST", "/v1/rekor/entries:batch", Scope.WRITE, batch::submit),
@@ -162,7 +175,14 @@ public class ApiServlet extends HttpServlet {
                 Route.of("GET", "/v1/logs", Scope.READ, this::logs),
                 Route.of("GET", "/v1/audit", Scope.ADMIN, queries::audit),
                 Route.of("GET", "/v1/audit/verify", Scope.ADMIN, queries::verifyAudit),
-                Route.of("GET", "/v1/stats", Scope.READ, queries::stats));
+                Route.of("GET", "/v1/stats", Scope.READ, queries::stats)));
+        Clock clock = Clock.systemUTC();
+        // a sign request carries a statement as large as a submission, plus room for its wrapper
+        int signBodyBytes = (int) Math.min(Integer.MAX_VALUE - 16L,
+                (long) maxRequestBytes + VerifyRequests.WRAPPER_ALLOWANCE);
+        all.addAll(new KeyEndpoints(keys, configured, clock).routes());
+        all.addAll(new SignEndpoints(keys, configured, clock, signBodyBytes).routes());
+        return List.copyOf(all);
     }
 
     /** @return the operations, each with the scope it declares */
@@ -194,6 +214,10 @@ public class ApiServlet extends HttpServlet {
         } catch (StorageException e) {
             LOG.error("storage failure on {} {}", req.getMethod(), req.getRequestURI(), e);
             new HttpExchange(req, resp, path, null).problem(e.code(), e.getMessage());
+        } catch (KeyDriverException e) {
+            // the core wraps driver failures; one that reaches here unwrapped still has its stable code
+            LOG.warn("key driver failure on {} {}: {}", req.getMethod(), req.getRequestURI(), e.code());
+            new HttpExchange(req, resp, path, null).problem(e.code(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("unexpected failure on {} {}", req.getMethod(), req.getRequestURI(), e);
             new HttpExchange(req, resp, path, null).problem(Problems.INTERNAL, Problems.UNEXPECTED);
@@ -224,12 +248,24 @@ public class ApiServlet extends HttpServlet {
 
     private void submit(HttpExchange exchange, List<String> params) throws IOException {
         byte[] body = exchange.jsonBody(maxRequestBytes);
-        Submission submission = service.submit(body, exchange.provenance());
+        answerSubmission(exchange, service.submit(body, exchange.provenance()), Map.of());
+    }
+
+    /**
+     * Answers a submission: 201, 200 or 202 ({@link Views#submissionStatus}) with the record, and {@code Location}
+     * unless it is a duplicate that is settled.
+     *
+     * @param extra members added after the record's (a signature's envelope and key)
+     */
+    static void answerSubmission(HttpExchange exchange, Submission submission, Map<String, Object> extra)
+            throws IOException {
         int status = Views.submissionStatus(submission);
         if (status != 200) {
             exchange.header("Location", Views.statusUrl(submission.record()));
         }
-        exchange.json(status, Views.record(submission.record()));
+        Map<String, Object> view = Views.record(submission.record());
+        view.putAll(extra);
+        exchange.json(status, view);
     }
 
     /** Another tenant's record is not found, exactly like an unknown id: same status, code and detail. */

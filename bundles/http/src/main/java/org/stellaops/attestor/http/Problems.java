@@ -3,7 +3,9 @@ package org.stellaops.attestor.http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.stellaops.attestor.api.keys.KeyDriverException;
 import org.stellaops.attestor.api.predicate.ValidationError;
 import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.core.service.PredicateRejectedException;
@@ -24,6 +26,16 @@ final class Problems {
     static final String INTERNAL = "internal.error";
     /** The detail of a failure that is a bug: the server log has the rest. */
     static final String UNEXPECTED = "an unexpected error occurred; see the server log";
+
+    /** Key codes that refuse a change because of the key's current state (409). */
+    private static final Set<String> CONFLICTS = Set.of("key.name_conflict",
+            "key.already_revoked", "key.not_active");
+    /**
+     * Key driver codes that mean the driver cannot serve now (503): it is stopped (answered at once, never waited
+     * for), did not answer in time, or failed; the request may succeed later unchanged.
+     */
+    private static final Set<String> DRIVER_OUTAGES = Set.of("key.driver_unavailable",
+            "key.driver_timeout", "key.driver_failure");
 
     private Problems() {
     }
@@ -47,14 +59,13 @@ final class Problems {
         if (code.endsWith("not_found")) {
             return 404;
         }
-        if (code.equals("trust.key_already_revoked")) {
+        if (code.equals("trust.key_already_revoked") || CONFLICTS.contains(code)) {
             return 409;
         }
         if (code.startsWith("signature.") || code.startsWith("predicate.")) {
             return 422;
         }
-        if (code.equals("tlog.unavailable") || code.equals("storage.failure")
-                || code.equals("key.driver_unavailable")) {
+        if (code.equals("tlog.unavailable") || code.equals("storage.failure") || DRIVER_OUTAGES.contains(code)) {
             return 503;
         }
         if (code.startsWith("tlog.")) {
@@ -106,6 +117,9 @@ final class Problems {
             return e.code();
         }
         if (failure instanceof StorageException e) {
+            return e.code();
+        }
+        if (failure instanceof KeyDriverException e) {
             return e.code();
         }
         return INTERNAL;

@@ -22,7 +22,8 @@ final class QueryParameters {
     /** The code of every refusal here. */
     static final String INVALID = "request.invalid";
 
-    private static final Pattern RFC3339 = Pattern.compile(
+    /** An RFC 3339 date-time with seconds and an offset (as query parameters and request bodies take it). */
+    static final Pattern RFC3339 = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
     private static final Pattern LIMIT = Pattern.compile("\\d{1,9}");
     private static final Pattern SEQ = Pattern.compile("[1-9]\\d{0,18}");

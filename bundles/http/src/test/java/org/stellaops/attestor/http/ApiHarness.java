@@ -18,7 +18,10 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
-/** The API servlet in a real Jetty on loopback, over a {@link RecordingService}, with small limits. */
+/**
+ * The API servlet in a real Jetty on loopback, over a {@link RecordingService} and a {@link RecordingKeys}, with small
+ * limits.
+ */
 final class ApiHarness implements AutoCloseable {
 
     static final int MAX_REQUEST_BYTES = 300;
@@ -26,6 +29,7 @@ final class ApiHarness implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final RecordingService core = new RecordingService();
+    final RecordingKeys keys = new RecordingKeys();
     private final Server server;
     private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -58,7 +62,7 @@ final class ApiHarness implements AutoCloseable {
 
     private ApiHarness(double perSecond, double burst, double authFailuresPerMinute, String operatorTenant,
                        int sliceItems) throws Exception {
-        servlet = new ApiServlet(core, new TokenTable());
+        servlet = new ApiServlet(core, keys, new TokenTable());
         servlet.activate(new ApiServlet.Config() {
             @Override
             public int maxRequestBytes() {

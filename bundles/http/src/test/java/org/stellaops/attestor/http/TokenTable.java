@@ -30,6 +30,8 @@ final class TokenTable implements Authenticator {
     static final String OTHER = "other-tenant";
     /** Holds every scope, tenant {@value #OPERATOR_TENANT}. */
     static final String OPERATOR = "operator";
+    /** Holds every scope, tenant {@value #TENANT}: a second principal of the tenant of {@link #ALL}. */
+    static final String COLLEAGUE = "colleague";
 
     private record Grant(String tenant, Set<Scope> scopes) {
     }
@@ -37,7 +39,8 @@ final class TokenTable implements Authenticator {
     private final Map<String, Grant> tokens = Map.of(ALL, new Grant(TENANT, Set.of(Scope.values())),
             READ_ONLY, new Grant(TENANT, Set.of(Scope.READ)),
             OTHER, new Grant(OTHER_TENANT, Set.of(Scope.values())),
-            OPERATOR, new Grant(OPERATOR_TENANT, Set.of(Scope.values())));
+            OPERATOR, new Grant(OPERATOR_TENANT, Set.of(Scope.values())),
+            COLLEAGUE, new Grant(TENANT, Set.of(Scope.values())));
 
     @Override
     public AuthResult authenticate(Credentials credentials) {
