@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.stellaops.attestor.api.model.Envelope;
+import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.api.model.Signature;
 import org.stellaops.attestor.sdk.crypto.Signatures;
 
@@ -69,7 +70,11 @@ public final class EnvelopeVerifier {
     }
 
     private static boolean verifies(TrustedSigner signer, byte[] pae, byte[] sig) {
-        return signer.verifier() != null ? signer.verifier().verify(pae, sig)
-                : Signatures.verify(signer.key(), signer.algorithm(), pae, sig);
+        if (signer.verifier() != null) {
+            return signer.verifier().verify(pae, sig);
+        }
+        // a WebAuthn assertion is no bare ECDSA signature: without its verifier it never verifies (fail closed)
+        return signer.algorithm() != KeyAlgorithm.WEBAUTHN_ES256
+                && Signatures.verify(signer.key(), signer.algorithm(), pae, sig);
     }
 }

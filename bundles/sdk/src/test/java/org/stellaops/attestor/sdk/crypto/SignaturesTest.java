@@ -30,7 +30,7 @@ class SignaturesTest {
     private static final byte[] MESSAGE = "message".getBytes(StandardCharsets.UTF_8);
 
     @ParameterizedTest
-    @EnumSource(KeyAlgorithm.class)
+    @EnumSource(value = KeyAlgorithm.class, mode = EnumSource.Mode.EXCLUDE, names = "WEBAUTHN_ES256")
     void signatureVerifiesForItsMessageOnly(KeyAlgorithm alg) {
         KeyPair kp = TestKeys.forAlgorithm(alg);
         byte[] sig = Signatures.sign(kp.getPrivate(), alg, MESSAGE);
@@ -39,7 +39,7 @@ class SignaturesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(KeyAlgorithm.class)
+    @EnumSource(value = KeyAlgorithm.class, mode = EnumSource.Mode.EXCLUDE, names = "WEBAUTHN_ES256")
     void corruptedSignatureIsFalseNotAnException(KeyAlgorithm alg) {
         KeyPair kp = TestKeys.forAlgorithm(alg);
         byte[] sig = Signatures.sign(kp.getPrivate(), alg, MESSAGE);

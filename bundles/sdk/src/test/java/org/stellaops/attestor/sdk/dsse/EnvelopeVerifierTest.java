@@ -36,7 +36,7 @@ class EnvelopeVerifierTest {
     }
 
     @ParameterizedTest
-    @EnumSource(KeyAlgorithm.class)
+    @EnumSource(value = KeyAlgorithm.class, mode = EnumSource.Mode.EXCLUDE, names = "WEBAUTHN_ES256")
     void signedEnvelopeVerifiesWithEachAlgorithm(KeyAlgorithm alg) {
         KeyPair kp = TestKeys.forAlgorithm(alg);
         TrustedSigner signer = trusted(kp, alg);
@@ -45,6 +45,23 @@ class EnvelopeVerifierTest {
         assertTrue(v.anyVerified());
         assertEquals(Set.of(signer.keyId()), v.verifiedKeyIds());
         assertEquals(signer.keyId(), v.checks().get(0).verifiedKeyId());
+    }
+
+    @Test
+    void aWebAuthnKeyWithoutItsVerifierNeverVerifiesEvenABareSignature() {
+        Envelope env = DsseEnvelopes.sign(TYPE, PAYLOAD, TestKeys.P256.getPrivate(), KeyAlgorithm.ECDSA_P256_SHA256,
+                "");
+        TrustedSigner webauthn = trusted(TestKeys.P256, KeyAlgorithm.WEBAUTHN_ES256);
+        assertFalse(EnvelopeVerifier.verify(env, List.of(webauthn)).anyVerified());
+    }
+
+    @Test
+    void aCustomVerifierDecidesForItsSigner() {
+        Envelope env = DsseEnvelopes.sign(TYPE, PAYLOAD, TestKeys.P256.getPrivate(), KeyAlgorithm.ECDSA_P256_SHA256,
+                "");
+        TrustedSigner refusing = new TrustedSigner(PublicKeys.keyId(TestKeys.P256.getPublic()),
+                TestKeys.P256.getPublic(), KeyAlgorithm.ECDSA_P256_SHA256, (message, signature) -> false);
+        assertFalse(EnvelopeVerifier.verify(env, List.of(refusing)).anyVerified());
     }
 
     @Test
