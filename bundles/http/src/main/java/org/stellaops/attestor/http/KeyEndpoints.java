@@ -156,6 +156,8 @@ final class KeyEndpoints {
                 tenancy.caller(exchange.principal()).requireOperator("importing a shared key");
             }
             TrustedKey imported = keys.importKey(name, driver, material, shared, owner.who());
+            // cleared before the answer goes out: once the client has it, nothing of the request may linger
+            clear(password);
             exchange.json(201, KeyViews.key(List.of(imported), owner.audience()));
         } finally {
             clear(password);
@@ -171,6 +173,8 @@ final class KeyEndpoints {
             TrustedKey version = version(owner.tenant(), params.get(0), params.get(1));
             KeyMaterial material = keys.exportKey(version.keyId(), format, password, owner.who());
             material.clearPassword();
+            // cleared before the answer goes out: once the client has it, nothing of the request may linger
+            clear(password);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("format", material.format());
             answer.put("key", new String(material.bytes(), StandardCharsets.UTF_8));
