@@ -20,6 +20,8 @@ import org.stellaops.attestor.store.Provenance;
 final class HttpExchange {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Most bytes read and dropped so that an oversized request still receives its 413 problem. */
+    private static final long DRAIN_LIMIT = 1L << 20;
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
@@ -81,6 +83,7 @@ final class HttpExchange {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
+                discardBounded(in);
                 throw tooLarge(limit);
             }
             return body;
@@ -96,9 +99,27 @@ final class HttpExchange {
         return request.getInputStream();
     }
 
-    private void refuseDeclaredOver(long limit) {
-        if (request.getContentLengthLong() > limit) {
+    private void refuseDeclaredOver(long limit) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            if (declared <= DRAIN_LIMIT) {
+                discardBounded(request.getInputStream());
+            }
             throw tooLarge(limit);
+        }
+    }
+
+    /*
+     * Answering 413 while the client still writes makes the container close a socket holding unread bytes,
+     * which resets the connection before the client can read the problem. Dropping a bounded remainder lets a
+     * modestly oversized request see its 413; a larger one is cut off rather than read.
+     */
+    private static void discardBounded(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long drained = 0;
+        int n;
+        while (drained <= DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+            drained += n;
         }
     }
 

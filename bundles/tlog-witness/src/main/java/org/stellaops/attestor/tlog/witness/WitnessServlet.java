@@ -22,6 +22,8 @@ public class WitnessServlet extends HttpServlet {
     private static final String CHECKPOINT_SUFFIX = "/checkpoint";
 
     private final transient Witness witness;
+    /** Most bytes read and dropped so that an oversized request still receives its 413. */
+    private static final long DRAIN_LIMIT = 1L << 20;
     private final int maxBodyBytes;
 
     /**
@@ -72,12 +74,36 @@ public class WitnessServlet extends HttpServlet {
 
     /** @return the body, or null if it is larger than the limit */
     private byte[] readLimited(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            return null;
-        }
+        long declared = request.getContentLengthLong();
         try (InputStream in = request.getInputStream()) {
+            if (declared > maxBodyBytes) {
+                discardUpTo(in, declared);
+                return null;
+            }
             byte[] body = in.readNBytes(maxBodyBytes + 1);
-            return body.length > maxBodyBytes ? null : body;
+            if (body.length > maxBodyBytes) {
+                discardUpTo(in, DRAIN_LIMIT);
+                return null;
+            }
+            return body;
+        }
+    }
+
+    /*
+     * A 413 sent while the client is still writing makes the server close a socket with unread
+     * bytes, which resets the connection before the client reads the answer. Reading (and
+     * dropping) a bounded remainder lets a modestly oversized request see its 413; anything
+     * larger than DRAIN_LIMIT is cut off, because draining it would be the work we refuse to do.
+     */
+    private static void discardUpTo(InputStream in, long declared) throws IOException {
+        if (declared > DRAIN_LIMIT) {
+            return;
+        }
+        byte[] sink = new byte[8192];
+        long drained = 0;
+        int n;
+        while (drained <= DRAIN_LIMIT && (n = in.read(sink)) > 0) {
+            drained += n;
         }
     }
 
