@@ -34,6 +34,8 @@ final class RecordingCore implements AttestationService {
     final List<String> reads = new CopyOnWriteArrayList<>();
     /** The provenance of every verification and security event. */
     final List<Provenance> provenances = new CopyOnWriteArrayList<>();
+    /** Every security event: action, target and outcome. */
+    final List<String> securityEvents = new CopyOnWriteArrayList<>();
 
     static EntryRecord record(String digestHex, String tenant, String predicateType) {
         return new EntryRecord("sha256:" + digestHex, digestHex, EntryRecord.LOGGED, digestHex,
@@ -76,6 +78,7 @@ final class RecordingCore implements AttestationService {
     @Override
     public void recordSecurityEvent(String action, String target, String outcome, String detail,
             Provenance provenance) {
+        securityEvents.add(action + " " + target + " " + outcome);
         provenances.add(provenance);
     }
 
