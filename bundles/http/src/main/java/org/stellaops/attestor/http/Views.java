@@ -1,7 +1,9 @@
 package org.stellaops.attestor.http;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.stellaops.attestor.api.model.Bytes;
@@ -10,6 +12,7 @@ import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.model.Subject;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.api.tlog.LogKeyVersion;
 import org.stellaops.attestor.core.service.AttestationService.LogStatus;
 import org.stellaops.attestor.core.service.AttestationService.Submission;
 import org.stellaops.attestor.core.service.VerificationReport;
@@ -224,12 +227,46 @@ final class Views {
     }
 
     static Map<String, Object> log(LogDescriptor d) {
+        return log(d, Instant.now());
+    }
+
+    /**
+     * The log with every version of its checkpoint key ({@code keys}, oldest first); the top-level {@code logId} and
+     * {@code publicKeyPem} stay those of the current version.
+     *
+     * @param now the instant the key states are judged at
+     */
+    static Map<String, Object> log(LogDescriptor d, Instant now) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("origin", d.origin());
         m.put("logId", d.logId());
         m.put("kind", d.kind());
         m.put("publicKeyPem", d.publicKeyPem());
         m.put("readUrl", d.readUrl());
+        m.put("keys", d.keyVersions().stream().map(v -> logKey(v, now)).toList());
+        return m;
+    }
+
+    /** Optional members are left out rather than null, so a key that never retired reads as such. */
+    static Map<String, Object> logKey(LogKeyVersion v, Instant now) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", v.version());
+        m.put("logId", v.logId());
+        m.put("publicKeyPem", v.publicKeyPem());
+        if (v.verifierKey() != null) {
+            m.put("verifierKey", v.verifierKey());
+        }
+        m.put("state", v.state(now).name().toLowerCase(Locale.ROOT));
+        m.put("validFrom", v.validFrom().toString());
+        if (v.retiredAt() != null) {
+            m.put("retiredAt", v.retiredAt().toString());
+        }
+        if (v.revokedAt() != null) {
+            m.put("revokedAt", v.revokedAt().toString());
+        }
+        if (v.revocationReason() != null) {
+            m.put("reason", v.revocationReason());
+        }
         return m;
     }
 

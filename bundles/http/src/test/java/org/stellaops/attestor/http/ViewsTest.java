@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.api.tlog.LogKeyVersion;
 import org.stellaops.attestor.core.service.AttestationService.LogStatus;
 import org.stellaops.attestor.core.service.AttestationService.Submission;
 import org.stellaops.attestor.core.service.VerificationReport;
@@ -144,5 +146,47 @@ class ViewsTest {
         assertEquals(Map.of("state", "split-view", "lastVerifiedSize", 7L, "lastCheck", "2026-11-28T22:00:00Z",
                 "detail", "two roots for size 7"), merged.get(1).get("monitor"));
         assertEquals("b.example", merged.get(1).get("origin"));
+    }
+
+    @Test
+    void listsEveryKeyVersionOfALogOldestFirstWithItsStateAndWindow() {
+        Instant rotated = Instant.parse("2026-06-01T00:00:00Z");
+        LogKeyVersion first = new LogKeyVersion(1, "11".repeat(32), "PEM1", null, Instant.EPOCH, rotated,
+                rotated.plusSeconds(60), "key file leaked");
+        LogKeyVersion second = new LogKeyVersion(2, "22".repeat(32), "PEM2", "log.example+22222222+AgAA", rotated,
+                null, null, null);
+        LogDescriptor d = new LogDescriptor("22".repeat(32), "log.example", "embedded", "PEM2", "/tlog/",
+                List.of(first, second));
+        Map<String, Object> view = Views.log(d, rotated.plusSeconds(120));
+        assertEquals("22".repeat(32), view.get("logId"));
+        assertEquals("PEM2", view.get("publicKeyPem"));
+        List<?> keys = (List<?>) view.get("keys");
+        Map<String, Object> revoked = new LinkedHashMap<>();
+        revoked.put("version", 1);
+        revoked.put("logId", "11".repeat(32));
+        revoked.put("publicKeyPem", "PEM1");
+        revoked.put("state", "revoked");
+        revoked.put("validFrom", "1970-01-01T00:00:00Z");
+        revoked.put("retiredAt", "2026-06-01T00:00:00Z");
+        revoked.put("revokedAt", "2026-06-01T00:01:00Z");
+        revoked.put("reason", "key file leaked");
+        assertEquals(revoked, keys.get(0));
+        assertEquals(List.copyOf(revoked.keySet()), List.copyOf(((Map<?, ?>) keys.get(0)).keySet()));
+        Map<String, Object> active = new LinkedHashMap<>();
+        active.put("version", 2);
+        active.put("logId", "22".repeat(32));
+        active.put("publicKeyPem", "PEM2");
+        active.put("verifierKey", "log.example+22222222+AgAA");
+        active.put("state", "active");
+        active.put("validFrom", "2026-06-01T00:00:00Z");
+        assertEquals(active, keys.get(1));
+    }
+
+    @Test
+    void showsTheOnlyKeyOfALogThatNeverRotatedAsActiveSinceTheEpoch() {
+        Map<String, Object> view = Views.log(new LogDescriptor("33".repeat(32), "log.example", "rekor-v2", "PEM", ""),
+                Instant.parse("2026-01-01T00:00:00Z"));
+        assertEquals(List.of(Map.of("version", 1, "logId", "33".repeat(32), "publicKeyPem", "PEM", "state", "active",
+                "validFrom", "1970-01-01T00:00:00Z")), view.get("keys"));
     }
 }

@@ -19,6 +19,7 @@ import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
+import org.stellaops.attestor.api.tlog.LogDescriptor;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.core.service.AttestationService.AuditAnchor;
 import org.stellaops.attestor.sdk.AttestorException;
@@ -195,14 +196,14 @@ final class AuditAnchors {
                 return false;
             }
             Optional<PublicKey> key = keys.publicKey(d.path("keyId").asText(""));
-            Optional<LogRegistry.Registration> log = logs.registration(entry.logId());
+            Optional<LogDescriptor> log = logs.knownDescriptor(entry.logId());
             if (key.isEmpty() || log.isEmpty()) {
                 return false;
             }
             byte[] statement = statement(seq, hash, d.path("origin").asText(""));
             byte[] signature = Base64.getDecoder().decode(d.path("signature").asText(""));
             return Signatures.verify(key.get(), KeyAlgorithm.ECDSA_P256_SHA256, statement, signature)
-                    && checks.acceptance(log.get().descriptor(), entry, planned(statement, signature, key.get()),
+                    && checks.acceptance(log.get(), entry, planned(statement, signature, key.get()),
                     "") == null;
         } catch (AttestorException | IllegalArgumentException | JsonProcessingException e) {
             LOG.info("audit anchor at seq {} cannot be verified: {}", seq, e.toString());

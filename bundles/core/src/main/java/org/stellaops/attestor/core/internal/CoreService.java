@@ -21,6 +21,7 @@ import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.api.tlog.LogKeyVersion;
 import org.stellaops.attestor.cas.ContentStore;
 import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.core.service.AttestationService;
@@ -354,8 +355,10 @@ final class CoreService implements AttestationService, AutoCloseable {
             LogDescriptor d = r.descriptor();
             String role = !primaryTaken && r.primary() ? LogTarget.ROLE_PRIMARY : LogTarget.ROLE_MIRROR;
             primaryTaken |= r.primary();
-            result.add(new LogStatus(d, role, health.available(d.logId()), pending.getOrDefault(d.logId(), 0L),
-                    health.lastError(d.logId())));
+            // targets of records made before a key rotation name the log by an earlier version's log ID
+            long backlog = d.keyVersions().stream().map(LogKeyVersion::logId).distinct()
+                    .mapToLong(id -> pending.getOrDefault(id, 0L)).sum();
+            result.add(new LogStatus(d, role, health.available(d.logId()), backlog, health.lastError(d.logId())));
         }
         return result;
     }

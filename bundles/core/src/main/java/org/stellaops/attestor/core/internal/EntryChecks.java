@@ -14,6 +14,7 @@ import org.stellaops.attestor.api.model.Checkpoint;
 import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.api.tlog.LogKeyVersion;
 import org.stellaops.attestor.core.service.VerificationReport.Check;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.checkpoint.Checkpoints;
@@ -32,8 +33,10 @@ import org.stellaops.attestor.sdk.witness.Cosigner;
 /**
  * The checks of one log entry, shared by the publisher (which accepts a log's answer only if they pass) and the
  * verifier: the body logs the expected hashedrekord, the uuid is its leaf hash, the inclusion proof leads to the
- * checkpoint's root, and the checkpoint is signed by the log's key. Keeps a bounded cache of checkpoint notes whose
- * log signature already verified (a note is immutable, so a verified note stays verified).
+ * checkpoint's root, and the checkpoint is signed by a version of the log's key that is not revoked (entries logged
+ * before a key rotation keep verifying with the retired version). Keeps a bounded cache of checkpoint notes whose
+ * log signature already verified (a note is immutable, so a verified note stays verified while the same key
+ * versions are verifiable).
  */
 final class EntryChecks {
 
@@ -42,7 +45,7 @@ final class EntryChecks {
     private static final int NOTE_CACHE_LIMIT = 10_000;
 
     private final Map<String, Boolean> verifiedNotes = new ConcurrentHashMap<>();
-    /** Per log origin and key; logs are few and their keys change only by reconfiguration. */
+    /** Per log origin and key version; logs are few and their keys change only by rotation or reconfiguration. */
     private final Map<String, NoteVerifier> verifiers = new ConcurrentHashMap<>();
 
     /**
@@ -126,25 +129,35 @@ final class EntryChecks {
         }
     }
 
-    /** @throws AttestorException {@code note.unverified} if the log's key did not sign the note */
+    /**
+     * Verifies a checkpoint note with the log's key versions: the version whose key signed it (matched by the note
+     * key name and key hash) must be one that is not revoked, so a note of a retired version still verifies.
+     *
+     * @throws AttestorException {@code note.unverified} if no verifiable version of the log's key signed the note
+     */
     void verifyNote(LogDescriptor descriptor, String note) {
-        String cacheKey = descriptor.logId() + '\n' + note;
-        if (verifiedNotes.containsKey(cacheKey)) {
+        List<LogKeyVersion> keys = descriptor.verifiableKeys();
+        // the verifiable versions are part of the key: a revocation must not be outlived by a cached success
+        StringBuilder cacheKey = new StringBuilder(descriptor.origin());
+        keys.forEach(v -> cacheKey.append('\n').append(v.logId()));
+        cacheKey.append("\n\n").append(note);
+        String key = cacheKey.toString();
+        if (verifiedNotes.containsKey(key)) {
             return;
         }
-        Notes.verify(note, List.of(verifier(descriptor)));
+        Notes.verify(note, keys.stream().map(v -> verifier(descriptor.origin(), v)).toList());
         if (verifiedNotes.size() >= NOTE_CACHE_LIMIT) {
             verifiedNotes.clear();
         }
-        verifiedNotes.put(cacheKey, Boolean.TRUE);
+        verifiedNotes.put(key, Boolean.TRUE);
     }
 
     /** Parsing a key makes BouncyCastle precompute curve tables: far costlier than the verification itself. */
-    private NoteVerifier verifier(LogDescriptor descriptor) {
-        return verifiers.computeIfAbsent(descriptor.origin() + '\n' + descriptor.publicKeyPem(), k -> {
-            PublicKey key = PublicKeys.parsePem(descriptor.publicKeyPem());
-            return "EC".equals(key.getAlgorithm()) ? NoteKeys.ecdsaVerifier(descriptor.origin(), key)
-                    : NoteKeys.ed25519Verifier(descriptor.origin(), key);
+    private NoteVerifier verifier(String origin, LogKeyVersion version) {
+        return verifiers.computeIfAbsent(origin + '\n' + version.publicKeyPem(), k -> {
+            PublicKey key = PublicKeys.parsePem(version.publicKeyPem());
+            return "EC".equals(key.getAlgorithm()) ? NoteKeys.ecdsaVerifier(origin, key)
+                    : NoteKeys.ed25519Verifier(origin, key);
         });
     }
 
@@ -154,8 +167,10 @@ final class EntryChecks {
      * @return null if the entry logs {@code expected} and its proof and checkpoint verify, else the reason
      */
     String acceptance(LogDescriptor descriptor, LogEntry entry, PlannedEntry expected, String envelopeDigestHex) {
-        if (!entry.logId().equals(descriptor.logId())) {
-            return "the log answered with an entry of log " + entry.logId();
+        if (!descriptor.acceptsLogId(entry.logId())) {
+            return descriptor.versionFor(entry.logId()).isPresent()
+                    ? "the log answered with an entry under its revoked key version " + entry.logId()
+                    : "the log answered with an entry of log " + entry.logId();
         }
         if (!bodyMatches(descriptor.kind(), entry.canonicalizedBody(), expected, envelopeDigestHex)) {
             return "the log returned an entry whose body is not the submitted one";

@@ -37,8 +37,9 @@ import org.stellaops.attestor.store.SignatureCoverage;
  * Re-verifies an attestation from scratch: signatures against the current trust roots; every stored receipt
  * (it must bind this envelope's digest, signature and signer, and carry a valid service signature); and for every
  * logged entry in every log its body (rebuilt from the envelope signature or the receipt), leaf hash, inclusion
- * proof, checkpoint signature by the registered log's key, and the configured witnesses' cosignatures, plus a
- * fresh proof from the log when it is available. Entries still pending are reported, not failed; the verdict
+ * proof, checkpoint signature by the registered log's key (any version of it that is not revoked: entries logged
+ * before the log rotated its key name the version they were logged under), and the configured witnesses'
+ * cosignatures, plus a fresh proof from the log when it is available. Entries still pending are reported, not failed; the verdict
  * requires every trusted signature to be logged in at least one log and every logged entry to verify.
  */
 final class EntryVerifier {
@@ -150,7 +151,9 @@ final class EntryVerifier {
         LogEntry entry = covered.entry();
         String name = "tlog[" + entry.origin() + "#" + entry.logIndex() + "]";
         Optional<LogRegistry.Registration> registration = logs.registration(entry.logId());
-        LogDescriptor descriptor = registration.map(LogRegistry.Registration::descriptor).orElse(null);
+        // a log that went away still lends its last keys: stored proofs verify offline, only freshness needs the log
+        LogDescriptor descriptor = registration.map(LogRegistry.Registration::descriptor)
+                .or(() -> logs.knownDescriptor(entry.logId())).orElse(null);
         String kind = descriptor != null ? descriptor.kind() : target.kind();
         PlannedEntry match = match(kind, covered, expected, digestHex);
         Check body = new Check(name + ".body", match != null, match != null
@@ -161,7 +164,7 @@ final class EntryVerifier {
         Check inclusion = EntryChecks.inclusion(name, entry.inclusionProof(), entry);
         Check checkpoint = checks.checkpoint(name, entry.inclusionProof(), entry.origin(), descriptor);
         List<Check> lines = new ArrayList<>(List.of(body, leaf, inclusion, checkpoint));
-        FreshProof latest = registration.isPresent() && health.available(entry.logId())
+        FreshProof latest = registration.isPresent() && health.available(descriptor.logId())
                 ? fresh.check(registration.get().log(), descriptor, entry) : null;
         if (latest != null) {
             lines.add(new Check(name + ".fresh", latest.ok(), latest.detail()));

@@ -116,7 +116,8 @@ final class FastPath {
             if (reason != null) {
                 return failed(log, new OutboxRecords.Failure(TransparencyLogException.BAD_PROOF, reason, true));
             }
-            result = OutboxRecords.withEntry(result, log.logId(), planned.signatureIndex(), planned.via(), entry);
+            result = OutboxRecords.withEntry(result, primaryLogId(record, log), planned.signatureIndex(), planned.via(),
+                    entry);
         }
         health.success(log);
         return new FirstAttempt(result, null);
@@ -134,6 +135,12 @@ final class FastPath {
         OutboxRecords.FailureOutcome outcome = primary
                 .map(t -> outbox.withFailure(record, t.logId(), attempt.failure())).orElse(null);
         return outcome == null ? record : outcome.record();
+    }
+
+    /** The primary target's log ID: the log's ID when the record was made, even if it rotated its key since. */
+    private static String primaryLogId(EntryRecord record, LogDescriptor log) {
+        return record.logs().stream().filter(LogTarget::primary).map(LogTarget::logId)
+                .filter(id -> log.versionFor(id).isPresent()).findFirst().orElse(log.logId());
     }
 
     private FirstAttempt failed(LogDescriptor log, OutboxRecords.Failure failure) {

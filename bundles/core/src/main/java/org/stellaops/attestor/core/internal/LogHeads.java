@@ -59,7 +59,9 @@ final class LogHeads {
         if (registration.isEmpty()) {
             return UNREGISTERED;
         }
-        return new State(registration.get().serviceId(), health.available(logId), heads.get(logId));
+        // an entry logged before a key rotation names an earlier log ID: the log's state is its current one
+        String current = registration.get().descriptor().logId();
+        return new State(registration.get().serviceId(), health.available(current), heads.get(current));
     }
 
     /** Records a checkpoint note of a log seen by a verification or the refresh. */

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.stellaops.attestor.api.tlog.LogDescriptor;
@@ -15,6 +17,11 @@ import org.stellaops.attestor.store.LogTarget;
 /**
  * The available transparency logs with their configured role. The primary is the log with role {@code primary}
  * and the highest ranking; every other log (a second {@code primary} included) is published to as a mirror.
+ * <p>
+ * A log whose service goes away (its bundle stops, or a driver it needs does) is remembered by its last descriptor
+ * until it comes back: entries it logged earlier still verify against that descriptor's keys, the way an
+ * air-gapped verifier checks them, while nothing is published to it and no freshness check asks it. The memory
+ * lasts as long as this process; a log removed from the configuration is unknown after the next restart.
  */
 final class LogRegistry {
 
@@ -30,13 +37,25 @@ final class LogRegistry {
     }
 
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+    /** Descriptors as registered, read once: a departing log may already be closing when it is removed. */
+    private final Map<TransparencyLog, LogDescriptor> described = new ConcurrentHashMap<>();
+    /** The last descriptor of each log that went away, by its current log ID. */
+    private final Map<String, LogDescriptor> departed = new ConcurrentHashMap<>();
 
     void add(Registration registration) {
+        LogDescriptor descriptor = registration.descriptor();
+        described.put(registration.log(), descriptor);
+        departed.values().removeIf(d -> d.origin().equals(descriptor.origin())
+                || descriptor.versionFor(d.logId()).isPresent());
         registrations.add(registration);
     }
 
     void remove(TransparencyLog log) {
         registrations.removeIf(r -> r.log() == log);
+        LogDescriptor descriptor = described.remove(log);
+        if (descriptor != null && registration(descriptor.logId()).isEmpty()) {
+            departed.put(descriptor.logId(), descriptor);
+        }
     }
 
     Optional<TransparencyLog> primary() {
@@ -80,10 +99,33 @@ final class LogRegistry {
     }
 
     /**
+     * Finds a log by the log ID of its current key version or, failing that, of any earlier one: records and entries
+     * made before a log rotated its key name the log by the ID it had then.
+     *
      * @param logId lowercase hex log id
      * @return the registration with that id, if available
      */
     Optional<Registration> registration(String logId) {
-        return registrations.stream().filter(r -> r.descriptor().logId().equals(logId)).findFirst();
+        Optional<Registration> current = registrations.stream().filter(r -> r.descriptor().logId().equals(logId))
+                .findFirst();
+        return current.isPresent() ? current
+                : registrations.stream().filter(r -> r.descriptor().versionFor(logId).isPresent()).findFirst();
+    }
+
+    /**
+     * The keys to verify a log's checkpoints with: the registered log's descriptor, else the last descriptor of a log
+     * that went away while this process ran (see the class comment).
+     *
+     * @param logId lowercase hex log id of any key version
+     * @return the descriptor, if the log is or was registered
+     */
+    Optional<LogDescriptor> knownDescriptor(String logId) {
+        Optional<LogDescriptor> current = registration(logId).map(Registration::descriptor);
+        if (current.isPresent()) {
+            return current;
+        }
+        LogDescriptor gone = departed.get(logId);
+        return gone != null ? Optional.of(gone)
+                : departed.values().stream().filter(d -> d.versionFor(logId).isPresent()).findFirst();
     }
 }

@@ -246,8 +246,10 @@ final class Publisher implements AutoCloseable {
             answer = CompletableFuture.failedFuture(e);
         }
         // a copy, so the timeout never completes a future the log itself may still hold
+        // the record's target keeps the log ID the log had when the record was made, whatever key it signs with now
         answer.copy().orTimeout(settings.submitTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((entry, error) -> execute(() -> settle(job, log, planned, key, entry, error)));
+                .whenComplete((entry, error) -> execute(() -> settle(job, new Target(logId, log), planned, key, entry,
+                        error)));
     }
 
     /** A scheduled retry: reloads the record and its envelope, and tries again if the entry is still missing. */
@@ -270,19 +272,27 @@ final class Publisher implements AutoCloseable {
         }
     }
 
-    private void settle(PublishJob job, LogDescriptor log, PlannedEntry planned, String key, LogEntry entry,
+    /**
+     * The log an attempt went to: the log ID of the record's target (possibly of an earlier key version) and the
+     * log's descriptor at the time of the attempt.
+     */
+    private record Target(String logId, LogDescriptor log) {
+    }
+
+    private void settle(PublishJob job, Target target, PlannedEntry planned, String key, LogEntry entry,
                         Throwable error) {
         boolean retrying = false;
         try {
-            OutboxRecords.Failure failure = error != null ? classify(error) : rejectedAnswer(job, log, planned, entry);
+            OutboxRecords.Failure failure = error != null ? classify(error)
+                    : rejectedAnswer(job, target.log(), planned, entry);
             if (failure == null) {
-                succeeded(job, log, planned, entry);
+                succeeded(job, target, planned, entry);
             } else {
-                retrying = failed(job, log, planned, key, failure);
+                retrying = failed(job, target, planned, key, failure);
             }
         } catch (RuntimeException e) {
             // storage failure while recording the result: the next scan retries the whole attempt
-            LOG.warn("cannot record the result of publishing {} to {}: {}", job.envelopeDigest(), log.origin(),
+            LOG.warn("cannot record the result of publishing {} to {}: {}", job.envelopeDigest(), target.log().origin(),
                     e.toString());
         } finally {
             if (!retrying) {
@@ -297,11 +307,11 @@ final class Publisher implements AutoCloseable {
         return reason == null ? null : new OutboxRecords.Failure(TransparencyLogException.BAD_PROOF, reason, true);
     }
 
-    private void succeeded(PublishJob job, LogDescriptor log, PlannedEntry planned, LogEntry entry) {
+    private void succeeded(PublishJob job, Target target, PlannedEntry planned, LogEntry entry) {
         // the log answered: that ends an outage whether or not the answer can be stored right now
-        health.success(log);
-        Optional<EntryRecord> stored = outbox.logged(job.tenant(), job.envelopeDigest(), log.logId(), planned.signatureIndex(),
-                planned.via(), entry);
+        health.success(target.log());
+        Optional<EntryRecord> stored = outbox.logged(job.tenant(), job.envelopeDigest(), target.logId(),
+                planned.signatureIndex(), planned.via(), entry);
         stored.ifPresent(record -> {
             waiters.settle(record);
             if (!record.pending()) {
@@ -315,12 +325,14 @@ final class Publisher implements AutoCloseable {
     }
 
     /** @return whether a retry was scheduled (the chain stays claimed) */
-    private boolean failed(PublishJob job, LogDescriptor log, PlannedEntry planned, String key,
+    private boolean failed(PublishJob job, Target target, PlannedEntry planned, String key,
                            OutboxRecords.Failure failure) {
+        LogDescriptor log = target.log();
         if (!failure.permanent()) {
             health.failure(log, failure.code() + ": " + failure.detail());
         }
-        Optional<OutboxRecords.FailureOutcome> outcome = outbox.failed(job.tenant(), job.envelopeDigest(), log.logId(), failure);
+        Optional<OutboxRecords.FailureOutcome> outcome = outbox.failed(job.tenant(), job.envelopeDigest(),
+                target.logId(), failure);
         if (outcome.isEmpty()) {
             return false;
         }
@@ -337,8 +349,8 @@ final class Publisher implements AutoCloseable {
             // the retry keeps only names, not the envelope: a long outage may park many records here
             String digest = job.envelopeDigest();
             int index = planned.signatureIndex();
-            executor.schedule(() -> retry(job.tenant(), digest, log.logId(), index, key), outcome.get().retryDelayMillis(),
-                    TimeUnit.MILLISECONDS);
+            executor.schedule(() -> retry(job.tenant(), digest, target.logId(), index, key),
+                    outcome.get().retryDelayMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (RejectedExecutionException closing) {
             return false;

@@ -106,13 +106,17 @@ class SuppliedEntriesTest {
     }
 
     @Test
-    void refusesAnEntryOfALogThatIsNotRegistered() {
+    void refusesAnEntryOfALogThatWasNeverRegisteredHere() {
         byte[] envelope = Harness.envelope(signer, KeyAlgorithm.ECDSA_P256_SHA256);
-        TestLog stranger = new TestLog("stranger.test");
-        harness.logs.add(new LogRegistry.Registration(stranger, "mirror", 0, 99));
-        byte[] fromStranger = tle(harness.submit(envelope).record().logEntries().get(0));
-        harness.logs.remove(stranger);
-        harness.logs.remove(primary);
+        byte[] fromStranger;
+        Harness elsewhere = new Harness(directory.resolve("elsewhere"), Harness.Settings.defaults());
+        try {
+            elsewhere.trust(signer);
+            elsewhere.addLog(new TestLog("stranger.test"), "primary");
+            fromStranger = tle(elsewhere.submit(envelope).record().logEntries().get(0));
+        } finally {
+            elsewhere.close();
+        }
         VerificationReport report = verify(envelope, List.of(fromStranger));
         assertFalse(report.verified(), report::toString);
         assertFalse(report.entries().get(0).checkpoint(), report::toString);

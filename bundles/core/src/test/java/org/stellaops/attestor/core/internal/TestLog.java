@@ -2,6 +2,7 @@ package org.stellaops.attestor.core.internal;
 
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.api.tlog.LogKeyVersion;
 import org.stellaops.attestor.api.tlog.TransparencyLog;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.checkpoint.Checkpoints;
@@ -39,8 +41,8 @@ final class TestLog implements TransparencyLog {
     enum Mode { UP, DOWN, REJECT, HOLD }
 
     private final String origin;
-    private final KeyPair key;
-    private final LogDescriptor descriptor;
+    private volatile KeyPair key;
+    private volatile LogDescriptor descriptor;
     private final List<byte[]> leaves = new ArrayList<>();
     private final List<byte[]> bodies = new ArrayList<>();
     private final Map<String, Integer> indexByLeaf = new HashMap<>();
@@ -54,6 +56,30 @@ final class TestLog implements TransparencyLog {
         this.key = TestKeys.p256();
         this.descriptor = new LogDescriptor(Checkpoints.logIdEcdsa(key.getPublic()), origin, "embedded",
                 PublicKeys.toPem(key.getPublic()), "");
+    }
+
+    /**
+     * Rotates the checkpoint key: a new key signs every checkpoint from now on, new entries carry its log ID, and the
+     * descriptor lists the previous key as a retired version.
+     */
+    synchronized void rotateKey() {
+        Instant now = Instant.now();
+        List<LogKeyVersion> versions = new ArrayList<>();
+        descriptor.keyVersions().forEach(v -> versions.add(v.retire(now)));
+        key = TestKeys.p256();
+        LogKeyVersion next = new LogKeyVersion(versions.size() + 1, Checkpoints.logIdEcdsa(key.getPublic()),
+                PublicKeys.toPem(key.getPublic()), null, now, null, null, null);
+        versions.add(next);
+        descriptor = new LogDescriptor(next.logId(), origin, "embedded", next.publicKeyPem(), "", versions);
+    }
+
+    /** Marks every version but the current one revoked. */
+    synchronized void revokePreviousKeys() {
+        List<LogKeyVersion> versions = new ArrayList<>(descriptor.keyVersions());
+        for (int i = 0; i < versions.size() - 1; i++) {
+            versions.set(i, versions.get(i).revoke(Instant.now(), "test revocation"));
+        }
+        descriptor = new LogDescriptor(descriptor.logId(), origin, "embedded", descriptor.publicKeyPem(), "", versions);
     }
 
     void mode(Mode next) {

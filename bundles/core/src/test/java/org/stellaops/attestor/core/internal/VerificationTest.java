@@ -3,6 +3,7 @@ package org.stellaops.attestor.core.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -90,14 +91,42 @@ class VerificationTest {
     }
 
     @Test
-    void failsAnEntryOfALogThatIsNotRegistered() {
+    void failsAnEntryOfALogThisProcessNeverRegistered() {
+        start(Harness.Settings.defaults());
+        String digest = submit();
+        Harness other = harness.worker(Harness.Settings.defaults()); // same stores, a registry of its own
+        VerificationReport report;
+        try {
+            report = other.verify(digest);
+        } finally {
+            other.close();
+        }
+        assertFalse(report.verified());
+        assertTrue(report.checks().stream().anyMatch(c -> c.check().endsWith(".checkpoint") && !c.ok()
+                && c.detail().contains("not registered")), report::toString);
+    }
+
+    @Test
+    void verifiesAnEntryOfALogThatWentAwayByItsLastKeysWithoutAskingItForAFreshProof() {
         start(Harness.Settings.defaults());
         String digest = submit();
         harness.logs.remove(primary);
         VerificationReport report = harness.verify(digest);
-        assertFalse(report.verified());
-        assertTrue(report.checks().stream().anyMatch(c -> c.check().endsWith(".checkpoint") && !c.ok()
-                && c.detail().contains("not registered")), report::toString);
+        assertTrue(report.verified(), report::toString);
+        EntryResult entry = report.entries().get(0);
+        assertTrue(entry.checkpoint(), entry::toString);
+        assertNull(entry.fresh(), "a log that is not registered is not asked");
+    }
+
+    @Test
+    void forgetsTheLastKeysOfALogOnceItComesBack() {
+        start(Harness.Settings.defaults());
+        String digest = submit();
+        harness.logs.remove(primary);
+        TestLog successor = new TestLog("primary.test");
+        harness.addLog(successor, "primary");
+        VerificationReport report = harness.verify(digest);
+        assertFalse(report.verified(), "the origin came back with another key, which did not sign the entry");
     }
 
     @Test

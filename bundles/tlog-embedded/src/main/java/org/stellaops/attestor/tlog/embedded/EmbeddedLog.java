@@ -49,7 +49,7 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EmbeddedLog.class.getName());
 
     private final LogSettings settings;
-    private final LogKey key;
+    private final LogKeys keys;
     private final TileStore store;
     private final TileCache cache;
     private final ProofService proofs;
@@ -62,14 +62,16 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
     private volatile LogState state;
     private volatile PublishedTree lastPublished;
 
-    private EmbeddedLog(LogSettings settings, LogKey key) throws IOException {
+    private EmbeddedLog(LogSettings settings, LogKeys keys) throws IOException {
         this.settings = settings;
-        this.key = key;
+        this.keys = keys;
         this.store = new TileStore(settings.directory());
         this.cache = new TileCache(store, CACHED_TILES);
         this.proofs = new ProofService(cache);
-        this.descriptor = new LogDescriptor(key.logId(), settings.origin(), "embedded", key.publicKeyPem(), settings.readUrl());
-        this.state = LogRecovery.open(settings.directory(), settings.origin(), key, store, cache);
+        LogKey active = keys.active();
+        this.descriptor = new LogDescriptor(active.logId(), settings.origin(), "embedded", active.publicKeyPem(),
+                settings.readUrl(), keys.versions());
+        this.state = LogRecovery.open(settings.directory(), settings.origin(), keys, store, cache);
         this.lastPublished = state.published();
         try {
             this.cosignatures = CosignatureStore.open(settings.directory());
@@ -111,10 +113,31 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
      * @throws TransparencyLogException as {@link #open(LogSettings, KeyDriver)}
      */
     public static EmbeddedLog open(LogSettings settings, KeyDriver keyDriver, WitnessSettings witnesses) {
+        return open(settings, keyDriver, witnesses, LogKeyPolicy.DEFAULT);
+    }
+
+    /**
+     * Opens (or creates) the log as {@link #open(LogSettings, KeyDriver, WitnessSettings)} does, first bringing the
+     * history of checkpoint key versions (file {@value KeyHistory#FILE}) up to date: if the driver's key named
+     * {@link LogSettings#signingKeyName()} is not the newest recorded version, it becomes a new version valid from
+     * now and the previous one is retired at that instant (the latest checkpoint is then re-signed by it, same
+     * text); the policy's revocations are recorded.
+     *
+     * @param settings where and how
+     * @param keyDriver holds the checkpoint key
+     * @param witnesses the witnesses to ask for cosignatures, possibly none
+     * @param keyPolicy revoked key versions and the clock that dates rotations
+     * @return the open log
+     * @throws TransparencyLogException as {@link #open(LogSettings, KeyDriver)}, and {@code tlog.unavailable} if
+     *         the signing key is revoked
+     */
+    public static EmbeddedLog open(LogSettings settings, KeyDriver keyDriver, WitnessSettings witnesses,
+                                   LogKeyPolicy keyPolicy) {
         LogKey key = LogKey.find(keyDriver, settings.signingKeyName(), settings.origin());
         EmbeddedLog log;
         try {
-            log = new EmbeddedLog(settings, key);
+            LogKeys keys = LogKeys.open(settings.directory(), settings.origin(), key, keyPolicy);
+            log = new EmbeddedLog(settings, keys);
         } catch (IOException e) {
             throw LogErrors.unavailable("cannot open the log in " + settings.directory(), e);
         }
@@ -195,7 +218,10 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
         return settings.readOnly();
     }
 
-    /** @return the 32-byte log ID (SHA-256 of the checkpoint key's SubjectPublicKeyInfo), Rekor v2's {@code logId.keyId} */
+    /**
+     * @return the 32-byte log ID of the active key version (SHA-256 of its SubjectPublicKeyInfo), Rekor v2's
+     *         {@code logId.keyId}
+     */
     public byte[] logKeyId() {
         return HexFormat.of().parseHex(descriptor.logId());
     }
@@ -270,7 +296,7 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
         state = null;
         closeQuietly(old.checkpoints);
         try {
-            state = LogRecovery.open(settings.directory(), settings.origin(), key, store, cache);
+            state = LogRecovery.open(settings.directory(), settings.origin(), keys, store, cache);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.ERROR, "the log could not be reopened; it refuses submissions until restarted", e);
         }
@@ -293,7 +319,7 @@ public final class EmbeddedLog implements TransparencyLog, AutoCloseable {
     }
 
     LogKey key() {
-        return key;
+        return keys.active();
     }
 
     ProofService proofs() {

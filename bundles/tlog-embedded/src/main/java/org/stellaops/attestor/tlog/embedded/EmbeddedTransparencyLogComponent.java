@@ -1,6 +1,7 @@
 package org.stellaops.attestor.tlog.embedded;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +62,8 @@ public final class EmbeddedTransparencyLogComponent implements TransparencyLog {
         WitnessSettings witnesses = WitnessSettings.parse(config.witnesses(), config.witnessIntervalMillis(),
                 config.witnessTimeoutMillis(), caFile == null || caFile.isBlank() ? null
                         : CaTrust.fromPemFile(Path.of(caFile.trim())));
-        this.log = EmbeddedLog.open(settings, keyDriver, witnesses);
+        this.log = EmbeddedLog.open(settings, keyDriver, witnesses,
+                LogKeyPolicy.parse(config.revokedKeys(), Clock.systemUTC()));
         log.reportWitnessingTo(this::postWitnessEvent);
     }
 

@@ -31,11 +31,13 @@ final class LogKey {
     private final PublicKey publicKey;
     private final NoteSigner signer;
     private final NoteVerifier verifier;
+    private final String origin;
 
-    private LogKey(PublicKey publicKey, NoteSigner signer, NoteVerifier verifier) {
+    private LogKey(PublicKey publicKey, NoteSigner signer, NoteVerifier verifier, String origin) {
         this.publicKey = publicKey;
         this.signer = signer;
         this.verifier = verifier;
+        this.origin = origin;
     }
 
     /**
@@ -59,7 +61,7 @@ final class LogKey {
         PublicKey pub = decode(info.publicKey().value());
         String keyId = info.keyId();
         NoteSigner signer = NoteKeys.ecdsaSigner(origin, pub, message -> driver.sign(keyId, message));
-        return new LogKey(pub, signer, NoteKeys.ecdsaVerifier(origin, pub));
+        return new LogKey(pub, signer, NoteKeys.ecdsaVerifier(origin, pub), origin);
     }
 
     /**
@@ -85,7 +87,29 @@ final class LogKey {
 
     /** @return lowercase hex SHA-256 of the key's SubjectPublicKeyInfo */
     String logId() {
-        return Checkpoints.logIdEcdsa(publicKey);
+        return logIdOf(publicKey);
+    }
+
+    /**
+     * @param key an ECDSA checkpoint key
+     * @return the log ID it gives the log: lowercase hex SHA-256 of its SubjectPublicKeyInfo
+     */
+    static String logIdOf(PublicKey key) {
+        return Checkpoints.logIdEcdsa(key);
+    }
+
+    /** @return the C2SP verifier key text of this key under the origin's name */
+    String verifierKey() {
+        return NoteKeys.verifierKey(origin, publicKey);
+    }
+
+    /**
+     * @param origin the note key name
+     * @param publicKeyPem a recorded version's ECDSA key
+     * @return a verifier of that version's signatures
+     */
+    static NoteVerifier verifier(String origin, String publicKeyPem) {
+        return NoteKeys.ecdsaVerifier(origin, PublicKeys.parsePem(publicKeyPem));
     }
 
     /** @return the public key as PEM */

@@ -10,13 +10,22 @@ import org.stellaops.attestor.api.model.Checkpoint;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.checkpoint.Checkpoints;
 import org.stellaops.attestor.sdk.merkle.Rfc6962;
+import org.stellaops.attestor.sdk.note.SignedNote;
 import org.stellaops.attestor.tlog.embedded.tiles.TileLayout;
 import org.stellaops.attestor.tlog.embedded.tiles.TileRef;
 
 /**
  * Opens a log directory after a clean stop or a crash alike: the signed {@code checkpoint} is the truth. Its
- * signature must verify with the log key, everything on disk beyond its size is deleted, the edge and the dedupe
- * index are rebuilt from the tiles, and the root recomputed from the tiles must equal the signed root.
+ * signature must verify with a recorded version of the log key, everything on disk beyond its size is deleted, the
+ * edge and the dedupe index are rebuilt from the tiles, and the root recomputed from the tiles must equal the signed
+ * root.
+ *
+ * <p>Key rotation: if the latest checkpoint was signed by an earlier key version, it is handed over to the active
+ * one: the very same note text (origin, size, root, byte for byte) is signed by the active key and replaces the
+ * {@code checkpoint} file. That is the one case of two signed notes for one size, and it is safe because they are
+ * the same checkpoint: the log never signs two different bodies for one size (the history stays one record per
+ * size, strictly increasing, and keeps the earlier version's note; the file and the history must agree on the text
+ * of their common size). The first checkpoint under the new key is therefore the last tree under the old one.
  */
 final class LogRecovery {
 
@@ -26,7 +35,7 @@ final class LogRecovery {
     /**
      * @param directory the log directory (created if missing)
      * @param origin the configured origin
-     * @param key the log key
+     * @param keys the key versions
      * @param store the tiles
      * @param cache the tile cache (cleared)
      * @return the recovered state
@@ -34,14 +43,20 @@ final class LogRecovery {
      * @throws org.stellaops.attestor.api.tlog.TransparencyLogException {@code tlog.storage_corrupt} if the files
      *         contradict the checkpoint or each other
      */
-    static LogState open(Path directory, String origin, LogKey key, TileStore store, TileCache cache) throws IOException {
+    static LogState open(Path directory, String origin, LogKeys keys, TileStore store, TileCache cache) throws IOException {
         Files.createDirectories(directory);
         Files.deleteIfExists(DurableFiles.temp(directory.resolve(CheckpointLog.LATEST)));
         CheckpointLog history = CheckpointLog.open(directory);
         try {
-            String note = latestNote(directory, origin, key, history);
-            Checkpoint checkpoint = verified(note, origin, key);
-            return rebuild(directory, store, cache, history, note, checkpoint);
+            String note = latestNote(directory, origin, keys, history);
+            Checkpoint checkpoint = verified(note, origin, keys);
+            LogState state = rebuild(directory, store, cache, history, note, checkpoint);
+            if (!keys.signedByActive(note)) {
+                PublishedTree tree = state.published();
+                String handedOver = handOver(directory, note, keys.active());
+                state.publish(new PublishedTree(tree.edge(), tree.root(), handedOver, Checkpoints.parse(handedOver)));
+            }
+            return state;
         } catch (IOException | RuntimeException e) {
             history.close();
             throw e;
@@ -52,16 +67,16 @@ final class LogRecovery {
      * The newest of the {@code checkpoint} file and the history's last record (a crash may have lost the rename
      * after the history append, or the append after the rename); the other one is repaired.
      */
-    private static String latestNote(Path directory, String origin, LogKey key, CheckpointLog history) throws IOException {
+    private static String latestNote(Path directory, String origin, LogKeys keys, CheckpointLog history) throws IOException {
         String file = CheckpointLog.readLatest(directory).orElse(null);
         String recorded = history.lastNote().orElse(null);
         if (file == null && recorded == null) {
-            String initial = initialize(directory, origin, key);
+            String initial = initialize(directory, origin, keys.active());
             history.record(0, initial);
             return initial;
         }
-        long fileSize = file == null ? -1 : verified(file, origin, key).size();
-        long recordedSize = recorded == null ? -1 : verified(recorded, origin, key).size();
+        long fileSize = file == null ? -1 : verified(file, origin, keys).size();
+        long recordedSize = recorded == null ? -1 : verified(recorded, origin, keys).size();
         if (fileSize > recordedSize) {
             history.record(fileSize, file);
             return file;
@@ -70,10 +85,25 @@ final class LogRecovery {
             DurableFiles.replace(directory.resolve(CheckpointLog.LATEST), recorded.getBytes(StandardCharsets.UTF_8));
             return recorded;
         }
-        if (!verified(file, origin, key).rootHash().equals(verified(recorded, origin, key).rootHash())) {
-            throw LogErrors.corrupt("the checkpoint file and the checkpoint history disagree on the root of size " + fileSize);
+        if (!SignedNote.parse(file).text().equals(SignedNote.parse(recorded).text())) {
+            throw LogErrors.corrupt("the checkpoint file and the checkpoint history hold two different checkpoints of size "
+                    + fileSize);
         }
         return file;
+    }
+
+    /**
+     * Signs the text of {@code note} with the active key and makes it the {@code checkpoint} file, durably. The text
+     * is taken verbatim from the published note, so the new note is the same checkpoint under another signature.
+     */
+    private static String handOver(Path directory, String note, LogKey active) throws IOException {
+        String text = SignedNote.parse(note).text();
+        String resigned = active.sign(text);
+        if (!SignedNote.parse(resigned).text().equals(text)) {
+            throw new IllegalStateException("re-signing changed the checkpoint text");
+        }
+        DurableFiles.replace(directory.resolve(CheckpointLog.LATEST), resigned.getBytes(StandardCharsets.UTF_8));
+        return resigned;
     }
 
     private static LogState rebuild(Path directory, TileStore store, TileCache cache, CheckpointLog history, String note,
@@ -103,9 +133,9 @@ final class LogRecovery {
         return note;
     }
 
-    private static Checkpoint verified(String note, String origin, LogKey key) {
-        if (!key.verifies(note)) {
-            throw LogErrors.corrupt("the stored checkpoint is not signed by the configured log key");
+    private static Checkpoint verified(String note, String origin, LogKeys keys) {
+        if (!keys.signedByRecorded(note)) {
+            throw LogErrors.corrupt("the stored checkpoint is not signed by any recorded version of the log key");
         }
         Checkpoint checkpoint;
         try {

@@ -35,8 +35,18 @@ public @interface TlogConfig {
     String keyDriver_target() default "(attestor.key.driver=file)";
 
     /** @return name of the ECDSA checkpoint key in that driver */
-    @AttributeDefinition(name = "Signing key name", description = "Name of the ECDSA key that signs checkpoints.")
+    @AttributeDefinition(name = "Signing key name", description = "Name of the ECDSA key that signs checkpoints. "
+            + "Pointing it at another key (or the driver rotating the key of this name) rotates the log key when the "
+            + "log next opens: a new key version, valid from then; the previous version is retired but keeps "
+            + "verifying the checkpoints it signed. The history is kept in the file log-keys of the log directory.")
     String signingKeyName() default "service";
+
+    /** @return revoked checkpoint key versions, {@code <logId>|<reason>} each */
+    @AttributeDefinition(name = "Revoked keys", required = false, description = "Checkpoint key versions that must "
+            + "never be accepted again, one per value: '<logId>|<reason>' (log ID = 64 hex digits, as listed in "
+            + "GET /api/v1/logs keys[].logId; the reason is optional). Recorded for good in log-keys when the log "
+            + "opens (removing a value does not un-revoke). The signing key itself cannot be revoked: rotate first.")
+    String[] revokedKeys() default {};
 
     /** @return most entries integrated under one checkpoint */
     @AttributeDefinition(name = "Batch size", description = "Most entries integrated under one checkpoint.", min = "1")

@@ -20,6 +20,9 @@ import org.stellaops.attestor.api.model.InclusionProof;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.merkle.ConsistencyProofs;
+import org.stellaops.attestor.sdk.note.NoteKeys;
+import org.stellaops.attestor.sdk.note.Notes;
+import org.stellaops.attestor.sdk.note.SignedNote;
 import org.stellaops.attestor.testing.MemoryKeyDriver;
 
 class RestartTest {
@@ -116,11 +119,16 @@ class RestartTest {
     }
 
     @Test
-    void refusesToOpenALogWhoseCheckpointAnotherKeySigned() {
+    void refusesToOpenALogWhoseCheckpointNoRecordedKeySigned() throws IOException {
         try (EmbeddedLog log = open(ORIGIN, key)) {
             fill(log, 0, 3);
         }
-        TransparencyLogException e = assertThrows(TransparencyLogException.class, () -> open(ORIGIN, MemoryKeyDriver.generate()));
+        // another key signing a checkpoint is a rotation only if the log recorded that key (see KeyRotationTest)
+        Path checkpoint = dir.resolve(CheckpointLog.LATEST);
+        String text = SignedNote.parse(Files.readString(checkpoint)).text();
+        Files.writeString(checkpoint, Notes.sign(text, List.of(
+                NoteKeys.signer(ORIGIN, MemoryKeyDriver.generate().privateKey()))));
+        TransparencyLogException e = assertThrows(TransparencyLogException.class, () -> open(ORIGIN, key));
         assertEquals(LogErrors.STORAGE_CORRUPT, e.code());
     }
 

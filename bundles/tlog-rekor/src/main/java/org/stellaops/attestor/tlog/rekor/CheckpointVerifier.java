@@ -11,9 +11,10 @@ import org.stellaops.attestor.sdk.note.NoteVerifier;
 import org.stellaops.attestor.sdk.note.Notes;
 
 /**
- * Verifies the checkpoints of one log with its configured key.
+ * Verifies the checkpoints of one log with its configured keys: the current {@code publicKey} or any of the
+ * {@code previousKeys} that is not revoked.
  *
- * <p>Rekor v2: the note must be signed by the key under the origin's name and carry exactly the configured origin.
+ * <p>Rekor v2: the note must be signed by such a key under the origin's name and carry exactly the configured origin.
  * Rekor v1: the log signs {@code "<hostname> - <treeID>"} checkpoints under the name {@code <hostname>}
  * (rekor pkg/util/checkpoint.go), optionally with a {@code Timestamp: <nanos>} extension line; one origin per shard.
  */
@@ -24,12 +25,14 @@ final class CheckpointVerifier {
 
     private final RekorSettings settings;
     private final LogErrors errors;
-    private final NoteVerifier verifier;
+    private final List<NoteVerifier> verifiers;
 
     CheckpointVerifier(RekorSettings settings, LogErrors errors) {
         this.settings = settings;
         this.errors = errors;
-        this.verifier = settings.key().verifier(settings.noteName());
+        KeyVersions versions = settings.keyVersions();
+        this.verifiers = versions.verifiableLogIds().stream()
+                .map(id -> versions.keys().get(id).verifier(settings.noteName())).toList();
     }
 
     /**
@@ -37,19 +40,19 @@ final class CheckpointVerifier {
      * @param from where it came from, for messages
      * @return the checkpoint
      * @throws org.stellaops.attestor.api.tlog.TransparencyLogException {@code tlog.bad_proof} if it is malformed, not
-     *         signed by the configured key, or for another origin
+     *         signed by a verifiable configured key, or for another origin
      */
     Checkpoint verify(String signedNote, URI from) {
         Checkpoint checkpoint;
         try {
             if (settings.isV2()) {
-                checkpoint = Checkpoints.parseVerified(signedNote, List.of(verifier));
+                checkpoint = Checkpoints.parseVerified(signedNote, verifiers);
             } else {
-                Notes.verify(signedNote, List.of(verifier));
+                Notes.verify(signedNote, verifiers);
                 checkpoint = Checkpoints.parse(signedNote);
             }
         } catch (AttestorException e) {
-            throw errors.badProof(from, "checkpoint does not verify with the configured key (" + e.code() + "): "
+            throw errors.badProof(from, "checkpoint does not verify with a configured, unrevoked key (" + e.code() + "): "
                     + e.getMessage(), e);
         }
         if (!originAccepted(checkpoint.origin())) {

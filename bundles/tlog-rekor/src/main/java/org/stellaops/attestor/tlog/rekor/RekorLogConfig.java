@@ -41,6 +41,24 @@ import org.osgi.service.metatype.annotations.Option;
             + "(ECDSA P-256/P-384 or Ed25519) or a C2SP verifier key <name>+<id>+<key>.")
     String publicKey();
 
+    @AttributeDefinition(name = "Public key valid from", required = false, description = "RFC 3339 time the "
+            + "current publicKey started signing, e.g. 2026-07-01T00:00:00Z (as in the log's TrustedRoot validFor.start). "
+            + "Empty: when the newest previous key was retired, or the epoch if there is none.")
+    String publicKeyValidFrom() default "";
+
+    @AttributeDefinition(name = "Previous keys", required = false, description = "Earlier checkpoint keys of this "
+            + "log, one per value, oldest first: '<validFrom>|<retiredAt>|<key>' with RFC 3339 times and the key as "
+            + "PEM or C2SP verifier key, e.g. '2025-01-01T00:00:00Z|2026-07-01T00:00:00Z|attestor.example+1a2b3c4d+Ag...'. "
+            + "Entries and checkpoints signed by them keep verifying; new checkpoints may still carry them until the "
+            + "log has switched.")
+    String[] previousKeys() default {};
+
+    @AttributeDefinition(name = "Revoked keys", required = false, description = "Previous keys that must never be "
+            + "accepted again, one per value: '<logId>|<revokedAt>|<reason>' (log ID = 64 hex digits as listed in GET "
+            + "/api/v1/logs keys[].logId, RFC 3339 revokedAt, free-text reason). The current publicKey cannot be "
+            + "revoked: replace it.")
+    String[] revokedKeys() default {};
+
     @AttributeDefinition(name = "Role", description = "primary or mirror (service property attestor.tlog.role).",
             options = {@Option(label = "mirror", value = "mirror"), @Option(label = "primary", value = "primary")})
     String attestor_tlog_role() default "mirror";

@@ -19,14 +19,15 @@ import org.stellaops.attestor.sdk.crypto.CaTrust;
  * @param url base URL of the write API, without a trailing slash
  * @param readUrl Rekor v2 tile read prefix ending in {@code /}; for v1 the base URL
  * @param origin the configured origin (v1: the hostname the log signs as)
- * @param key the checkpoint key
+ * @param key the current checkpoint key
  * @param timeout connect and request timeout
  * @param v1Intoto whether Rekor v1 entries are intoto v0.0.2 (when an envelope is supplied)
  * @param stateDirectory where the trusted checkpoints are kept
  * @param tls trust in the CAs of the configured {@code caFile}, or null for the JVM's CAs
+ * @param keyVersions every configured version of the checkpoint key, {@code key} the last
  */
 record RekorSettings(String kind, URI url, URI readUrl, String origin, LogKey key, Duration timeout, boolean v1Intoto,
-                     Path stateDirectory, SSLContext tls) {
+                     Path stateDirectory, SSLContext tls, KeyVersions keyVersions) {
 
     /** Smallest timeout accepted. */
     static final long MIN_TIMEOUT_MILLIS = 1_000;
@@ -39,6 +40,12 @@ record RekorSettings(String kind, URI url, URI readUrl, String origin, LogKey ke
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
+        Objects.requireNonNull(keyVersions, "keyVersions");
+    }
+
+    /** @return the current version's log ID */
+    String logId() {
+        return key.logId(origin);
     }
 
     /** @return whether this is a Rekor v2 log */
@@ -81,12 +88,15 @@ record RekorSettings(String kind, URI url, URI readUrl, String origin, LogKey ke
         }
         String noteName = origin.contains(" - ") ? origin.substring(0, origin.indexOf(" - ")) : origin;
         LogKey key = LogKey.parse(config.publicKey(), noteName);
-        if (RekorLogConfig.KIND_V1.equals(kind) && !key.isEcdsa()) {
+        KeyVersions versions = KeyVersions.parse(key, config.publicKeyValidFrom(), config.previousKeys(),
+                config.revokedKeys(), origin, noteName);
+        if (RekorLogConfig.KIND_V1.equals(kind) && !versions.keys().values().stream().allMatch(LogKey::isEcdsa)) {
             throw new IllegalArgumentException("Rekor v1 logs sign with ECDSA keys");
         }
+        // named after the oldest configured key, so that moving a rotated key into previousKeys keeps the state
         Path state = config.stateDirectory() == null || config.stateDirectory().isBlank()
                 ? defaultStateRoot.resolve(configName != null ? safeName(configName)
-                        : kind + "-" + key.logId(origin).substring(0, 16))
+                        : kind + "-" + versions.versions().get(0).logId().substring(0, 16))
                 : Path.of(config.stateDirectory().trim());
         SSLContext tls = null;
         if (config.caFile() != null && !config.caFile().isBlank()) {
@@ -97,7 +107,7 @@ record RekorSettings(String kind, URI url, URI readUrl, String origin, LogKey ke
             }
         }
         return new RekorSettings(kind, url, readUrl, origin, key, Duration.ofMillis(config.timeoutMillis()),
-                entryKind.equals("intoto"), state, tls);
+                entryKind.equals("intoto"), state, tls, versions);
     }
 
     /**

@@ -48,12 +48,12 @@ final class RekorV1Log implements RemoteLog {
         this.http = new HttpTransport("tlog-rekor-v1", settings.timeout(), settings.tls(), errors);
         this.api = new V1Api(http, settings.url(), errors);
         CheckpointVerifier checkpoints = new CheckpointVerifier(settings, errors);
-        String logId = settings.key().logId(settings.origin());
+        String logId = settings.logId();
         SplitViewGuard guard = new SplitViewGuard(new TrustedCheckpoints(settings.stateDirectory()),
                 note -> checkpoints.verify(note, settings.stateDirectory().toUri()), logId, errors, listener);
-        this.verifier = new V1Verifier(settings.key().publicKey(), logId, checkpoints, guard, api, errors);
+        this.verifier = new V1Verifier(settings.keyVersions(), checkpoints, guard, api, errors);
         this.descriptor = new LogDescriptor(logId, settings.origin(), settings.kind(), settings.key().pem(),
-                settings.url().toString());
+                settings.url().toString(), settings.keyVersions().versions());
     }
 
     @Override

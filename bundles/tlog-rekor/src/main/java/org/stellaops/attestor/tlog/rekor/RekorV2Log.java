@@ -22,7 +22,7 @@ import org.stellaops.attestor.sdk.rekor.RekorV2;
 /**
  * A remote Rekor v2 (rekor-tiles) log. Writes go to {@code POST <url>/api/v2/log/entries}; nothing the log answers
  * is taken on trust: the logged body must be exactly the entry we asked for, the log ID and checkpoint key must be
- * the configured ones, the inclusion proof must verify against the signed checkpoint, and the checkpoint must be
+ * those of a configured key version that is not revoked, the inclusion proof must verify against the signed checkpoint, and the checkpoint must be
  * consistent with the last one trusted. A duplicate (409) is resolved from the tiles into the existing entry.
  */
 final class RekorV2Log implements RemoteLog {
@@ -36,7 +36,6 @@ final class RekorV2Log implements RemoteLog {
     private final V2Reads reads;
     private final CheckpointVerifier checkpoints;
     private final LogDescriptor descriptor;
-    private final byte[] logId;
     private final URI entriesUri;
 
     /**
@@ -48,13 +47,12 @@ final class RekorV2Log implements RemoteLog {
         this.http = new HttpTransport("tlog-rekor-v2", settings.timeout(), settings.tls(), errors);
         this.tiles = new TileView(http, settings.readUrl(), errors);
         this.checkpoints = new CheckpointVerifier(settings, errors);
-        String logIdHex = settings.key().logId(settings.origin());
-        this.logId = HexFormat.of().parseHex(logIdHex);
+        String logIdHex = settings.logId();
         SplitViewGuard guard = new SplitViewGuard(new TrustedCheckpoints(settings.stateDirectory()),
                 note -> checkpoints.verify(note, settings.stateDirectory().toUri()), logIdHex, errors, listener);
         this.reads = new V2Reads(tiles, checkpoints, guard, errors);
         this.descriptor = new LogDescriptor(logIdHex, settings.origin(), settings.kind(), settings.key().pem(),
-                settings.readUrl().toString());
+                settings.readUrl().toString(), settings.keyVersions().versions());
         this.entriesUri = URI.create(settings.url() + RekorV2.ENTRIES_PATH);
     }
 
@@ -130,9 +128,10 @@ final class RekorV2Log implements RemoteLog {
             throw errors.badProof(entriesUri, "the entry is " + parsed.kind() + " " + parsed.version()
                     + ", not hashedrekord 0.0.2", null);
         }
-        if (!Arrays.equals(parsed.logKeyId(), logId)) {
-            throw errors.badProof(entriesUri, "the entry names log " + HexFormat.of().formatHex(parsed.logKeyId())
-                    + ", not " + descriptor.logId(), null);
+        String entryLogId = HexFormat.of().formatHex(parsed.logKeyId());
+        if (!descriptor.acceptsLogId(entryLogId)) {
+            throw errors.badProof(entriesUri, "the entry names log " + entryLogId + ", which is no verifiable key "
+                    + "version of " + descriptor.logId(), null);
         }
         if (parsed.proofLogIndex() != parsed.logIndex()) {
             throw errors.badProof(entriesUri, "the proof is for index " + parsed.proofLogIndex() + " but the entry is at "
@@ -141,7 +140,7 @@ final class RekorV2Log implements RemoteLog {
         Checkpoint checkpoint = checkpoints.verify(parsed.checkpoint(), entriesUri);
         InclusionProof proof = Inclusions.verified(parsed.logIndex(), body, parsed.hashes(), checkpoint, errors, entriesUri);
         reads.trust(checkpoint, entriesUri);
-        return entry(parsed.logIndex(), body, proof, checkpoint);
+        return entry(entryLogId, parsed.logIndex(), body, proof, checkpoint);
     }
 
     /** rekor-tiles answers a known entry with 409 and its index; the entry and its proof come from the tiles. */
@@ -169,10 +168,11 @@ final class RekorV2Log implements RemoteLog {
         }
         List<byte[]> hashes = tiles.inclusion(index, latest.size());
         InclusionProof proof = Inclusions.verified(index, body, hashes, latest, errors, tiles.readUrl());
-        return entry(index, body, proof, latest);
+        return entry(descriptor.logId(), index, body, proof, latest);
     }
 
-    private LogEntry entry(long index, byte[] body, InclusionProof proof, Checkpoint checkpoint) {
-        return new LogEntry(descriptor.logId(), checkpoint.origin(), index, HashedRekord.uuid(body), Bytes.of(body), proof);
+    /** @param logId the key version the log named for the entry (a duplicate found in the tiles: the current one) */
+    private static LogEntry entry(String logId, long index, byte[] body, InclusionProof proof, Checkpoint checkpoint) {
+        return new LogEntry(logId, checkpoint.origin(), index, HashedRekord.uuid(body), Bytes.of(body), proof);
     }
 }

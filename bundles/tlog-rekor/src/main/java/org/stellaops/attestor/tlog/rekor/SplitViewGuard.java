@@ -48,7 +48,7 @@ final class SplitViewGuard {
         void splitView(String logId, String origin, String detail);
     }
 
-    /** Re-verifies a stored note with the configured key (the key may have been changed since it was written). */
+    /** Re-verifies a stored note with the configured keys (they may have been changed since it was written). */
     @FunctionalInterface
     interface NoteCheck {
         Checkpoint verify(String signedNote);
@@ -153,7 +153,8 @@ final class SplitViewGuard {
             checkpoint = noteCheck.verify(stored.get());
         } catch (TransparencyLogException e) {
             throw errors.unavailable(store.file(origin).toUri(), "the trusted checkpoint on disk does not verify with "
-                    + "the configured key (" + e.getMessage() + "); if the log key was changed on purpose, remove the file", e);
+                    + "a configured, unrevoked key (" + e.getMessage() + "); if the log rotated its key, list the old "
+                    + "key in previousKeys; if that key was revoked on purpose, remove the file", e);
         }
         if (!checkpoint.origin().equals(origin)) {
             throw errors.unavailable(store.file(origin).toUri(), "the trusted checkpoint on disk is for origin '"

@@ -15,24 +15,22 @@ import org.stellaops.attestor.sdk.rekor.v1.RekorV1;
 import org.stellaops.attestor.sdk.rekor.v1.RekorV1.V1Entry;
 
 /**
- * Verifies Rekor v1 LogEntry answers and checkpoints: log ID, signed entry timestamp, body, entry UUID, signed
- * checkpoint, inclusion proof, and consistency with the trusted checkpoint of the shard.
+ * Verifies Rekor v1 LogEntry answers and checkpoints: log ID (a configured key version that is not revoked), signed
+ * entry timestamp (by that version's key), body, entry UUID, signed checkpoint, inclusion proof, and consistency
+ * with the trusted checkpoint of the shard.
  */
 final class V1Verifier {
 
     private static final String SHARD_SEPARATOR = " - ";
 
-    private final PublicKey logKey;
-    private final String logId;
+    private final KeyVersions keys;
     private final CheckpointVerifier checkpoints;
     private final SplitViewGuard guard;
     private final V1Api api;
     private final LogErrors errors;
 
-    V1Verifier(PublicKey logKey, String logId, CheckpointVerifier checkpoints, SplitViewGuard guard, V1Api api,
-            LogErrors errors) {
-        this.logKey = logKey;
-        this.logId = logId;
+    V1Verifier(KeyVersions keys, CheckpointVerifier checkpoints, SplitViewGuard guard, V1Api api, LogErrors errors) {
+        this.keys = keys;
         this.checkpoints = checkpoints;
         this.guard = guard;
         this.api = api;
@@ -46,9 +44,9 @@ final class V1Verifier {
      * @return the verified entry
      */
     LogEntry entry(V1Entry entry, byte[] proposal, URI from) {
-        if (!logId.equals(entry.logIdHex().toLowerCase(Locale.ROOT))) {
-            throw errors.badProof(from, "the entry names log " + entry.logIdHex() + ", not " + logId, null);
-        }
+        String logId = entry.logIdHex().toLowerCase(Locale.ROOT);
+        PublicKey logKey = keys.verifiable(logId).map(LogKey::publicKey).orElseThrow(() -> errors.badProof(from,
+                "the entry names log " + entry.logIdHex() + ", which is no verifiable configured key version", null));
         if (!RekorV1.verifySet(entry, logKey)) {
             throw errors.badProof(from, "the signed entry timestamp does not verify with the log key", null);
         }

@@ -29,6 +29,7 @@ import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.checkpoint.Checkpoints;
+import org.stellaops.attestor.sdk.crypto.PublicKeys;
 import org.stellaops.attestor.sdk.dsse.DsseEnvelopes;
 import org.stellaops.attestor.sdk.json.JsonLimits;
 import org.stellaops.attestor.sdk.json.StrictJson;
@@ -208,5 +209,29 @@ class RekorV1LogTest {
         RekorV1Log client = client();
         assertEquals(Checkpoints.logIdEcdsa(server.key().getPublic()), client.descriptor().logId());
         assertEquals("rekor-v1", client.descriptor().kind());
+    }
+
+    private Map<String, Object> rotatedAwayFromTheServersKey(boolean revoked) {
+        Map<String, Object> config = config();
+        config.put("publicKey", PublicKeys.toPem(Keys.p256().getPublic()));
+        config.put("previousKeys", new String[] {"2025-01-01T00:00:00Z|2026-01-01T00:00:00Z|" + server.publicKeyPem()});
+        if (revoked) {
+            config.put("revokedKeys", new String[] {Checkpoints.logIdEcdsa(server.key().getPublic())
+                    + "|2026-02-01T00:00:00Z|compromised"});
+        }
+        return config;
+    }
+
+    @Test
+    void acceptsAnEntryAndItsSignedEntryTimestampUnderAPreviousKey() {
+        LogEntry entry = LogFixture.await(fixture.v1(rotatedAwayFromTheServersKey(false)).submit(request("previous")));
+        assertEquals(Checkpoints.logIdEcdsa(server.key().getPublic()), entry.logId());
+        Notes.verify(entry.inclusionProof().checkpoint(), List.of(NoteKeys.ecdsaVerifier(V1TestLog.HOST, server.key().getPublic())));
+    }
+
+    @Test
+    void refusesAnEntryUnderARevokedPreviousKey() {
+        LogFixture.failure(fixture.v1(rotatedAwayFromTheServersKey(true)).submit(request("revoked")),
+                TransparencyLogException.BAD_PROOF);
     }
 }

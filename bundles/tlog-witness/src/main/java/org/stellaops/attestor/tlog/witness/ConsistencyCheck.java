@@ -8,6 +8,7 @@ import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.Checkpoint;
 import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.api.tlog.LogKeyVersion;
 import org.stellaops.attestor.api.tlog.TransparencyLog;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.AttestorException;
@@ -20,9 +21,9 @@ import org.stellaops.attestor.sdk.note.NoteKeys;
 import org.stellaops.attestor.sdk.note.NoteVerifier;
 
 /**
- * The two checks of the monitor: a log's latest checkpoint is signed by the log's own key, and it is consistent
- * with the checkpoint verified before (same size ⇒ same root; otherwise the log proves that the smaller tree is a
- * prefix of the larger one).
+ * The two checks of the monitor: a log's latest checkpoint is signed by the log's own key (a version that is not
+ * revoked), and it is consistent with the checkpoint verified before (same size ⇒ same root; otherwise the log
+ * proves that the smaller tree is a prefix of the larger one).
  */
 final class ConsistencyCheck {
 
@@ -44,21 +45,27 @@ final class ConsistencyCheck {
     }
 
     /**
-     * Reads the log's latest checkpoint and verifies it with the descriptor's key, named like the origin.
+     * Reads the log's latest checkpoint and verifies it with the log's keys, named like the origin: any version of
+     * the descriptor's checkpoint key that is not revoked (a log that just rotated may still serve a checkpoint of
+     * the previous version).
      *
      * @param log the log
      * @param descriptor its descriptor
      * @return the checkpoint parsed from the verified note
      * @throws TransparencyLogException if the log cannot be read
-     * @throws AttestorException if the checkpoint is malformed or not signed by the log's key
+     * @throws AttestorException if the checkpoint is malformed or not signed by a verifiable version of the log's key
      */
     static Checkpoint latestVerified(TransparencyLog log, LogDescriptor descriptor) {
         Checkpoint latest = log.latestCheckpoint();
-        PublicKey key = PublicKeys.parsePem(descriptor.publicKeyPem());
-        NoteVerifier verifier = PublicKeys.defaultAlgorithm(key) == KeyAlgorithm.ED25519
-                ? NoteKeys.ed25519Verifier(descriptor.origin(), key)
-                : NoteKeys.ecdsaVerifier(descriptor.origin(), key);
-        return Checkpoints.parseVerified(latest.signedNote(), List.of(verifier));
+        List<NoteVerifier> verifiers = descriptor.verifiableKeys().stream()
+                .map(v -> verifier(descriptor.origin(), v)).toList();
+        return Checkpoints.parseVerified(latest.signedNote(), verifiers);
+    }
+
+    private static NoteVerifier verifier(String origin, LogKeyVersion version) {
+        PublicKey key = PublicKeys.parsePem(version.publicKeyPem());
+        return PublicKeys.defaultAlgorithm(key) == KeyAlgorithm.ED25519 ? NoteKeys.ed25519Verifier(origin, key)
+                : NoteKeys.ecdsaVerifier(origin, key);
     }
 
     /**

@@ -69,7 +69,7 @@ final class SplitViewMonitor {
     LogStatus check(TransparencyLog log) {
         LogDescriptor descriptor = log.descriptor();
         String logId = descriptor.logId();
-        synchronized (locks.computeIfAbsent(logId, id -> new Object())) {
+        synchronized (lock(descriptor)) {
             Instant now = clock.instant();
             LogStatus status;
             try {
@@ -94,11 +94,17 @@ final class SplitViewMonitor {
      * @throws IOException if the mark cannot be removed
      */
     boolean reset(String logId) throws IOException {
-        synchronized (locks.computeIfAbsent(logId, id -> new Object())) {
-            boolean marked = store.splitView(logId).isPresent();
-            store.clearSplitView(logId);
-            statuses.computeIfPresent(logId, (id, s) -> new LogStatus(id, s.origin(), LogStatus.PENDING,
-                    s.lastVerifiedSize(), s.lastCheck(), "split-view mark reset by an operator"));
+        Optional<LogDescriptor> log = logs.get().stream().map(TransparencyLog::descriptor)
+                .filter(d -> d.versionFor(logId).isPresent()).findFirst();
+        List<String> ids = log.map(SplitViewMonitor::versionIds).orElse(List.of(logId));
+        synchronized (log.isPresent() ? lock(log.get()) : locks.computeIfAbsent(logId, id -> new Object())) {
+            boolean marked = false;
+            for (String id : ids) {
+                marked |= store.splitView(id).isPresent();
+                store.clearSplitView(id);
+                statuses.computeIfPresent(id, (i, s) -> new LogStatus(i, s.origin(), LogStatus.PENDING,
+                        s.lastVerifiedSize(), s.lastCheck(), "split-view mark reset by an operator"));
+            }
             if (marked) {
                 LOG.log(Level.WARNING, "monitor: split-view mark of log {0} reset by an operator", logId);
             }
@@ -116,11 +122,19 @@ final class SplitViewMonitor {
         return list;
     }
 
+    /**
+     * The monitor's memory survives a key rotation: it is read under the newest key version that has some (the log
+     * ID is the current version's, so it changes with every rotation) and written under the current one.
+     */
     private LogStatus checkLocked(TransparencyLog log, LogDescriptor descriptor, Instant now) throws IOException {
         String logId = descriptor.logId();
-        Optional<Checkpoint> known = store.verified(logId);
+        Optional<Checkpoint> known = Optional.empty();
+        Optional<MonitorStore.SplitView> marked = Optional.empty();
+        for (String id : versionIds(descriptor)) {
+            known = known.isPresent() ? known : store.verified(id);
+            marked = marked.isPresent() ? marked : store.splitView(id);
+        }
         long knownSize = known.map(Checkpoint::size).orElse(-1L);
-        Optional<MonitorStore.SplitView> marked = store.splitView(logId);
         if (marked.isPresent()) {
             return status(descriptor, LogStatus.SPLIT_VIEW, knownSize, now, marked.get().detail());
         }
@@ -170,6 +184,23 @@ final class SplitViewMonitor {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "monitor: cannot post the split-view event", e);
         }
+    }
+
+    /** @return the log IDs of every key version, the current one first, then older ones newest first */
+    private static List<String> versionIds(LogDescriptor descriptor) {
+        List<String> ids = new ArrayList<>();
+        for (int i = descriptor.keyVersions().size() - 1; i >= 0; i--) {
+            String id = descriptor.keyVersions().get(i).logId();
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /** One lock per log whatever its current key: the first version's log ID does not change with rotations. */
+    private Object lock(LogDescriptor descriptor) {
+        return locks.computeIfAbsent(descriptor.keyVersions().get(0).logId(), id -> new Object());
     }
 
     private static LogStatus status(LogDescriptor d, String state, long size, Instant now, String detail) {

@@ -182,4 +182,50 @@ class SplitViewMonitorTest {
         assertEquals(-1, status.lastVerifiedSize());
         assertEquals("", status.toMap().get("lastCheck"));
     }
+
+    @Test
+    void keepsWatchingALogAcrossAKeyRotation() throws Exception {
+        monitor.check(log);
+        log.rotateTo(LogKey.ecdsa("log.test/monitored"));
+        log.publish(20);
+        LogStatus status = monitor.check(log);
+        assertEquals(LogStatus.OK, status.state(), status.detail());
+        assertEquals("grew from 10 to 20", status.detail());
+        assertEquals(log.descriptor().logId(), status.logId());
+        assertEquals(20, new MonitorStore(dir).verified(log.descriptor().logId()).orElseThrow().size());
+    }
+
+    @Test
+    void raisesSplitViewForAForkPresentedUnderTheNewKey() throws Exception {
+        monitor.check(log);
+        log.rotateTo(LogKey.ecdsa("log.test/monitored"));
+        log.serve(main.fork(7, "fork", 20));
+        assertEquals(LogStatus.SPLIT_VIEW, monitor.check(log).state());
+        assertEquals(1, events.size());
+    }
+
+    @Test
+    void keepsASplitViewMarkAcrossAKeyRotationUntilResetByAnyVersionsLogId() throws Exception {
+        monitor.check(log);
+        log.serve(main.fork(7, "fork", 20));
+        monitor.check(log);
+        log.serve(main);
+        log.rotateTo(LogKey.ecdsa("log.test/monitored"));
+        log.publish(25);
+        assertEquals(LogStatus.SPLIT_VIEW, monitor.check(log).state());
+        assertTrue(monitor.reset(logId));
+        assertEquals(LogStatus.OK, monitor.check(log).state());
+    }
+
+    @Test
+    void acceptsACheckpointOfARetiredVersionButNeverOfARevokedOne() throws Exception {
+        log.rotateTo(LogKey.ecdsa("log.test/monitored"));
+        log.signWith(key);
+        assertEquals(LogStatus.OK, monitor.check(log).state());
+        log.revokePrevious();
+        log.publish(12);
+        LogStatus status = monitor.check(log);
+        assertEquals(LogStatus.UNREACHABLE, status.state());
+        assertTrue(status.detail().contains("does not verify"), status.detail());
+    }
 }

@@ -1,5 +1,6 @@
 package org.stellaops.attestor.tlog.witness;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -11,6 +12,7 @@ import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
+import org.stellaops.attestor.api.tlog.LogKeyVersion;
 import org.stellaops.attestor.api.tlog.TransparencyLog;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.checkpoint.Checkpoints;
@@ -23,8 +25,12 @@ import org.stellaops.attestor.sdk.merkle.ProofBuilder;
  */
 final class TestLog implements TransparencyLog {
 
+    private static final Instant ROTATED = Instant.parse("2026-06-01T00:00:00Z");
+
     private final LogKey key;
     private volatile LogKey signingKey;
+    private volatile LogKey rotatedTo;
+    private volatile boolean previousRevoked;
     private volatile Tree tree;
     private volatile long published;
     private volatile boolean unreachable;
@@ -51,6 +57,17 @@ final class TestLog implements TransparencyLog {
         this.signingKey = other;
     }
 
+    /** Rotates the log's key: it signs with {@code next}, and describes the first key as a retired version. */
+    void rotateTo(LogKey next) {
+        this.rotatedTo = next;
+        this.signingKey = next;
+    }
+
+    /** Describes the first key as revoked (after {@link #rotateTo}). */
+    void revokePrevious() {
+        this.previousRevoked = true;
+    }
+
     void unreachable(boolean value) {
         this.unreachable = value;
     }
@@ -61,10 +78,22 @@ final class TestLog implements TransparencyLog {
 
     @Override
     public LogDescriptor descriptor() {
-        String logId = PublicKeys.defaultAlgorithm(key.publicKey()) == KeyAlgorithm.ED25519
+        LogKey next = rotatedTo;
+        if (next == null) {
+            return new LogDescriptor(logId(key), key.origin, "test", PublicKeys.toPem(key.publicKey()), "");
+        }
+        LogKeyVersion first = new LogKeyVersion(1, logId(key), PublicKeys.toPem(key.publicKey()), key.vkey(),
+                Instant.EPOCH, ROTATED, null, null);
+        LogKeyVersion second = new LogKeyVersion(2, logId(next), PublicKeys.toPem(next.publicKey()), next.vkey(),
+                ROTATED, null, null, null);
+        return new LogDescriptor(second.logId(), key.origin, "test", second.publicKeyPem(), "",
+                List.of(previousRevoked ? first.revoke(ROTATED, "test revocation") : first, second));
+    }
+
+    static String logId(LogKey key) {
+        return PublicKeys.defaultAlgorithm(key.publicKey()) == KeyAlgorithm.ED25519
                 ? Checkpoints.logIdEd25519(key.origin, key.publicKey())
                 : Checkpoints.logIdEcdsa(key.publicKey());
-        return new LogDescriptor(logId, key.origin, "test", PublicKeys.toPem(key.publicKey()), "");
     }
 
     @Override

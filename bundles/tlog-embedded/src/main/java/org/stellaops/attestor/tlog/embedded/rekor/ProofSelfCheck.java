@@ -17,9 +17,9 @@ import org.stellaops.attestor.sdk.note.Notes;
 
 /**
  * Checks an entry the way a Rekor v2 client will before it is handed out (as rekor-tiles does through Tessera):
- * the checkpoint is signed by the log key for the log's origin, it commits to the proof's size and root, and the
- * audit path leads from the entry's leaf hash to that root. A failure means a bug or corrupt storage, never a bad
- * request.
+ * the checkpoint is signed by a verifiable (not revoked) version of the log key for the log's origin, it commits
+ * to the proof's size and root, and the audit path leads from the entry's leaf hash to that root. A failure means a
+ * bug or corrupt storage, never a bad request.
  */
 final class ProofSelfCheck {
 
@@ -28,7 +28,8 @@ final class ProofSelfCheck {
 
     ProofSelfCheck(LogDescriptor descriptor) {
         this.origin = descriptor.origin();
-        this.verifiers = List.of(NoteKeys.ecdsaVerifier(origin, PublicKeys.parsePem(descriptor.publicKeyPem())));
+        this.verifiers = descriptor.verifiableKeys().stream()
+                .map(v -> NoteKeys.ecdsaVerifier(origin, PublicKeys.parsePem(v.publicKeyPem()))).toList();
     }
 
     /**
