@@ -195,8 +195,9 @@ public final class FileKeyDriver implements KeyDriver {
      * one. ECDSA P-256/P-384 keys sign with ECDSA, Ed25519 keys with pure Ed25519, RSA keys (2048 to 8192 bits) with
      * RSA PKCS#1 v1.5 SHA-256. The password is cleared before this returns.
      *
-     * @throws KeyDriverException {@code key.invalid_input} (unknown format, damaged file, wrong password, refused
-     *         scrypt parameters), {@code key.unsupported_algorithm} (key type, curve or size), {@code
+     * @throws KeyDriverException {@code key.unsupported_operation} (a format other than {@code cosign}), {@code
+     *         key.invalid_input} (name, damaged file, wrong password, refused scrypt parameters), {@code
+     *         key.unsupported_algorithm} (key type, curve or size), {@code
      *         key.name_conflict} (name taken, or the same key already held under another name) or {@code
      *         key.driver_failure} (storage)
      */
@@ -209,8 +210,9 @@ public final class FileKeyDriver implements KeyDriver {
                 throw new KeyDriverException(KeyDriverException.INVALID_INPUT, "an imported key needs a name");
             }
             if (!KeyMaterial.COSIGN.equals(material.format())) {
-                throw new KeyDriverException(KeyDriverException.INVALID_INPUT, "the file driver imports keys in the '"
-                        + KeyMaterial.COSIGN + "' format only, not '" + material.format() + "'");
+                throw new KeyDriverException(KeyDriverException.UNSUPPORTED_OPERATION,
+                        "the file driver imports keys in the '" + KeyMaterial.COSIGN + "' format only, not '"
+                                + material.format() + "'");
             }
             // before the deliberately slow KDF, so a taken name fails fast
             requireFreeName(name);
@@ -233,12 +235,13 @@ public final class FileKeyDriver implements KeyDriver {
      *
      * @param format {@link KeyMaterial#COSIGN} or {@link KeyMaterial#PUBLIC_PEM}
      * @param password for {@code cosign}: the password, not empty; ignored for {@code public-pem}; not cleared here
-     * @throws KeyDriverException {@code key.invalid_input} (unknown format, empty password), {@code key.not_found}
+     * @throws KeyDriverException {@code key.unsupported_operation} (unknown format), {@code key.invalid_input} (empty
+     *         password), {@code key.not_found}
      */
     @Override
     public KeyMaterial exportKey(String keyId, String format, char[] password) {
         if (!KeyMaterial.COSIGN.equals(format) && !KeyMaterial.PUBLIC_PEM.equals(format)) {
-            throw new KeyDriverException(KeyDriverException.INVALID_INPUT, "the file driver exports keys as '"
+            throw new KeyDriverException(KeyDriverException.UNSUPPORTED_OPERATION, "the file driver exports keys as '"
                     + KeyMaterial.COSIGN + "' or '" + KeyMaterial.PUBLIC_PEM + "', not '" + format + "'");
         }
         StoredKey key = keyId == null ? null : keys.get(keyId);

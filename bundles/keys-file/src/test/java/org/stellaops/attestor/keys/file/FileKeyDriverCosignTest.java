@@ -204,9 +204,9 @@ class FileKeyDriverCosignTest {
     void refusesFormatsItDoesNotSpeak() {
         FileKeyDriver driver = driver("a");
         String keyId = driver.keys().get(0).keyId();
-        assertEquals(KeyDriverException.INVALID_INPUT, assertThrows(KeyDriverException.class,
+        assertEquals(KeyDriverException.UNSUPPORTED_OPERATION, assertThrows(KeyDriverException.class,
                 () -> driver.exportKey(keyId, "pkcs12", PASSWORD.toCharArray())).code());
-        assertEquals(KeyDriverException.INVALID_INPUT, assertThrows(KeyDriverException.class,
+        assertEquals(KeyDriverException.UNSUPPORTED_OPERATION, assertThrows(KeyDriverException.class,
                 () -> driver.importKey("pub", new KeyMaterial(KeyMaterial.PUBLIC_PEM,
                         CosignVectors.HARP_COSIGN_PUB.getBytes(StandardCharsets.US_ASCII), null))).code());
     }
