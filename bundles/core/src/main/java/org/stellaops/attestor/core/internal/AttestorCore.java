@@ -213,11 +213,13 @@ public class AttestorCore implements AttestationService, KeyService {
     void bindTransparencyLog(TransparencyLog log, Map<String, Object> props) {
         Object role = props.getOrDefault(TransparencyLog.ROLE_PROPERTY, "mirror");
         Object ranking = props.get(Constants.SERVICE_RANKING);
-        logs.add(new LogRegistry.Registration(log, String.valueOf(role), ranking instanceof Integer i ? i : 0,
-                (Long) props.get(Constants.SERVICE_ID)));
+        LogRegistry.Registration registration = new LogRegistry.Registration(log, String.valueOf(role),
+                ranking instanceof Integer i ? i : 0, (Long) props.get(Constants.SERVICE_ID));
+        logs.add(registration);
         CoreService current = service;
         if (current != null) {
-            current.wake(); // records waiting for this log (or for any log) need not wait for the next scan
+            // records waiting for this log (or for any log) need not wait for the next scan
+            current.logRegistered(registration.descriptor());
         }
     }
 

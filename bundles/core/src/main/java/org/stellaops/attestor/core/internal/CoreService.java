@@ -70,6 +70,7 @@ final class CoreService implements AttestationService, AutoCloseable {
     private final KeyLifecycle lifecycle;
     private final KeyOperations keyOperations;
     private final LogHealth health;
+    private final LogKeyAudit logKeyAudit;
     private final LogHeads heads;
     private final Publisher publisher;
     private final SubmissionPipeline pipeline;
@@ -103,6 +104,7 @@ final class CoreService implements AttestationService, AutoCloseable {
         this.lifecycle = new KeyLifecycle(stores.trust(), trustRoots, drivers, auditor, clock);
         this.keyOperations = new KeyOperations(lifecycle, drivers, limits, this::submit, clock);
         this.health = new LogHealth(auditor);
+        this.logKeyAudit = new LogKeyAudit(stores.audit(), auditor);
         this.heads = new LogHeads(logs, health);
         EntryChecks checks = new EntryChecks();
         EntryPlanner planner = new EntryPlanner(trustRoots, serviceKeys, new Receipts(serviceKeys));
@@ -134,6 +136,9 @@ final class CoreService implements AttestationService, AutoCloseable {
 
     private void start(CoreConfig config) {
         publisher.start();
+        // logs bound before the core existed; later ones are reported by logRegistered
+        tasks.execute(() -> quietly("log key audit",
+                () -> logs.ordered().forEach(r -> logKeyAudit.observe(r.descriptor()))));
         if (config.verificationCacheEntries() > 0 && config.checkpointRefreshMillis() > 0) {
             tasks.scheduleWithFixedDelay(() -> quietly("checkpoint refresh", heads::refresh), 0,
                     config.checkpointRefreshMillis(), TimeUnit.MILLISECONDS);
@@ -159,6 +164,12 @@ final class CoreService implements AttestationService, AutoCloseable {
     }
 
     void wake() {
+        publisher.wake();
+    }
+
+    /** A log (re)registered: audits its key versions off the binding thread, then publishes what waits for it. */
+    void logRegistered(LogDescriptor descriptor) {
+        tasks.execute(() -> quietly("log key audit", () -> logKeyAudit.observe(descriptor)));
         publisher.wake();
     }
 
