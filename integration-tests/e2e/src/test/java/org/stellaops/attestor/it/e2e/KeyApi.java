@@ -1,6 +1,8 @@
 package org.stellaops.attestor.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.PublicKey;
 import java.time.Duration;
@@ -116,6 +118,17 @@ final class KeyApi {
         List<JsonNode> events = new ArrayList<>();
         page.path("events").forEach(events::add);
         return events;
+    }
+
+    /** Asserts that a verification report's verdict is verified. */
+    static void assertVerified(JsonNode report) {
+        assertTrue(report.path("verified").asBoolean(), report::toString);
+    }
+
+    /** Asserts a report that fails because signature 0 is refused, so no signer verifies. */
+    static void assertSignatureRefused(JsonNode report) {
+        assertFalse(report.path("verified").asBoolean(), report::toString);
+        assertTrue(failedChecks(report).containsAll(List.of("signature[0]", "signers")), report::toString);
     }
 
     /** @return the names of the checks of a verification report that failed */
