@@ -15,6 +15,7 @@ import org.stellaops.attestor.api.model.Statement;
 import org.stellaops.attestor.api.predicate.PredicateHandler;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.PredicateSchema;
 
 /**
  * Validates SLSA provenance predicates ({@code https://slsa.dev/provenance/v1} and {@code https://slsa.dev/provenance/v0.2})
@@ -37,7 +38,7 @@ public final class SlsaProvenanceHandler implements PredicateHandler {
     /** Loads and compiles both schemas. */
     public SlsaProvenanceHandler() {
         for (ProvenanceVersion version : ProvenanceVersion.values()) {
-            schemas.put(version, PredicateSchema.load(version.schemaResource(), mapper));
+            schemas.put(version, PredicateSchema.load(SlsaProvenanceHandler.class, version.schemaResource()));
         }
         predicateTypes = Stream.of(ProvenanceVersion.values()).map(ProvenanceVersion::predicateType)
                 .collect(Collectors.toUnmodifiableSet());

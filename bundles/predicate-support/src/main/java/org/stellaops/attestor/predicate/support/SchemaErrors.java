@@ -1,4 +1,4 @@
-package org.stellaops.attestor.predicate.slsa;
+package org.stellaops.attestor.predicate.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,7 @@ final class SchemaErrors {
         switch (error.getKeyword()) {
             case "required":
                 // The validator reports the object; the submitter needs the member that is missing.
-                return new ValidationError(pointer + "/" + escape(error.getProperty()), "required member is missing");
+                return new ValidationError(pointer + "/" + Pointers.escape(error.getProperty()), "required member is missing");
             case "type":
                 return new ValidationError(pointer, typeMessage(error));
             default:
@@ -69,10 +69,5 @@ final class SchemaErrors {
             default:
                 return "a " + type;
         }
-    }
-
-    /** RFC 6901 escaping of one reference token. */
-    static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
     }
 }
