@@ -62,6 +62,7 @@ public final class EmbeddedTransparencyLogComponent implements TransparencyLog {
         WitnessSettings witnesses = WitnessSettings.parse(config.witnesses(), config.witnessIntervalMillis(),
                 config.witnessTimeoutMillis(), caFile == null || caFile.isBlank() ? null
                         : CaTrust.fromPemFile(Path.of(caFile.trim())));
+        LogKey.createDefaultIfMissing(keyDriver, config.signingKeyName());
         this.log = EmbeddedLog.open(settings, keyDriver, witnesses,
                 LogKeyPolicy.parse(config.revokedKeys(), Clock.systemUTC()));
         log.reportWitnessingTo(this::postWitnessEvent);

@@ -26,6 +26,13 @@ import org.stellaops.attestor.sdk.note.Notes;
  */
 final class LogKey {
 
+    /**
+     * The checkpoint key of a default configuration. It is the log's own key, not the service key: revoking or
+     * rotating the service key (receipts, audit anchors) must never leave the log signing with the old one.
+     */
+    static final String DEFAULT_NAME = "tlog-checkpoint";
+
+    private static final System.Logger LOG = System.getLogger(LogKey.class.getName());
     private static final Set<KeyAlgorithm> ECDSA = EnumSet.of(KeyAlgorithm.ECDSA_P256_SHA256, KeyAlgorithm.ECDSA_P384_SHA384);
 
     private final PublicKey publicKey;
@@ -38,6 +45,23 @@ final class LogKey {
         this.signer = signer;
         this.verifier = verifier;
         this.origin = origin;
+    }
+
+    /**
+     * Makes the {@linkplain #DEFAULT_NAME default} checkpoint key (ECDSA P-256) in the driver if the configuration
+     * names it and the driver holds no key of that name. A name the operator chose is never created: a typo must
+     * stop the log rather than rotate it to a key nobody meant.
+     *
+     * @param driver the key driver
+     * @param keyName the configured key name
+     * @throws org.stellaops.attestor.api.keys.KeyDriverException if the driver cannot create it
+     */
+    static void createDefaultIfMissing(KeyDriver driver, String keyName) {
+        if (DEFAULT_NAME.equals(keyName) && driver.keys().stream().noneMatch(k -> k.name().equals(keyName))) {
+            KeyInfo created = driver.createKey(keyName, KeyAlgorithm.ECDSA_P256_SHA256);
+            LOG.log(System.Logger.Level.INFO, "embedded log: created checkpoint key " + keyName + " ("
+                    + created.keyId() + ") in key driver " + driver.name());
+        }
     }
 
     /**

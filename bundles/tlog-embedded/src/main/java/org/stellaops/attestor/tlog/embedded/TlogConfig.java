@@ -38,8 +38,10 @@ public @interface TlogConfig {
     @AttributeDefinition(name = "Signing key name", description = "Name of the ECDSA key that signs checkpoints. "
             + "Pointing it at another key (or the driver rotating the key of this name) rotates the log key when the "
             + "log next opens: a new key version, valid from then; the previous version is retired but keeps "
-            + "verifying the checkpoints it signed. The history is kept in the file log-keys of the log directory.")
-    String signingKeyName() default "service";
+            + "verifying the checkpoints it signed. The history is kept in the file log-keys of the log directory. "
+            + "The default key (" + LogKey.DEFAULT_NAME + ") is created in the driver when missing; any other name "
+            + "must exist.")
+    String signingKeyName() default LogKey.DEFAULT_NAME;
 
     /** @return revoked checkpoint key versions, {@code <logId>|<reason>} each */
     @AttributeDefinition(name = "Revoked keys", required = false, description = "Checkpoint key versions that must "
