@@ -2,13 +2,13 @@ package org.stellaops.attestor.core.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.stellaops.attestor.api.tlog.LogDescriptor;
 import org.stellaops.attestor.api.tlog.TransparencyLog;
@@ -36,26 +36,42 @@ final class LogRegistry {
         }
     }
 
-    private final List<Registration> registrations = new CopyOnWriteArrayList<>();
-    /** Descriptors as registered, read once: a departing log may already be closing when it is removed. */
-    private final Map<TransparencyLog, LogDescriptor> described = new ConcurrentHashMap<>();
-    /** The last descriptor of each log that went away, by its current log ID. */
-    private final Map<String, LogDescriptor> departed = new ConcurrentHashMap<>();
-
-    void add(Registration registration) {
-        LogDescriptor descriptor = registration.descriptor();
-        described.put(registration.log(), descriptor);
-        departed.values().removeIf(d -> d.origin().equals(descriptor.origin())
-                || descriptor.versionFor(d.logId()).isPresent());
-        registrations.add(registration);
+    /**
+     * Everything a lookup needs, replaced as a whole: a verification reads one state, so it can never see a log
+     * half-way between registered and remembered (gone from the registrations, not yet among the departed).
+     *
+     * @param registrations the registered logs
+     * @param described each registered log's descriptor as it registered (a departing log may already be closing)
+     * @param departed the last descriptor of each log that went away, by its current log ID
+     */
+    private record State(List<Registration> registrations, Map<TransparencyLog, LogDescriptor> described,
+                         Map<String, LogDescriptor> departed) {
     }
 
-    void remove(TransparencyLog log) {
-        registrations.removeIf(r -> r.log() == log);
+    private volatile State state = new State(List.of(), Map.of(), Map.of());
+
+    synchronized void add(Registration registration) {
+        LogDescriptor descriptor = registration.descriptor();
+        List<Registration> registrations = new ArrayList<>(state.registrations());
+        registrations.add(registration);
+        Map<TransparencyLog, LogDescriptor> described = new IdentityHashMap<>(state.described());
+        described.put(registration.log(), descriptor);
+        Map<String, LogDescriptor> departed = new HashMap<>(state.departed());
+        departed.values().removeIf(d -> d.origin().equals(descriptor.origin())
+                || descriptor.versionFor(d.logId()).isPresent());
+        state = new State(List.copyOf(registrations), described, Map.copyOf(departed));
+    }
+
+    synchronized void remove(TransparencyLog log) {
+        List<Registration> registrations = state.registrations().stream().filter(r -> r.log() != log).toList();
+        Map<TransparencyLog, LogDescriptor> described = new IdentityHashMap<>(state.described());
         LogDescriptor descriptor = described.remove(log);
-        if (descriptor != null && registration(descriptor.logId()).isEmpty()) {
+        Map<String, LogDescriptor> departed = new HashMap<>(state.departed());
+        if (descriptor != null && registrations.stream()
+                .noneMatch(r -> described.get(r.log()).logId().equals(descriptor.logId()))) {
             departed.put(descriptor.logId(), descriptor);
         }
+        state = new State(registrations, described, Map.copyOf(departed));
     }
 
     Optional<TransparencyLog> primary() {
@@ -64,7 +80,7 @@ final class LogRegistry {
 
     /** @return all logs, primary first, then by ranking */
     List<Registration> ordered() {
-        return registrations.stream()
+        return state.registrations().stream()
                 .sorted(Comparator.comparing((Registration r) -> !r.primary())
                         .thenComparing(Comparator.comparingInt(Registration::ranking).reversed())
                         .thenComparingLong(Registration::serviceId))
@@ -106,10 +122,14 @@ final class LogRegistry {
      * @return the registration with that id, if available
      */
     Optional<Registration> registration(String logId) {
-        Optional<Registration> current = registrations.stream().filter(r -> r.descriptor().logId().equals(logId))
-                .findFirst();
+        return registration(state, logId);
+    }
+
+    private static Optional<Registration> registration(State state, String logId) {
+        Optional<Registration> current = state.registrations().stream()
+                .filter(r -> r.descriptor().logId().equals(logId)).findFirst();
         return current.isPresent() ? current
-                : registrations.stream().filter(r -> r.descriptor().versionFor(logId).isPresent()).findFirst();
+                : state.registrations().stream().filter(r -> r.descriptor().versionFor(logId).isPresent()).findFirst();
     }
 
     /**
@@ -120,12 +140,13 @@ final class LogRegistry {
      * @return the descriptor, if the log is or was registered
      */
     Optional<LogDescriptor> knownDescriptor(String logId) {
-        Optional<LogDescriptor> current = registration(logId).map(Registration::descriptor);
+        State now = state;
+        Optional<LogDescriptor> current = registration(now, logId).map(Registration::descriptor);
         if (current.isPresent()) {
             return current;
         }
-        LogDescriptor gone = departed.get(logId);
+        LogDescriptor gone = now.departed().get(logId);
         return gone != null ? Optional.of(gone)
-                : departed.values().stream().filter(d -> d.versionFor(logId).isPresent()).findFirst();
+                : now.departed().values().stream().filter(d -> d.versionFor(logId).isPresent()).findFirst();
     }
 }
