@@ -1,0 +1,49 @@
+package org.stellaops.attestor.predicate.scan;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.stellaops.attestor.api.predicate.ValidationError;
+
+/** Time-order rules between two RFC 3339 members. */
+final class Timestamps {
+
+    private Timestamps() {
+    }
+
+    /**
+     * @param node a member that should hold an RFC 3339 date-time
+     * @return its instant, or empty when it is missing or malformed (the schema reports those)
+     */
+    static Optional<Instant> instant(JsonNode node) {
+        if (!node.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(node.asText()).toInstant());
+        } catch (DateTimeParseException e) {
+            // Not comparable: the schema's date-time format already reports this member.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param earlier the member that must not be later, for example a start time
+     * @param later the member it is compared with, for example the matching end time
+     * @param pointer the pointer of {@code earlier}, where a violation is reported
+     * @param message what is wrong, in words, followed by both times
+     * @return an error when both are well-formed times and {@code earlier} is after {@code later}
+     */
+    static Optional<ValidationError> notAfter(JsonNode earlier, JsonNode later, String pointer, String message) {
+        Optional<Instant> first = instant(earlier);
+        Optional<Instant> second = instant(later);
+        if (first.isPresent() && second.isPresent() && first.get().isAfter(second.get())) {
+            return Optional.of(new ValidationError(pointer,
+                    message + " (" + earlier.asText() + " is after " + later.asText() + ")"));
+        }
+        return Optional.empty();
+    }
+}
