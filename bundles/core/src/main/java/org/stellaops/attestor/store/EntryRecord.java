@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 
 import org.stellaops.attestor.api.model.Digest;
 import org.stellaops.attestor.api.model.LogEntry;
@@ -260,5 +262,15 @@ public record EntryRecord(String envelopeDigest, String uuid, String status, Str
             }
         }
         return List.copyOf(digests);
+    }
+
+    /**
+     * What a fact search ({@link EntryQuery#facts()}) matches: {@link FactTerms#of} of {@link #facts()}.
+     *
+     * @return every searchable fact name with its terms, sorted
+     * @since 5.1
+     */
+    public SortedMap<String, SortedSet<String>> factTerms() {
+        return FactTerms.of(facts);
     }
 }

@@ -10,8 +10,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 /**
  * Attestation records with a unique index on (tenant, envelope digest), a lookup index on every log-entry uuid (the
  * uuids of {@link EntryRecord#signatures()} included, so a pending record is found by its final uuid), an index
- * of pending records (the outbox) and search indexes on subject digest, predicate type, signer key id and
- * creation time (see {@link #search(EntryQuery)}), all of them within a tenant.
+ * of pending records (the outbox) and search indexes on subject digest, predicate type, signer key id, fact terms
+ * ({@link FactTerms}) and creation time (see {@link #search(EntryQuery)}), all of them within a tenant.
  *
  * <p>A record belongs to the tenant of its {@link EntryRecord#provenance()}. Every read takes the tenant and never
  * returns another tenant's record; the same envelope stored by two tenants is two independent records (which share
@@ -123,16 +123,30 @@ public interface EntryStore {
     void releaseLease(String tenant, String envelopeDigest, String owner);
 
     /**
-     * Finds a tenant's records by subject digest, predicate type, signer key id and creation time, newest first.
-     * The order is total and stable: {@code createdAt} descending, then envelope digest descending. Lookups by
-     * subject digest, signer or predicate type use an index (O(log n) to the first match within the tenant), never
-     * a full scan, and never read another tenant's index entries.
+     * Finds a tenant's records by subject digest, predicate type, signer key id, facts and creation time, newest
+     * first. The order is total and stable: {@code createdAt} descending, then envelope digest descending. Lookups
+     * by subject digest, signer, predicate type or fact use an index (O(log n) to the first match within the
+     * tenant), never a full scan, and never read another tenant's index entries. A store whose
+     * {@link #searchesFacts()} is true matches {@link EntryQuery#facts()} exactly as {@link FactTerms} defines it,
+     * for records of any age (records stored before it indexed facts included).
      *
      * @param query the tenant, the filters (all optional), the page size and the cursor of the previous page
      * @return one page and the cursor of the next one
      * @throws IllegalArgumentException if the cursor is malformed
      */
     EntryPage search(EntryQuery query);
+
+    /**
+     * Whether {@link #search} honours {@link EntryQuery#facts()}. Stores written for contract 5.1 or later answer
+     * true; a store written for 5.0 inherits false and would ignore the fact filters, so callers must not pass fact
+     * filters to a store that answers false (the core refuses such a search with {@code storage.unsupported}).
+     *
+     * @return true if fact filters are matched
+     * @since 5.1
+     */
+    default boolean searchesFacts() {
+        return false;
+    }
 
     /**
      * @param tenant the tenant, or null for every tenant (operator views only)

@@ -7,5 +7,5 @@
  * {@link org.stellaops.attestor.store.OneTimeKeyStore} also by the auth bundle.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("5.0.0")
+@org.osgi.annotation.versioning.Version("5.1.0")
 package org.stellaops.attestor.store;

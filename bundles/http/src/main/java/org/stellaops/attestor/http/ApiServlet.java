@@ -41,6 +41,7 @@ import org.stellaops.attestor.core.service.AttestationService.StoredAttestation;
 import org.stellaops.attestor.core.service.AttestationService.Submission;
 import org.stellaops.attestor.core.service.AttestationService.VerifyRequest;
 import org.stellaops.attestor.core.service.KeyService;
+import org.stellaops.attestor.core.service.PredicateCatalog;
 import org.stellaops.attestor.core.service.PredicateRejectedException;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.proof.TlogProof;
@@ -116,6 +117,9 @@ public class ApiServlet extends HttpServlet {
     @Reference
     private transient Authenticator authenticator;
 
+    @Reference
+    private transient PredicateCatalog predicates;
+
     /** The split-view monitor's per-log state, when bundle tlog-witness runs it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             target = "(attestor.status=tlog.monitor)")
@@ -131,9 +135,10 @@ public class ApiServlet extends HttpServlet {
     }
 
     /** For a servlet container outside OSGi (tests): the core and the authenticator are given, the monitor absent. */
-    ApiServlet(AttestationService service, KeyService keys, Authenticator authenticator) {
+    ApiServlet(AttestationService service, KeyService keys, PredicateCatalog predicates, Authenticator authenticator) {
         this.service = service;
         this.keys = keys;
+        this.predicates = predicates;
         this.authenticator = authenticator;
     }
 
@@ -159,7 +164,10 @@ public class ApiServlet extends HttpServlet {
         routes = operations(queries, batch, configured);
     }
 
-    /** The v1 operations: attestations, trust roots, logs, audit, statistics, then the key registry. */
+    /**
+     * The v1 operations: attestations, trust roots, logs, audit, statistics, then the predicate handlers and the
+     * key registry.
+     */
     private List<Route> operations(QueryEndpoints queries, BatchEndpoints batch, Tenancy configured) {
         List<Route> all = new ArrayList<>(List.of(
                 Route.of("POST", "/v1/rekor/entries", Scope.WRITE, this::submit),
@@ -180,6 +188,7 @@ public class ApiServlet extends HttpServlet {
         // a sign request carries a statement as large as a submission, plus room for its wrapper
         int signBodyBytes = (int) Math.min(Integer.MAX_VALUE - 16L,
                 (long) maxRequestBytes + VerifyRequests.WRAPPER_ALLOWANCE);
+        all.addAll(new PredicateEndpoints(predicates).routes());
         all.addAll(new KeyEndpoints(keys, configured, clock).routes());
         all.addAll(new SignEndpoints(keys, configured, clock, signBodyBytes).routes());
         return List.copyOf(all);

@@ -185,6 +185,11 @@ final class HttpExchange {
         write(status, "application/json", JSON.writeValueAsBytes(body));
     }
 
+    /** Answers bytes of the given media type (UTF-8 text of a JSON-based type, say), not sniffable, not cached. */
+    void send(int status, String contentType, byte[] body) throws IOException {
+        write(status, contentType, body);
+    }
+
     void text(int status, String body) throws IOException {
         write(status, "text/plain; charset=utf-8", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

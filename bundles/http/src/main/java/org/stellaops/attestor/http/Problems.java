@@ -71,6 +71,9 @@ final class Problems {
         if (code.startsWith("tlog.")) {
             return 502;
         }
+        if (code.equals("storage.unsupported")) {
+            return 501;
+        }
         if (code.startsWith("storage.") || code.equals("internal.error")) {
             return 500;
         }
@@ -143,6 +146,7 @@ final class Problems {
             case 422 -> "Unprocessable Content";
             case 429 -> "Too Many Requests";
             case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             default -> "Bad Request";

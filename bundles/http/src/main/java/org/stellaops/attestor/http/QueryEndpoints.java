@@ -12,7 +12,8 @@ import org.stellaops.attestor.store.AuditQuery;
 import org.stellaops.attestor.store.EntryQuery;
 
 /**
- * The read-only searches and reports: records ({@code GET /api/v1/rekor/entries}), the audit trail
+ * The read-only searches and reports: records ({@code GET /api/v1/rekor/entries}, with fact filters
+ * {@code fact.<name>=<value>}), the audit trail
  * ({@code GET /api/v1/audit}), its chain check ({@code GET /api/v1/audit/verify}) and statistics
  * ({@code GET /api/v1/stats}). Each reads the caller's own tenant; the operator may name another tenant
  * ({@code ?tenant=}) and sees the deployment-wide parts (the whole chain check, the cache counters).
@@ -24,6 +25,8 @@ final class QueryEndpoints {
 
     private static final Set<String> SEARCH = Set.of("subject", "predicateType", "signer", "since", "until", "limit",
             "cursor", Tenancy.TENANT);
+    /** The prefix of the fact filters of the record search: {@code fact.<name>=<value>}. */
+    static final String FACT = "fact.";
     private static final Set<String> AUDIT = Set.of("actor", "action", "target", "outcome", "since", "until", "limit",
             "before", Tenancy.TENANT);
 
@@ -48,14 +51,15 @@ final class QueryEndpoints {
      *                           caller other than the operator names a tenant
      */
     static EntryQuery entryQuery(Map<String, String[]> parameters, Tenancy.Caller caller) {
-        QueryParameters q = QueryParameters.of(parameters, SEARCH);
+        QueryParameters q = QueryParameters.of(parameters, SEARCH, FACT);
         String tenant = scope(q, caller, false, "searching another tenant's records");
         Instant since = q.time("since");
         Instant until = q.time("until");
         QueryParameters.requireOrder(since, until);
+        Map<String, String> facts = q.facts(FACT, EntryQuery.MAX_FACTS);
         try {
             return new EntryQuery(tenant, q.digest("subject"), q.text("predicateType"), q.keyId("signer"), since,
-                    until, q.limit("limit", DEFAULT_LIMIT, EntryQuery.MAX_LIMIT), q.cursor("cursor"));
+                    until, facts, q.limit("limit", DEFAULT_LIMIT, EntryQuery.MAX_LIMIT), q.cursor("cursor"));
         } catch (IllegalArgumentException e) {
             // every other value was checked above: what the query itself refuses is a cursor of another tenant
             throw QueryParameters.invalid("cursor", e.getMessage());

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.store.EntryCursor;
+import org.stellaops.attestor.store.FactTerms;
 import org.stellaops.attestor.store.Tenants;
 
 /**
@@ -47,10 +48,23 @@ final class QueryParameters {
      * @throws AttestorException {@value #INVALID} for an unknown or repeated parameter
      */
     static QueryParameters of(Map<String, String[]> raw, Set<String> known) {
+        return of(raw, known, null);
+    }
+
+    /**
+     * @param raw every parameter with its values, as the servlet container decoded them
+     * @param known the parameters this operation takes
+     * @param family a name prefix of parameters this operation also takes (e.g. {@code fact.}), or null
+     * @return the parameters
+     * @throws AttestorException {@value #INVALID} for an unknown or repeated parameter
+     */
+    static QueryParameters of(Map<String, String[]> raw, Set<String> known, String family) {
         for (Map.Entry<String, String[]> e : raw.entrySet()) {
-            if (!known.contains(e.getKey())) {
-                throw invalid(e.getKey(), "unknown query parameter; this operation takes " + String.join(", ",
-                        new java.util.TreeSet<>(known)));
+            if (!known.contains(e.getKey()) && (family == null || !e.getKey().startsWith(family))) {
+                String takes = String.join(", ", new java.util.TreeSet<>(known))
+                        + (family == null ? "" : " and " + family + "<name>");
+                throw invalid(e.getKey(), "unknown query parameter; this operation takes "
+                        + (takes.isEmpty() ? "none" : takes));
             }
             if (e.getValue().length > 1) {
                 throw invalid(e.getKey(), "given more than once");
@@ -184,6 +198,54 @@ final class QueryParameters {
             }
         }
         return value;
+    }
+
+    /**
+     * The fact filters {@code <prefix><name>=<value>}, e.g. {@code fact.sbom.format=CycloneDX}, as name → value,
+     * held to the limits of {@link FactTerms}.
+     *
+     * @param family the name prefix
+     * @param max the most such parameters one request may have
+     * @return name (without the prefix) → value, sorted by name; empty if there are none
+     * @throws AttestorException {@value #INVALID} naming the parameter: no name after the prefix, a name or value
+     *                           that is too long or has control characters, an empty value, more than {@code max}
+     */
+    java.util.SortedMap<String, String> facts(String family, int max) {
+        java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
+        for (String parameter : new java.util.TreeSet<>(raw.keySet())) {
+            if (!parameter.startsWith(family)) {
+                continue;
+            }
+            String shown = shown(parameter);
+            String name = parameter.substring(family.length());
+            if (!FactTerms.isName(name)) {
+                throw invalid(shown, name.isEmpty() ? "needs a name after " + family
+                        : "the name after " + family + " must be 1 to " + FactTerms.MAX_NAME_LENGTH
+                        + " characters without control characters");
+            }
+            if (found.size() == max) {
+                throw invalid(shown, "a search takes at most " + max + " " + family + " parameters");
+            }
+            String value = raw.get(parameter)[0];
+            if (value.isEmpty()) {
+                throw invalid(shown, "must not be empty");
+            }
+            if (value.length() > FactTerms.MAX_VALUE_LENGTH) {
+                throw invalid(shown, "longer than " + FactTerms.MAX_VALUE_LENGTH + " characters");
+            }
+            if (value.chars().anyMatch(Character::isISOControl)) {
+                throw invalid(shown, "must not contain control characters");
+            }
+            found.put(name, value);
+        }
+        return found;
+    }
+
+    /** A parameter name as a problem's detail shows it: at most 80 characters, control characters replaced. */
+    private static String shown(String parameter) {
+        String visible = parameter.chars().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return visible.length() <= 80 ? visible : visible.substring(0, 80) + "…";
     }
 
     /** Refuses a time window that can hold nothing. */

@@ -19,8 +19,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The API servlet in a real Jetty on loopback, over a {@link RecordingService} and a {@link RecordingKeys}, with small
- * limits.
+ * The API servlet in a real Jetty on loopback, over a {@link RecordingService}, a {@link RecordingKeys} and a
+ * {@link FixedCatalog}, with small limits.
  */
 final class ApiHarness implements AutoCloseable {
 
@@ -30,6 +30,7 @@ final class ApiHarness implements AutoCloseable {
 
     final RecordingService core = new RecordingService();
     final RecordingKeys keys = new RecordingKeys();
+    final FixedCatalog predicates = new FixedCatalog();
     private final Server server;
     private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -62,7 +63,7 @@ final class ApiHarness implements AutoCloseable {
 
     private ApiHarness(double perSecond, double burst, double authFailuresPerMinute, String operatorTenant,
                        int sliceItems) throws Exception {
-        servlet = new ApiServlet(core, keys, new TokenTable());
+        servlet = new ApiServlet(core, keys, predicates, new TokenTable());
         servlet.activate(new ApiServlet.Config() {
             @Override
             public int maxRequestBytes() {

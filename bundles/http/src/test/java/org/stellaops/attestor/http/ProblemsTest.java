@@ -20,7 +20,8 @@ class ProblemsTest {
             "envelope.bad_base64,400", "statement.no_subjects,400", "key.malformed,400",
             "signature.untrusted_signer,422", "signature.revoked_signer,422", "signature.invalid,422",
             "predicate.unknown_type,422", "predicate.invalid,422", "tlog.unavailable,503", "tlog.bad_proof,502",
-            "storage.failure,503", "storage.corrupt,500", "internal.error,500", "key.driver_unavailable,503",
+            "storage.failure,503", "storage.corrupt,500", "storage.unsupported,501",
+            "predicate.not_found,404", "predicate.schema_not_found,404", "internal.error,500", "key.driver_unavailable,503",
             "key.driver_timeout,503", "key.driver_failure,503", "key.not_found,404", "key.name_conflict,409",
             "key.already_revoked,409", "key.not_active,409", "key.invalid_input,400", "key.unsupported_algorithm,400",
             "key.unsupported_operation,400", "signature.retired_signer,422", "signature.signer_not_yet_valid,422"})

@@ -54,6 +54,39 @@ class QueryApiTest {
     }
 
     @Test
+    void searchesByFactsDecodedFromTheirParameters() {
+        ok(api.get("/api/v1/rekor/entries?fact.sbom.format=CycloneDX&fact.vex.cves=CVE-2026-0001"
+                + "&fact.purl=pkg%3Anpm%2F%2540scope%2Fname%401.0.0&predicateType=https%3A%2F%2Fcyclonedx.org%2Fbom"));
+        EntryQuery query = api.core.searches.get(api.core.searches.size() - 1);
+        assertEquals(java.util.Map.of("sbom.format", "CycloneDX", "vex.cves", "CVE-2026-0001",
+                "purl", "pkg:npm/%40scope/name@1.0.0"), query.facts());
+        assertEquals("https://cyclonedx.org/bom", query.predicateType());
+    }
+
+    @Test
+    void refusesAnEmptyFactValueWithA400NamingTheParameter() {
+        ApiHarness.Answer answer = api.get("/api/v1/rekor/entries?fact.sbom.format=");
+        assertEquals(400, answer.status(), answer::body);
+        assertEquals("request.invalid", answer.json().path("code").asText());
+        assertTrue(answer.json().path("detail").asText().startsWith("query parameter fact.sbom.format:"),
+                answer::body);
+    }
+
+    @Test
+    void answersAFactSearchTheStoreCannotDoWith501() {
+        api.core.searchFailure = new org.stellaops.attestor.sdk.AttestorException("storage.unsupported",
+                "the record store in use cannot search by fact");
+        try {
+            ApiHarness.Answer answer = api.get("/api/v1/rekor/entries?fact.sbom.format=CycloneDX");
+            assertEquals(501, answer.status(), answer::body);
+            assertEquals("storage.unsupported", answer.json().path("code").asText());
+            assertEquals("Not Implemented", answer.json().path("title").asText());
+        } finally {
+            api.core.searchFailure = null;
+        }
+    }
+
+    @Test
     void refusesABadSearchParameterWithA400NamingIt() {
         ApiHarness.Answer answer = api.get("/api/v1/rekor/entries?limit=5000");
         assertEquals(400, answer.status(), answer::body);

@@ -147,6 +147,71 @@ class QueryParametersTest {
     }
 
     @Test
+    void passesFactFiltersThroughByNameWithoutThePrefix() {
+        EntryQuery q = search("fact.sbom.format", "CycloneDX", "fact.scan.severity.critical", "0", "limit", "5");
+        assertEquals(Map.of("sbom.format", "CycloneDX", "scan.severity.critical", "0"), q.facts());
+        assertEquals(5, q.limit());
+    }
+
+    @Test
+    void keepsValuesExactlyAsSentCaseAndSpacesIncluded() {
+        assertEquals(Map.of("vex.status", "Not Affected "), search("fact.vex.status", "Not Affected ").facts());
+    }
+
+    @Test
+    void refusesAFactParameterWithoutName() {
+        assertRefused("fact.", () -> search("fact.", "x"));
+    }
+
+    @Test
+    void refusesAnEmptyFactValue() {
+        assertRefused("fact.sbom.format", () -> search("fact.sbom.format", ""));
+    }
+
+    @Test
+    void refusesFactNamesAndValuesOverTheirLimits() {
+        String longName = "n".repeat(129);
+        AttestorException e = assertThrows(AttestorException.class, () -> search("fact." + longName, "x"));
+        assertEquals("request.invalid", e.code());
+        assertTrue(e.getMessage().startsWith("query parameter fact." + "n".repeat(75) + "…:"), e::getMessage);
+        assertEquals(Map.of("n".repeat(128), "v".repeat(1024)),
+                search("fact." + "n".repeat(128), "v".repeat(1024)).facts());
+        assertRefused("fact.purl", () -> search("fact.purl", "v".repeat(1025)));
+    }
+
+    @Test
+    void refusesControlCharactersInFactNamesAndValues() {
+        assertRefused("fact.a?b", () -> search("fact.a\u0001b".translateEscapes(), "x"));
+        assertRefused("fact.a", () -> search("fact.a", "x\ty".translateEscapes()));
+    }
+
+    @Test
+    void takesEightFactParametersAndRefusesTheNinthByName() {
+        String[] eight = new String[16];
+        for (int i = 0; i < 8; i++) {
+            eight[2 * i] = "fact.f" + i;
+            eight[2 * i + 1] = "v";
+        }
+        assertEquals(8, search(eight).facts().size());
+        String[] nine = java.util.Arrays.copyOf(eight, 18);
+        nine[16] = "fact.f8";
+        nine[17] = "v";
+        assertRefused("fact.f8", () -> search(nine));
+    }
+
+    @Test
+    void refusesARepeatedFactParameter() {
+        Map<String, String[]> repeated = params("fact.vex.cves", "CVE-1");
+        repeated.put("fact.vex.cves", new String[] {"CVE-1", "CVE-2"});
+        assertRefused("fact.vex.cves", () -> QueryEndpoints.entryQuery(repeated, CALLER));
+    }
+
+    @Test
+    void refusesFactParametersOnTheAuditTrail() {
+        assertRefused("fact.sbom.format", () -> audit("fact.sbom.format", "CycloneDX"));
+    }
+
+    @Test
     void readsALimitOnlyAuditQueryAsTheNewestEvents() {
         assertEquals(AuditQuery.newest(TENANT, 7), audit("limit", "7"));
         assertEquals(AuditQuery.newest(TENANT, 100), audit());

@@ -181,9 +181,16 @@ final class RecordingService implements AttestationService {
         return outcomes;
     }
 
+    /** What {@link #search} throws instead of answering, when a test sets it. */
+    volatile RuntimeException searchFailure;
+
     @Override
     public EntryPage search(EntryQuery query) {
         searches.add(query);
+        RuntimeException failure = searchFailure;
+        if (failure != null) {
+            throw failure;
+        }
         return new EntryPage(List.of(Fixtures.record("ab".repeat(32), LogTarget.LOGGED)), "cursor-2");
     }
 

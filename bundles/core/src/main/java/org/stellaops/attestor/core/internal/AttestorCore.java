@@ -33,6 +33,7 @@ import org.stellaops.attestor.api.tlog.TransparencyLog;
 import org.stellaops.attestor.cas.ContentStore;
 import org.stellaops.attestor.core.service.AttestationService;
 import org.stellaops.attestor.core.service.KeyService;
+import org.stellaops.attestor.core.service.PredicateCatalog;
 import org.stellaops.attestor.core.service.VerificationReport;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.witness.Cosigner;
@@ -50,19 +51,22 @@ import org.stellaops.attestor.store.TrustedKey;
 
 /**
  * The core service component: holds the stores and tracks the plugins (predicate handlers, logs, key driver,
- * EventAdmin) dynamically and greedily, and runs one {@link CoreService} per activation, which does the work.
+ * EventAdmin) dynamically and greedily, and runs one {@link CoreService} per activation, which does the work. It
+ * also lists the installed predicate handlers ({@link PredicateCatalog}), which outlive activations.
  * The stores are static greedy references: a higher-ranked store (store-mongo ranks 100) that appears replaces the
  * embedded one by reactivating the component; {@code entries.target}, {@code trustStore.target},
  * {@code auditStore.target} and {@code cas.target} pin one explicitly.
  */
-@Component(service = {AttestationService.class, KeyService.class}, configurationPid = CoreConfig.PID)
+@Component(service = {AttestationService.class, KeyService.class, PredicateCatalog.class},
+        configurationPid = CoreConfig.PID)
 @Designate(ocd = CoreConfig.class)
-public class AttestorCore implements AttestationService, KeyService {
+public class AttestorCore implements AttestationService, KeyService, PredicateCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttestorCore.class);
 
     private final Clock clock = Clock.systemUTC();
     private final PredicateRegistry predicates = new PredicateRegistry();
+    private final PredicateListing predicateListing = new PredicateListing(predicates);
     private final LogRegistry logs = new LogRegistry();
 
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
@@ -200,8 +204,10 @@ public class AttestorCore implements AttestationService, KeyService {
             policyOption = ReferencePolicyOption.GREEDY)
     void bindPredicateHandler(PredicateHandler handler, ServiceReference<PredicateHandler> ref) {
         Object ranking = ref.getProperty(Constants.SERVICE_RANKING);
+        Bundle bundle = ref.getBundle();
         predicates.add(new PredicateRegistry.Registration(handler, ranking instanceof Integer i ? i : 0,
-                (Long) ref.getProperty(Constants.SERVICE_ID), identity(ref.getBundle())));
+                (Long) ref.getProperty(Constants.SERVICE_ID), bundle == null ? "unknown" : bundle.getSymbolicName(),
+                bundle == null ? "0.0.0" : bundle.getVersion().toString()));
     }
 
     void unbindPredicateHandler(PredicateHandler handler) {
@@ -352,6 +358,16 @@ public class AttestorCore implements AttestationService, KeyService {
     @Override
     public Health health() {
         return service.health();
+    }
+
+    @Override
+    public List<Handler> handlers() {
+        return predicateListing.handlers();
+    }
+
+    @Override
+    public String schema(String predicateType) {
+        return predicateListing.schema(predicateType);
     }
 
     @Override

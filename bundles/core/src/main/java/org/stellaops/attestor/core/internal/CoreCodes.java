@@ -10,6 +10,8 @@ final class CoreCodes {
     static final String BATCH_TOO_LARGE = "request.batch_too_large";
     /** A malformed request parameter, e.g. a search cursor this service did not write. */
     static final String INVALID_REQUEST = "request.invalid";
+    /** The store in use cannot do what the request asks (a fact search on a store of contract 5.0). */
+    static final String STORAGE_UNSUPPORTED = "storage.unsupported";
     /** A failure that is not one of the typed ones (a bug or a plugin misbehaving). */
     static final String INTERNAL = "internal.error";
     /** Outcome of an {@code audit.verify} that found a broken link or anchor. */

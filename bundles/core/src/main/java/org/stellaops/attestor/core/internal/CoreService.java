@@ -243,8 +243,17 @@ final class CoreService implements AttestationService, AutoCloseable {
         return cache.stats();
     }
 
+    /**
+     * Passes the query to the store, after the checks a store need not repeat: a cursor this service wrote, and
+     * fact filters only to a store that matches them (one written for store contract 5.0 would ignore them and
+     * answer records that do not match).
+     */
     @Override
     public EntryPage search(EntryQuery query) {
+        if (!query.facts().isEmpty() && !stores.entries().searchesFacts()) {
+            throw new AttestorException(CoreCodes.STORAGE_UNSUPPORTED, "the record store in use ("
+                    + stores.entries().getClass().getName() + ") cannot search by fact; update the store bundle");
+        }
         try {
             if (query.cursor() != null) {
                 EntryCursor.decode(query.cursor());

@@ -15,12 +15,35 @@ import org.stellaops.attestor.api.predicate.PredicateHandler;
  */
 final class PredicateRegistry {
 
-    /** A registered handler with its ranking and the bundle that provides it. */
-    record Registration(PredicateHandler handler, int ranking, long serviceId, String provider) {
+    /**
+     * A registered handler with its ranking and the bundle that provides it.
+     *
+     * @param bundle the providing bundle's symbolic name
+     * @param version the providing bundle's version
+     */
+    record Registration(PredicateHandler handler, int ranking, long serviceId, String bundle, String version) {
+
+        /** @return {@code <symbolic name>/<version>} of the providing bundle, as {@code derivedBy} names it */
+        String provider() {
+            return bundle + "/" + version;
+        }
     }
 
+    /**
+     * What the registry holds at one moment.
+     *
+     * @param ordered every registration, highest precedence first
+     * @param byType each claimed type's registration of highest precedence
+     */
+    record Snapshot(List<Registration> ordered, Map<String, Registration> byType) {
+    }
+
+    /** Highest ranking wins; on a tie the older service (lower id) wins, as in OSGi service lookup. */
+    private static final Comparator<Registration> PRECEDENCE = Comparator.comparingInt(Registration::ranking)
+            .reversed().thenComparingLong(Registration::serviceId);
+
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
-    private volatile Map<String, Registration> byType = Map.of();
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of());
 
     void add(Registration registration) {
         registrations.add(registration);
@@ -33,24 +56,22 @@ final class PredicateRegistry {
     }
 
     Optional<Registration> forType(String predicateType) {
-        return Optional.ofNullable(byType.get(predicateType));
+        return Optional.ofNullable(snapshot.byType().get(predicateType));
     }
 
     int typeCount() {
-        return byType.size();
+        return snapshot.byType().size();
     }
 
-    Map<String, Registration> snapshot() {
-        return byType;
+    /** @return the registrations and the type map of one moment, consistent with each other */
+    Snapshot snapshot() {
+        return snapshot;
     }
 
     private synchronized void rebuild() {
-        // Highest ranking wins; on a tie the older service (lower id) wins, as in OSGi service lookup.
-        Comparator<Registration> precedence = Comparator.comparingInt(Registration::ranking).reversed()
-                .thenComparingLong(Registration::serviceId);
+        List<Registration> ordered = registrations.stream().sorted(PRECEDENCE).toList();
         Map<String, Registration> next = new HashMap<>();
-        registrations.stream().sorted(precedence).forEach(r ->
-                r.handler().predicateTypes().forEach(t -> next.putIfAbsent(t, r)));
-        byType = Map.copyOf(next);
+        ordered.forEach(r -> r.handler().predicateTypes().forEach(t -> next.putIfAbsent(t, r)));
+        snapshot = new Snapshot(ordered, Map.copyOf(next));
     }
 }

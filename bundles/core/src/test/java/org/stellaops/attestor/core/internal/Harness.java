@@ -126,8 +126,16 @@ final class Harness implements AutoCloseable {
         this.sharedStore = shared != null;
         this.entries = shared;
         drivers.bind(keyDriver);
-        predicates.add(new PredicateRegistry.Registration(new TestPredicate(), 0, 1, "test/1.0.0"));
+        predicates.add(new PredicateRegistry.Registration(new TestPredicate(), 0, 1, "test", "1.0.0"));
         open();
+    }
+
+    /**
+     * Another core on the same trust roots, audit trail, archive and key driver, over the given record store (a
+     * store of another contract version, say); closing it closes only its core.
+     */
+    Harness withEntryStore(EntryStore store) {
+        return new Harness(directory, settings, trustStore, audit, cas, keyDriver, store);
     }
 
     /**

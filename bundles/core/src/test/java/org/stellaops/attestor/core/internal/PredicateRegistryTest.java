@@ -43,8 +43,8 @@ class PredicateRegistryTest {
         PredicateRegistry registry = new PredicateRegistry();
         Handler low = new Handler("low");
         Handler high = new Handler("high");
-        registry.add(new PredicateRegistry.Registration(low, 0, 1, "a"));
-        registry.add(new PredicateRegistry.Registration(high, 10, 2, "b"));
+        registry.add(new PredicateRegistry.Registration(low, 0, 1, "a", "1.0.0"));
+        registry.add(new PredicateRegistry.Registration(high, 10, 2, "b", "1.0.0"));
         assertEquals(high, registry.forType(TYPE).orElseThrow().handler());
     }
 
@@ -53,8 +53,8 @@ class PredicateRegistryTest {
         PredicateRegistry registry = new PredicateRegistry();
         Handler low = new Handler("low");
         Handler high = new Handler("high");
-        registry.add(new PredicateRegistry.Registration(low, 0, 1, "a"));
-        registry.add(new PredicateRegistry.Registration(high, 10, 2, "b"));
+        registry.add(new PredicateRegistry.Registration(low, 0, 1, "a", "1.0.0"));
+        registry.add(new PredicateRegistry.Registration(high, 10, 2, "b", "1.0.0"));
         registry.remove(high);
         assertEquals(low, registry.forType(TYPE).orElseThrow().handler());
     }
@@ -63,7 +63,7 @@ class PredicateRegistryTest {
     void removingTheLastHandlerMakesTheTypeUnknownAgain() {
         PredicateRegistry registry = new PredicateRegistry();
         Handler only = new Handler("only");
-        registry.add(new PredicateRegistry.Registration(only, 0, 1, "a"));
+        registry.add(new PredicateRegistry.Registration(only, 0, 1, "a", "1.0.0"));
         registry.remove(only);
         assertEquals(0, registry.typeCount());
     }
@@ -72,8 +72,8 @@ class PredicateRegistryTest {
     void onEqualRankingTheOlderServiceWins() {
         PredicateRegistry registry = new PredicateRegistry();
         Handler older = new Handler("older");
-        registry.add(new PredicateRegistry.Registration(new Handler("newer"), 0, 9, "b"));
-        registry.add(new PredicateRegistry.Registration(older, 0, 3, "a"));
+        registry.add(new PredicateRegistry.Registration(new Handler("newer"), 0, 9, "b", "1.0.0"));
+        registry.add(new PredicateRegistry.Registration(older, 0, 3, "a", "1.0.0"));
         assertEquals(older, registry.forType(TYPE).orElseThrow().handler());
     }
 }

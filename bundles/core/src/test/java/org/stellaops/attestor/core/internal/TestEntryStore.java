@@ -16,6 +16,7 @@ import org.stellaops.attestor.store.EntryPage;
 import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.FactTerms;
 
 /**
  * The rules of store contract 4.0.0 over a simple record storage (one lock for everything): compare-and-set that
@@ -140,6 +141,11 @@ abstract class TestEntryStore implements EntryStore {
     }
 
     @Override
+    public boolean searchesFacts() {
+        return true;
+    }
+
+    @Override
     public synchronized EntryPage search(EntryQuery query) {
         EntryCursor cursor = query.cursor() == null ? null : EntryCursor.decode(query.cursor());
         List<EntryRecord> matches = loadAll().stream()
@@ -150,6 +156,7 @@ abstract class TestEntryStore implements EntryStore {
                 .filter(r -> query.signerKeyId() == null || r.signerKeyIds().contains(query.signerKeyId()))
                 .filter(r -> query.since() == null || !r.createdAt().isBefore(query.since()))
                 .filter(r -> query.until() == null || r.createdAt().isBefore(query.until()))
+                .filter(r -> FactTerms.matches(r.facts(), query.facts()))
                 .sorted(SEARCH_ORDER).limit(query.limit() + 1L).toList();
         if (matches.size() <= query.limit()) {
             return new EntryPage(matches, null);

@@ -42,8 +42,8 @@ import org.stellaops.attestor.store.TrustedKey;
  *
  * <p>Maps in the file: {@code entries}, {@code entries.byUuid}, {@code entries.byCreation},
  * {@code entries.byTenantCreation}, {@code entries.pending} (the outbox index; see {@link EntryIndex}),
- * {@code search.time}, {@code search.subject}, {@code search.signer}, {@code search.predicate} (see
- * {@link SearchIndex}), {@code trust.keys} (see {@link TrustKeys}), {@code audit.chain} and {@code audit.byTenant}
+ * {@code search.time}, {@code search.subject}, {@code search.signer}, {@code search.predicate}, {@code search.fact}
+ * (see {@link SearchIndex}), {@code trust.keys} (see {@link TrustKeys}), {@code audit.chain} and {@code audit.byTenant}
  * (see {@link AuditTrail}), {@code onetime.keys} and {@code onetime.expiry} (see {@link OneTimeKeys}) and
  * {@code meta} (trust-root version, layout version {@code schema.version}). Every key of a record, trusted key or
  * index starts with the tenant ({@link IndexKeys}), so a tenant's reads stay inside its own key ranges. Files of
@@ -243,6 +243,12 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     @Override
     public EntryPage search(EntryQuery query) {
         return entries.search(query);
+    }
+
+    /** Fact filters are matched through the {@code search.fact} index. */
+    @Override
+    public boolean searchesFacts() {
+        return true;
     }
 
     @Override

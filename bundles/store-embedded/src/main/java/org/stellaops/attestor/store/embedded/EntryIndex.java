@@ -39,7 +39,7 @@ final class EntryIndex {
     /** The names of the maps of this class and its {@link SearchIndex}. */
     static final List<String> MAPS = List.of("entries", "entries.byUuid", "entries.byCreation",
             "entries.byTenantCreation", "entries.pending", "search.time", "search.subject", "search.signer",
-            "search.predicate");
+            "search.predicate", "search.fact");
 
     private static final int STRIPES = 64;
 

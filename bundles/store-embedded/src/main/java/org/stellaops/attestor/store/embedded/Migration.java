@@ -17,8 +17,8 @@ import org.stellaops.attestor.store.TrustedKey;
  *
  * <p>Schema 1 (no {@code schema.version} in {@code meta}) had no search indexes and an unchained audit trail
  * ({@code audit}: a sequence number from 0 → event JSON); schema 2 added the search indexes and {@code audit.chain};
- * schema 3 (store contract 4.0.0) starts every key with the tenant ({@link IndexKeys}). Upgrading any older file to
- * schema 3:
+ * schema 3 (store contract 4.0.0) starts every key with the tenant ({@link IndexKeys}); schema 4 (store contract
+ * 5.1.0) adds the fact index {@code search.fact}. Upgrading a file older than schema 3 to schema 3:
  * <ol>
  * <li>chains the events of a schema-1 {@code audit} map into {@code audit.chain}, in their order;</li>
  * <li>indexes every event of {@code audit.chain} in {@code audit.byTenant} (events stored before tenants existed
@@ -31,7 +31,13 @@ import org.stellaops.attestor.store.TrustedKey;
  * <li>in one commit: drops the old maps, renames the new ones to the old names, removes the bookkeeping of earlier
  *     migrations and writes {@code schema.version} 3.</li>
  * </ol>
- * The old maps are only read until the last step, and every batch commits its writes together with its progress
+ * Then, from schema 3 to 4, every record's fact terms get their {@code search.fact} keys, a batch of records (in
+ * {@code entries} order) per commit, and {@code schema.version} becomes 4 in the commit after the last batch. This
+ * step runs on every file older than schema 4, also right after the steps to 3 (which index facts already, unless
+ * they were begun by a version that did not): adding a key twice changes nothing, so it costs one more pass, never
+ * a wrong index.
+ *
+ * <p>The old maps are only read until the last step, and every batch commits its writes together with its progress
  * (a position in the map it reads), so a migration killed at any point resumes after the last committed batch at
  * the next start and ends with the same file; a file of millions of records is migrated without holding it in
  * memory.
@@ -41,7 +47,11 @@ final class Migration {
     /** The {@code meta} key of the layout version. */
     static final String SCHEMA_VERSION = "schema.version";
     /** The layout this code writes. */
-    static final long CURRENT_SCHEMA = 3;
+    static final long CURRENT_SCHEMA = 4;
+    /** The layout with tenants, before the fact index. */
+    static final long TENANT_SCHEMA = 3;
+    /** The {@code meta} key of the fact step's progress (a position in {@code entries}). */
+    static final String FACTS_PROGRESS = "migration.4.facts";
     /** The map of the unchained audit trail of schema 1. */
     static final String LEGACY_AUDIT = "audit";
     /** The name prefix of the maps the tenant migration builds before they replace the old ones. */
@@ -55,6 +65,7 @@ final class Migration {
     static final String STEP_RECORDS = "records";
     static final String STEP_UNLISTED = "unlisted";
     static final String STEP_KEYS = "keys";
+    static final String STEP_FACTS = "facts";
 
     /** Bookkeeping of the migrations before schema 3, obsolete once every index is rebuilt. */
     private static final List<String> OBSOLETE_META = List.of("entries.pending.built", "migration.pending.records",
@@ -104,6 +115,14 @@ final class Migration {
         if (schema != null && schema == CURRENT_SCHEMA) {
             return;
         }
+        if (schema == null || schema < TENANT_SCHEMA) {
+            migrateToTenants();
+        }
+        indexFacts();
+    }
+
+    /** Schema 1 or 2 to 3: the steps of the class comment, ending with the commit that writes version 3. */
+    private void migrateToTenants() {
         chainLegacyAudit();
         forEachBatch(STEP_AUDIT_TENANTS, file.<Long, String>map(AuditTrail.MAP),
                 (seq, encoded) -> audit.indexTenant(audit.decode(encoded)));
@@ -128,6 +147,17 @@ final class Migration {
             for (String step : List.of(STEP_AUDIT_TENANTS, STEP_RECORDS, STEP_UNLISTED, STEP_KEYS)) {
                 meta.remove(progressKey(step));
             }
+            return meta.put(SCHEMA_VERSION, TENANT_SCHEMA);
+        });
+    }
+
+    /** Schema 3 to 4: the fact keys of every record, then version 4. */
+    private void indexFacts() {
+        SearchIndex search = new SearchIndex(file, "");
+        forEachBatch(STEP_FACTS, FACTS_PROGRESS, file.<String, String>map(EntryIndex.MAPS.get(0)),
+                (key, encoded) -> search.addFacts(json.readRecord(encoded)));
+        file.write(() -> {
+            meta.remove(FACTS_PROGRESS);
             return meta.put(SCHEMA_VERSION, CURRENT_SCHEMA);
         });
     }
@@ -172,8 +202,12 @@ final class Migration {
      * progress, committed with each batch, is a position in the map.
      */
     private <K, V> void forEachBatch(String step, MVMap<K, V> map, BiConsumer<K, V> action) {
+        forEachBatch(step, progressKey(step), map, action);
+    }
+
+    private <K, V> void forEachBatch(String step, String progressKey, MVMap<K, V> map, BiConsumer<K, V> action) {
         long total = file.guard(map::sizeAsLong);
-        Long stored = file.guard(() -> meta.get(progressKey(step)));
+        Long stored = file.guard(() -> meta.get(progressKey));
         long done = stored == null ? 0 : stored;
         while (done < total) {
             long from = done;
@@ -184,7 +218,7 @@ final class Migration {
                     K key = keys.next();
                     action.accept(key, map.get(key));
                 }
-                return meta.put(progressKey(step), to);
+                return meta.put(progressKey, to);
             });
             done = to;
             listener.committed(step, done);

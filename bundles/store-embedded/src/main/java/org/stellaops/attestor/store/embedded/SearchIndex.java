@@ -15,23 +15,28 @@ import org.stellaops.attestor.store.EntryCursor;
 import org.stellaops.attestor.store.EntryPage;
 import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.FactTerms;
 
 /**
- * The search indexes, four maps of {@link IndexKeys} with empty values: {@code search.time} (every record),
+ * The search indexes, five maps of {@link IndexKeys} with empty values: {@code search.time} (every record),
  * {@code search.subject} (one key per distinct subject digest {@code alg:hex}), {@code search.signer} (one per signer
- * key id) and {@code search.predicate}. Every key starts with the record's tenant, so a search reads only its
- * tenant's range of an index. The searched fields never change after creation, so keys are only ever added, in the
- * same mutation (and commit) as their record.
+ * key id), {@code search.predicate} and {@code search.fact} (one per fact term, {@link FactTerms}: the value part is
+ * {@code <fact name>\0<term>}). Every key starts with the record's tenant, so a search reads only its tenant's range
+ * of an index. The searched fields never change after creation, so keys are only ever added, in the same mutation
+ * (and commit) as their record. A fact name never contains {@code \0} (it has no control characters), so the first
+ * {@code \0} after the tenant ends the name, and a term that itself contains {@code \0} is told apart like any
+ * value that does ({@link Range#holds}).
  *
  * <p>A search counts, in O(log n) each (the maps are counted B-trees), how many keys every given filter has inside
  * the time window, walks the smallest of those ranges backwards from the cursor, and checks the other filters by
- * looking their keys up; only matching records are read and decoded. Without a subject, signer or predicate filter
- * it walks the time index.
+ * looking their keys up; only matching records are read and decoded. Without a subject, signer, predicate or fact
+ * filter it walks the time index.
  */
 final class SearchIndex {
 
     /** The names of the index maps. */
-    static final List<String> MAPS = List.of("search.time", "search.subject", "search.signer", "search.predicate");
+    static final List<String> MAPS = List.of("search.time", "search.subject", "search.signer", "search.predicate",
+            "search.fact");
 
     private static final String EMPTY = "";
 
@@ -40,6 +45,7 @@ final class SearchIndex {
     private final MVMap<String, String> bySubject;
     private final MVMap<String, String> bySigner;
     private final MVMap<String, String> byPredicate;
+    private final MVMap<String, String> byFact;
 
     /**
      * @param file the store file
@@ -51,6 +57,7 @@ final class SearchIndex {
         this.bySubject = file.map(mapPrefix + MAPS.get(1));
         this.bySigner = file.map(mapPrefix + MAPS.get(2));
         this.byPredicate = file.map(mapPrefix + MAPS.get(3));
+        this.byFact = file.map(mapPrefix + MAPS.get(4));
     }
 
     /** Adds a record's keys; runs inside the mutation that stores the record. Adding twice changes nothing. */
@@ -65,6 +72,22 @@ final class SearchIndex {
             bySigner.put(IndexKeys.key(tenant, signer, record.createdAt(), digest), EMPTY);
         }
         byPredicate.put(IndexKeys.key(tenant, record.predicateType(), record.createdAt(), digest), EMPTY);
+        addFacts(record);
+    }
+
+    /**
+     * Adds the keys of a record's fact terms only (the fact index of a file written before it existed); runs
+     * inside a mutation. Adding twice changes nothing.
+     */
+    void addFacts(EntryRecord record) {
+        record.factTerms().forEach((name, terms) -> terms.forEach(term -> byFact.put(
+                IndexKeys.key(record.tenant(), factValue(name, term), record.createdAt(), record.envelopeDigest()),
+                EMPTY)));
+    }
+
+    /** The value part of a fact key: the name, the separator, the term. */
+    static String factValue(String name, String term) {
+        return name + IndexKeys.SEPARATOR + term;
     }
 
     /**
@@ -120,6 +143,7 @@ final class SearchIndex {
         if (query.predicateType() != null) {
             ranges.add(new Range(byPredicate, query.predicateType(), query, after));
         }
+        query.facts().forEach((name, term) -> ranges.add(new Range(byFact, factValue(name, term), query, after)));
         if (ranges.isEmpty()) {
             ranges.add(new Range(byTime, null, query, after));
         }

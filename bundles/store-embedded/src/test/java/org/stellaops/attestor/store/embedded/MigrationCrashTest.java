@@ -36,8 +36,9 @@ class MigrationCrashTest {
     Path dir;
 
     /**
-     * Schema 2 runs 13 batches: audit tenant index 2, records 5, records the creation index missed 5, keys 1.
-     * Schema 1 chains its 12 old events in 2 batches first.
+     * Schema 2 runs 18 batches: audit tenant index 2, records 5, records the creation index missed 5, keys 1, then
+     * the fact index 5. Schema 1 chains its 12 old events in 2 batches first. Schema 3 runs only the 5 of the fact
+     * index.
      *
      * @return schema, then the batches after which each successive run is killed
      */
@@ -45,7 +46,10 @@ class MigrationCrashTest {
         return Stream.of(
                 Arguments.of(2, List.of(1)), Arguments.of(2, List.of(2)), Arguments.of(2, List.of(4)),
                 Arguments.of(2, List.of(7)), Arguments.of(2, List.of(10)), Arguments.of(2, List.of(13)),
-                Arguments.of(2, List.of(4, 3)), Arguments.of(1, List.of(1)), Arguments.of(1, List.of(3, 5)));
+                Arguments.of(2, List.of(15)), Arguments.of(2, List.of(18)),
+                Arguments.of(2, List.of(4, 3)), Arguments.of(1, List.of(1)), Arguments.of(1, List.of(3, 5)),
+                Arguments.of(3, List.of(1)), Arguments.of(3, List.of(3)), Arguments.of(3, List.of(5)),
+                Arguments.of(3, List.of(2, 2)));
     }
 
     @ParameterizedTest(name = "schema {0}, killed after batches {1}")
@@ -70,6 +74,11 @@ class MigrationCrashTest {
     }
 
     private static void writeLegacy(Path file, int schema, List<EntryRecord> records) {
+        if (schema == 3) {
+            Schema3File.write(file, records, MigrationTest.events(EVENTS),
+                    TckRecords.key("legacy", T0, Tenants.LEGACY, false));
+            return;
+        }
         LegacyFile legacy = new LegacyFile(file).records(records)
                 .key(TckRecords.key("legacy", T0, Tenants.LEGACY, false), 3);
         if (schema == 1) {

@@ -9,6 +9,7 @@ import static org.stellaops.attestor.store.tck.TckRecords.T0;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.h2.mvstore.MVMap;
@@ -46,7 +47,9 @@ class MigrationTest {
             TckRecords.RecordBuilder b = TckRecords.record("legacy-" + i).tenant(Tenants.LEGACY)
                     .at(T0.plusSeconds(i / 3))
                     .predicate(i % 2 == 0 ? TckRecords.SLSA : TckRecords.VEX).subjects("app-" + (i % 7), "base")
-                    .signers(i % 3 == 0 ? "a" : "b");
+                    .signers(i % 3 == 0 ? "a" : "b")
+                    .facts(Map.of("scan.index", i % 5, "scan.tags", List.of("t" + i % 3, "all"),
+                            "scan.clean", i % 2 == 0));
             records.add(i % 4 == 0 ? b.pending() : b.logged());
         }
         return records;
@@ -78,10 +81,14 @@ class MigrationTest {
                 new EntryQuery(tenant, TckRecords.subject("base"), TckRecords.VEX, TckRecords.keyId("b"), null, null,
                         50, null),
                 new EntryQuery(tenant, null, null, TckRecords.keyId("a"), T0.plusSeconds(2), T0.plusSeconds(9), 50,
-                        null));
+                        null),
+                EntryQuery.all(tenant, 50).withFacts(Map.of("scan.index", "3")),
+                new EntryQuery(tenant, null, TckRecords.VEX, null, null, null,
+                        Map.of("scan.tags", "t1", "scan.clean", "false"), 50, null));
         for (EntryQuery q : queries) {
-            assertEquals(SearchOracle.search(records, q).stream().limit(50).toList(), store.search(q).records(),
-                    q.toString());
+            List<EntryRecord> expected = SearchOracle.search(records, q).stream().limit(50).toList();
+            assertFalse(expected.isEmpty(), q.toString());
+            assertEquals(expected, store.search(q).records(), q.toString());
         }
     }
 

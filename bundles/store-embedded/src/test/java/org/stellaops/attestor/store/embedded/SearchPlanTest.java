@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,7 +33,10 @@ class SearchPlanTest {
     private EmbeddedStore store;
     private final List<EntryRecord> stored = new ArrayList<>();
 
-    /** Every record has subject "common" and signer "a"; one in 100 also has subject and signer "rare". */
+    /**
+     * Every record has subject "common", signer "a" and the fact tags=[common]; one in 100 also has subject, signer
+     * and tag "rare".
+     */
     @BeforeEach
     void fill() throws Exception {
         store = new EmbeddedStore(dir.resolve("attestor.mv"));
@@ -40,7 +44,8 @@ class SearchPlanTest {
             boolean rare = i % 100 == 7;
             TckRecords.RecordBuilder b = TckRecords.record("plan-" + i).at(T0.plusSeconds(i))
                     .predicate(i % 2 == 0 ? TckRecords.SLSA : TckRecords.SPDX);
-            b = rare ? b.subjects("common", "rare").signers("a", "rare") : b.subjects("common").signers("a");
+            b = rare ? b.subjects("common", "rare").signers("a", "rare").facts(Map.of("tags", List.of("common", "rare")))
+                    : b.subjects("common").signers("a").facts(Map.of("tags", List.of("common")));
             stored.add(b.logged());
         }
         // many writers share group commits, which keeps the setup fast
@@ -77,6 +82,38 @@ class SearchPlanTest {
         EntryQuery q = query(TckRecords.subject("common"), TckRecords.SPDX, TckRecords.keyId("rare"), null, null);
         assertEquals(new SearchIndex.Plan("search.signer", 3), store.explain(q));
         assertEquals(SearchOracle.search(stored, q), store.search(q).records());
+    }
+
+    @Test
+    void walksOnlyTheKeysOfTheFactTermItLooksFor() {
+        EntryQuery q = EntryQuery.all(TckRecords.TENANT, 10).withFacts(Map.of("tags", "rare"));
+        assertEquals(new SearchIndex.Plan("search.fact", 3), store.explain(q));
+        assertEquals(SearchOracle.search(stored, q), store.search(q).records());
+    }
+
+    @Test
+    void walksTheRarestFactOfSeveralAndChecksTheOthersByLookup() {
+        EntryQuery q = new EntryQuery(TckRecords.TENANT, TckRecords.subject("common"), null, null, null, null,
+                Map.of("tags", "common", "unknown", "x"), 10, null);
+        assertEquals(new SearchIndex.Plan("search.fact", 0), store.explain(q));
+        assertEquals(List.of(), store.search(q).records());
+        EntryQuery common = query(TckRecords.subject("common"), null, null, null, null)
+                .withFacts(Map.of("tags", "common"));
+        assertEquals(new SearchIndex.Plan("search.subject", RECORDS), store.explain(common));
+        assertEquals(SearchOracle.search(stored, common).subList(0, 10), store.search(common).records());
+    }
+
+    @Test
+    void keepsAFactTermThatContainsTheSeparatorApartFromItsPrefix() {
+        EntryRecord plain = TckRecords.record("plain-fact").facts(Map.of("name", "x")).logged();
+        String tricky = "x" + IndexKeys.SEPARATOR + IndexKeys.time(T0) + IndexKeys.SEPARATOR;
+        EntryRecord other = TckRecords.record("tricky-fact").facts(Map.of("name", tricky)).logged();
+        store.putIfAbsent(plain);
+        store.putIfAbsent(other);
+        assertEquals(List.of(plain), store.search(EntryQuery.all(TckRecords.TENANT, 10)
+                .withFacts(Map.of("name", "x"))).records());
+        assertEquals(List.of(other), store.search(EntryQuery.all(TckRecords.TENANT, 10)
+                .withFacts(Map.of("name", tricky))).records());
     }
 
     @Test

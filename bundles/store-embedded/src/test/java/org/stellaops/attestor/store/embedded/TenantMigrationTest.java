@@ -199,7 +199,7 @@ class TenantMigrationTest {
                 (step, done) -> steps.add(step + " " + done))) {
             assertEquals(List.of("audit.tenants 7", "audit.tenants 12", "records 7", "records 14", "records 21",
                     "records 28", "records 30", "unlisted 7", "unlisted 14", "unlisted 21", "unlisted 28",
-                    "unlisted 30", "keys 1"), steps);
+                    "unlisted 30", "keys 1", "facts 7", "facts 14", "facts 21", "facts 28", "facts 30"), steps);
             assertEquals(chain, MigrationTest.verifiedChain(store));
             assertEquals(30, store.count(Tenants.LEGACY));
             MigrationTest.assertSearchesWork(store, records);

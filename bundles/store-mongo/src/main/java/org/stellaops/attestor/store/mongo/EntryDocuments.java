@@ -18,7 +18,8 @@ import org.stellaops.attestor.store.SignatureCoverage;
 /**
  * The {@code entries} document of a record: {@code _id} {@code <tenant>|<envelope digest>} (see {@link Ids}), the
  * body (the record's deterministic JSON) plus the fields derived from it that queries and indexes need, the tenant
- * and envelope digest first. Derived fields are always recomputed from the body, never edited on their own.
+ * and envelope digest first, the fact terms as {@code facts: [{n, v}, …]}. Derived fields are always recomputed
+ * from the body, never edited on their own.
  */
 final class EntryDocuments {
 
@@ -49,8 +50,20 @@ final class EntryDocuments {
                 .append(Fields.SUBJECT_DIGESTS, record.subjectDigests())
                 .append(Fields.PREDICATE_TYPE, record.predicateType())
                 .append(Fields.SIGNER_KEY_IDS, record.signerKeyIds())
+                .append(Fields.FACTS, facts(record))
                 .append(Fields.CREATED_AT, Times.encode(record.createdAt()))
                 .append(Fields.STATUS, record.status());
+    }
+
+    /**
+     * @return one {@code {n, v}} pair per fact term ({@link EntryRecord#factTerms()}), by name then term; empty for a
+     *         record without searchable facts, so that a document with the field is known to be indexed
+     */
+    static List<Document> facts(EntryRecord record) {
+        List<Document> pairs = new ArrayList<>();
+        record.factTerms().forEach((name, terms) -> terms.forEach(term ->
+                pairs.add(new Document(Fields.FACT_NAME, name).append(Fields.FACT_TERM, term))));
+        return pairs;
     }
 
     /** @return the body field of a changed record */

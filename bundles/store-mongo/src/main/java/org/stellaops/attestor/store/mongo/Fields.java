@@ -19,6 +19,15 @@ final class Fields {
     static final String SUBJECT_DIGESTS = "subjectDigests";
     static final String PREDICATE_TYPE = "predicateType";
     static final String SIGNER_KEY_IDS = "signerKeyIds";
+    /**
+     * On entries: the record's fact terms as {@code [{n: <fact name>, v: <term>}, …]} (store contract 5.1, schema 3).
+     * Names are values here, never field names: a fact name has dots, which MongoDB would read as a path.
+     */
+    static final String FACTS = "facts";
+    /** In an element of {@link #FACTS}: the fact name. */
+    static final String FACT_NAME = "n";
+    /** In an element of {@link #FACTS}: one term of the fact. */
+    static final String FACT_TERM = "v";
     static final String CREATED_AT = "createdAt";
     static final String STATUS = "status";
     static final String BODY = "body";

@@ -218,6 +218,12 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
         return search.search(query);
     }
 
+    /** Fact filters are matched on the derived {@code facts} pairs (index {@code tenant_facts_created}). */
+    @Override
+    public boolean searchesFacts() {
+        return true;
+    }
+
     @Override
     public List<EntryRecord> recent(String tenant, int limit) {
         return entries.recent(tenant, limit);

@@ -23,8 +23,8 @@ import org.stellaops.attestor.cas.StorageException;
  */
 final class Schema {
 
-    /** The schema version this code reads and writes: 2 added tenants. */
-    static final int CURRENT = 2;
+    /** The schema version this code reads and writes: 2 added tenants, 3 the searchable fact terms. */
+    static final int CURRENT = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
@@ -56,6 +56,10 @@ final class Schema {
         if (stored < 2) {
             // also covers the step to 1 (records imported as {_id, body}): the new documents are derived from bodies
             new TenantMigration(db, documents, new AuditTrail(db.getCollection(Fields.AUDIT))).run();
+        }
+        if (stored < 3) {
+            // documents the step to 2 wrote have their facts already; any other document gets them here
+            new FactsMigration(db, documents).run();
         }
         Mongo.run("creating indexes", indexes::createIndexes);
         if (stored < CURRENT) {

@@ -16,7 +16,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The indexes of schema version 2 (docs/storage.md lists them with the reads they serve). Every index a tenant's
+ * The indexes of schema version 3 (docs/storage.md lists them with the reads they serve; 3 added
+ * {@code tenant_facts_created}). Every index a tenant's
  * read uses starts with {@code tenant}, so the read stays within the tenant's range of it; the only indexes without
  * it serve reads that span tenants by contract: the outbox ({@code pending}, {@code claimable}), the operator's
  * {@code recent(null)} and the audit repair. An index whose keys changed got a new name, so that creating it never
@@ -83,6 +84,9 @@ final class SchemaIndexes {
                 index("tenant_subject_created", tenantNewestFirst(Fields.SUBJECT_DIGESTS)),
                 index("tenant_predicate_created", tenantNewestFirst(Fields.PREDICATE_TYPE)),
                 index("tenant_signer_created", tenantNewestFirst(Fields.SIGNER_KEY_IDS)),
+                index("tenant_facts_created", Indexes.compoundIndex(Indexes.ascending(Fields.TENANT,
+                        Fields.FACTS + "." + Fields.FACT_NAME, Fields.FACTS + "." + Fields.FACT_TERM),
+                        Indexes.descending(Fields.CREATED_AT, Fields.ENVELOPE_DIGEST))),
                 index("tenant_created", tenantNewestFirst(null)),
                 index("created", Indexes.descending(Fields.CREATED_AT, Fields.ID)),
                 new IndexModel(Indexes.ascending(Fields.CREATED_AT, Fields.ID), new IndexOptions().name("outbox")

@@ -14,9 +14,10 @@ import org.stellaops.attestor.store.EntryRecord;
 /**
  * {@code search}: the tenant and the filters become one query sorted {@code createdAt} descending,
  * {@code envelopeDigest} descending; the tenant and each equality filter lead an index of that order
- * ({@code tenant_subject_created}, {@code tenant_predicate_created}, {@code tenant_signer_created}, else
- * {@code tenant_created}), so MongoDB walks the tenant's range of the index from the first match and stops after one
- * page, never reading another tenant's keys. The cursor is a range condition in the same order, so paging costs the
+ * ({@code tenant_subject_created}, {@code tenant_predicate_created}, {@code tenant_signer_created},
+ * {@code tenant_facts_created} for a fact {@code {tenant, facts.n, facts.v}}, else {@code tenant_created}), so
+ * MongoDB walks the tenant's range of the index from the first match and stops after one page, never reading
+ * another tenant's keys. The cursor is a range condition in the same order, so paging costs the
  * same on page 1 and page 1000.
  */
 final class Search {
@@ -40,6 +41,9 @@ final class Search {
         if (query.signerKeyId() != null) {
             filters.add(Filters.eq(Fields.SIGNER_KEY_IDS, query.signerKeyId()));
         }
+        // one element must hold both name and term, hence $elemMatch (two plain conditions could match two elements)
+        query.facts().forEach((name, term) -> filters.add(Filters.elemMatch(Fields.FACTS,
+                Filters.and(Filters.eq(Fields.FACT_NAME, name), Filters.eq(Fields.FACT_TERM, term)))));
         if (query.since() != null) {
             filters.add(Filters.gte(Fields.CREATED_AT, Times.bound(query.since())));
         }

@@ -136,7 +136,8 @@ class TenantMigrationTest {
         legacy();
         server.store(database).close();
         assertEquals(List.of("_id_", "created", "outbox", "pending_audit", "tenant_created", "tenant_digest",
-                "tenant_predicate_created", "tenant_signer_created", "tenant_subject_created", "tenant_uuids"),
+                "tenant_facts_created", "tenant_predicate_created", "tenant_signer_created", "tenant_subject_created",
+                "tenant_uuids"),
                 indexNames(entries()));
         assertEquals(List.of("_id_", "entry_unique", "tenant_action", "tenant_actor", "tenant_seq", "tenant_target",
                 "tenant_time"), indexNames(audit()));

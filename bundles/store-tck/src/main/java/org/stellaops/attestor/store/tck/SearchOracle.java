@@ -1,7 +1,10 @@
 package org.stellaops.attestor.store.tck;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.stellaops.attestor.api.model.Digest;
 import org.stellaops.attestor.api.model.Subject;
@@ -44,7 +47,35 @@ public final class SearchOracle {
                 && (query.predicateType() == null || query.predicateType().equals(r.predicateType()))
                 && (query.signerKeyId() == null || r.signerKeyIds().contains(query.signerKeyId()))
                 && (query.since() == null || !r.createdAt().isBefore(query.since()))
-                && (query.until() == null || r.createdAt().isBefore(query.until()));
+                && (query.until() == null || r.createdAt().isBefore(query.until()))
+                && hasFacts(r.facts(), query.facts());
+    }
+
+    /**
+     * Spelled out here rather than taken from {@link org.stellaops.attestor.store.FactTerms}, so the suite checks
+     * the stores against the contract's words, not against the helper they share: a scalar's string form equals
+     * the value, or a list has an element whose string form equals it.
+     */
+    private static boolean hasFacts(Map<String, Object> facts, Map<String, String> wanted) {
+        for (Map.Entry<String, String> w : wanted.entrySet()) {
+            Object value = facts.get(w.getKey());
+            List<?> candidates = value instanceof List<?> list ? list : java.util.Collections.singletonList(value);
+            if (candidates.stream().noneMatch(c -> w.getValue().equals(text(c)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof String || value instanceof Boolean || value instanceof Integer || value instanceof Long
+                || value instanceof BigInteger) {
+            return value.toString();
+        }
+        return null;
     }
 
     private static boolean hasSubject(EntryRecord r, String digest) {

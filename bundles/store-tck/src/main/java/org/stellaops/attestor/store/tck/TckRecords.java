@@ -262,6 +262,8 @@ public final class TckRecords {
         private List<String> signers = List.of("a", "b");
         private String principal = "anonymous";
         private String tenant = TENANT;
+        private Map<String, Object> facts = Map.of("builderId", "https://github.com/actions/runner", "materials", 3,
+                "buildTypes", List.of("a", "b"), "ratio", new BigDecimal("0.250"));
 
         private RecordBuilder(String seed) {
             this.seed = seed;
@@ -317,6 +319,16 @@ public final class TckRecords {
         }
 
         /**
+         * @param derived the record's derived facts (default: SLSA-like facts with a string, an integer, a list
+         *                and a decimal)
+         * @return this
+         */
+        public RecordBuilder facts(Map<String, Object> derived) {
+            this.facts = Map.copyOf(derived);
+            return this;
+        }
+
+        /**
          * @param name the tenant that owns the record
          * @return this
          */
@@ -348,9 +360,7 @@ public final class TckRecords {
             return new EntryRecord(digest(seed), uuid(seed, 0), EntryRecord.statusOf(logs), hex("cas " + seed),
                     "application/vnd.in-toto+json", "https://in-toto.io/Statement/v1", predicateType, subjectList(),
                     keyIds, coverage, logs, receipts,
-                    Map.of("builderId", "https://github.com/actions/runner", "materials", 3,
-                            "buildTypes", List.of("a", "b"), "ratio", new BigDecimal("0.250")),
-                    "org.stellaops.attestor.predicate-slsa/0.1.0", createdAt,
+                    facts, "org.stellaops.attestor.predicate-slsa/0.1.0", createdAt,
                     new Provenance("POST /api/v1/attestations", principal, "192.0.2.10", tenant));
         }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -188,9 +189,11 @@ public abstract class TenantIsolationContract extends StoreContract {
                         T0.plusSeconds(3), null, 100, null)),
                 Arguments.of("until", (Function<String, EntryQuery>) t -> new EntryQuery(t, null, null, null, null,
                         T0.plusSeconds(4), 100, null)),
+                Arguments.of("fact", (Function<String, EntryQuery>) t -> EntryQuery.all(t, 100)
+                        .withFacts(Map.of("buildTypes", "b"))),
                 Arguments.of("every filter", (Function<String, EntryQuery>) t -> new EntryQuery(t,
                         TckRecords.subject("shared"), SLSA, TckRecords.keyId("c"), T0.plusSeconds(1),
-                        T0.plusSeconds(9), 100, null)));
+                        T0.plusSeconds(9), Map.of("materials", "3"), 100, null)));
     }
 
     @ParameterizedTest(name = "{0}")
