@@ -2,15 +2,12 @@ package org.stellaops.attestor.predicate.policyeval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.stellaops.attestor.api.model.Digest;
 import org.stellaops.attestor.api.model.Statement;
-import org.stellaops.attestor.api.model.Subject;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.DigestClaim;
+import org.stellaops.attestor.predicate.support.DigestSets;
 import org.stellaops.attestor.predicate.support.Pointers;
 import org.stellaops.attestor.predicate.support.Subjects;
 
@@ -24,7 +21,6 @@ import org.stellaops.attestor.predicate.support.Subjects;
 final class InputSubjects {
 
     private static final String INPUTS = "/predicate/inputs";
-    private static final int LISTED_SUBJECT_DIGESTS = 3;
 
     private InputSubjects() {
     }
@@ -43,46 +39,21 @@ final class InputSubjects {
             JsonNode input = inputs.get(i);
             if ("artifact".equals(input.path("kind").asText(null))) {
                 String pointer = Pointers.append(Pointers.append(INPUTS, i), "digest");
-                findings.addAll(mismatches(statement, DigestSets.read(input.path("digest")), pointer));
+                findings.addAll(Subjects.findings(statement, DigestSets.claims(input.path("digest"), pointer, i,
+                        "the evaluated artifact"), InputSubjects::unmatched, InputSubjects::contradiction));
             }
         }
         return findings;
     }
 
-    private static List<ValidationError> mismatches(Statement statement, Map<String, String> claimed, String pointer) {
-        List<ValidationError> findings = new ArrayList<>();
-        List<Subject> matching = statement.subjects().stream().filter(s -> sharesDigest(s, claimed)).toList();
-        if (matching.isEmpty()) {
-            claimed.forEach((algorithm, hex) -> findings.add(new ValidationError(Pointers.append(pointer, algorithm),
-                    "the evaluated artifact " + algorithm + ":" + hex + " is no subject of the statement ("
-                            + listed(Subjects.digests(statement))
-                            + "): the subjects are the artifacts the verdict is about")));
-            return findings;
-        }
-        for (Subject subject : matching) {
-            for (Digest digest : subject.digests()) {
-                String ours = claimed.get(digest.algorithm().toLowerCase(Locale.ROOT));
-                if (ours != null && !ours.equals(digest.hex())) {
-                    findings.add(new ValidationError(Pointers.append(pointer, digest.algorithm()),
-                            "contradicts subject '" + subject.name() + "', which has another digest of the same "
-                                    + "artifact: " + digest + "; the input says " + digest.algorithm() + ":" + ours));
-                }
-            }
-        }
-        return findings;
+    private static String unmatched(DigestClaim claim, String subjects) {
+        return "the evaluated artifact " + claim.digest() + " is no subject of the statement (" + subjects
+                + "): the subjects are the artifacts the verdict is about";
     }
 
-    private static boolean sharesDigest(Subject subject, Map<String, String> claimed) {
-        return subject.digests().stream()
-                .anyMatch(d -> d.hex().equals(claimed.get(d.algorithm().toLowerCase(Locale.ROOT))));
-    }
-
-    private static String listed(Set<String> digests) {
-        if (digests.isEmpty()) {
-            return "it has no subject digest";
-        }
-        List<String> shown = digests.stream().limit(LISTED_SUBJECT_DIGESTS).toList();
-        String more = digests.size() > shown.size() ? ", and " + (digests.size() - shown.size()) + " more" : "";
-        return "subjects: " + String.join(", ", shown) + more;
+    private static String contradiction(Subjects.Contradiction found) {
+        return "contradicts subject '" + found.subject().name() + "', which has another digest of the same artifact: "
+                + found.subjectDigest() + "; the input says " + found.subjectDigest().algorithm() + ":"
+                + found.claim().hex();
     }
 }

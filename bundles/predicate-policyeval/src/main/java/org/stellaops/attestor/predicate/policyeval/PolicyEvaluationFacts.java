@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.stellaops.attestor.predicate.support.DigestSets;
+import org.stellaops.attestor.predicate.support.FactLists;
 
 /** Extracts the facts of a PolicyEvaluation predicate that passed every check. */
 final class PolicyEvaluationFacts {

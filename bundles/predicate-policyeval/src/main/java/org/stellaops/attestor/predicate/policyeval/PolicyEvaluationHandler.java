@@ -2,12 +2,10 @@ package org.stellaops.attestor.predicate.policyeval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -18,7 +16,9 @@ import org.stellaops.attestor.api.model.Statement;
 import org.stellaops.attestor.api.predicate.PredicateHandler;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.PredicateHandlerBase;
 import org.stellaops.attestor.predicate.support.PredicateSchema;
+import org.stellaops.attestor.predicate.support.Predicates;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
 
 /**
@@ -33,7 +33,7 @@ import org.stellaops.attestor.predicate.support.SubjectPolicy;
  */
 @Component(service = PredicateHandler.class, configurationPid = PolicyEvaluationHandler.PID)
 @Designate(ocd = PolicyEvaluationHandler.Config.class)
-public final class PolicyEvaluationHandler implements PredicateHandler {
+public final class PolicyEvaluationHandler extends PredicateHandlerBase<String> {
 
     /** The configuration PID. */
     public static final String PID = "org.stellaops.attestor.predicate.policyeval";
@@ -41,7 +41,6 @@ public final class PolicyEvaluationHandler implements PredicateHandler {
     public static final String PREDICATE_TYPE = "https://stella-ops.org/attestation/policy-evaluation/v1";
 
     private static final String SCHEMA = "/schemas/policy-evaluation-v1.schema.json";
-    private static final String PREDICATE_POINTER = "/predicate";
 
     /** The handler's configuration. */
     @ObjectClassDefinition(name = "StellaOps policy evaluation predicate handler",
@@ -59,7 +58,6 @@ public final class PolicyEvaluationHandler implements PredicateHandler {
         String subjectPolicy() default "error";
     }
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final PredicateSchema schema;
     private final SubjectPolicy subjectPolicy;
 
@@ -80,46 +78,22 @@ public final class PolicyEvaluationHandler implements PredicateHandler {
      * @param subjectPolicy what a subject mismatch does
      */
     PolicyEvaluationHandler(SubjectPolicy subjectPolicy) {
+        super("the predicate type", Map.of(PREDICATE_TYPE, PREDICATE_TYPE));
         this.subjectPolicy = Objects.requireNonNull(subjectPolicy, "subjectPolicy");
         this.schema = PredicateSchema.load(PolicyEvaluationHandler.class, SCHEMA);
     }
 
     @Override
-    public Set<String> predicateTypes() {
-        return Set.of(PREDICATE_TYPE);
+    protected String schemaText(String type) {
+        return schema.text();
     }
 
     @Override
-    public Optional<String> jsonSchema(String predicateType) {
-        return PREDICATE_TYPE.equals(predicateType) ? Optional.of(schema.text()) : Optional.empty();
-    }
-
-    @Override
-    public PredicateResult validate(Statement statement) {
-        if (!PREDICATE_TYPE.equals(statement.predicateType())) {
-            return invalid("/predicateType", "not the predicate type this handler owns: " + PREDICATE_TYPE);
-        }
-        JsonNode predicate;
-        try {
-            predicate = mapper.valueToTree(statement.predicate());
-        } catch (IllegalArgumentException e) {
-            return invalid(PREDICATE_POINTER, "the predicate is not a JSON object tree: " + e.getMessage());
-        }
-        List<ValidationError> errors = new ArrayList<>(schema.validate(predicate, PREDICATE_POINTER));
+    protected PredicateResult validate(Statement statement, String type, JsonNode predicate) {
+        List<ValidationError> errors = new ArrayList<>(schema.validate(predicate, Predicates.POINTER));
         errors.addAll(PolicyEvaluationRules.check(predicate));
-        List<ValidationError> mismatches = subjectPolicy == SubjectPolicy.OFF ? List.of()
-                : InputSubjects.mismatches(statement, predicate.path("inputs"));
-        if (!errors.isEmpty()) {
-            if (subjectPolicy == SubjectPolicy.ERROR) {
-                errors.addAll(mismatches);
-            }
-            return PredicateResult.invalid(errors);
-        }
-        return subjectPolicy.result(PolicyEvaluationFacts.extract(predicate), PolicyEvaluationRules.warnings(predicate),
-                mismatches);
-    }
-
-    private static PredicateResult invalid(String pointer, String message) {
-        return PredicateResult.invalid(List.of(new ValidationError(pointer, message)));
+        return subjectPolicy.result(errors, () -> PolicyEvaluationFacts.extract(predicate),
+                () -> PolicyEvaluationRules.warnings(predicate),
+                () -> InputSubjects.mismatches(statement, predicate.path("inputs")));
     }
 }

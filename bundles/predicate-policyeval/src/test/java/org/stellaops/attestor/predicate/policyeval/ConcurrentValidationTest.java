@@ -1,62 +1,25 @@
 package org.stellaops.attestor.predicate.policyeval;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.stellaops.attestor.api.model.Statement;
-import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.ConcurrentValidation;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 class ConcurrentValidationTest {
 
     @Test
     void givesEveryThreadTheSameResultsAsASequentialRun() throws Exception {
-        PolicyEvaluationHandler handler = new PolicyEvaluationHandler(SubjectPolicy.WARNING);
-        List<Statement> statements = List.of(
-                TestStatements.load("release-gate-fail.json").statement(),
-                TestStatements.load("release-gate-pass.json").statement(),
-                TestStatements.load("fleet-baseline-large.json").statement(),
-                TestStatements.load("release-gate-fail.json")
+        ConcurrentValidation.assertSameResultsAsSequential(new PolicyEvaluationHandler(SubjectPolicy.WARNING), List.of(
+                TestStatements.load("/statements/release-gate-fail.json").statement(),
+                TestStatements.load("/statements/release-gate-pass.json").statement(),
+                TestStatements.load("/statements/fleet-baseline-large.json").statement(),
+                TestStatements.load("/statements/release-gate-fail.json")
                         .set("/subject/0/digest/sha256", "\"" + "00".repeat(32) + "\"").statement(),
-                TestStatements.load("release-gate-fail.json").set("/predicate/verdict", "\"pass\"")
+                TestStatements.load("/statements/release-gate-fail.json").set("/predicate/verdict", "\"pass\"")
                         .set("/predicate/rules/7/id", "\"builder-trusted\"").statement(),
-                TestStatements.load("release-gate-pass.json").remove("/predicate/policy").statement());
-        List<PredicateResult> expected = statements.stream().map(handler::validate).toList();
-
-        int threads = 8;
-        int rounds = 48;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<PredicateResult>>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int offset = t;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    List<PredicateResult> seen = new ArrayList<>();
-                    for (int r = 0; r < rounds; r++) {
-                        seen.add(handler.validate(statements.get((r + offset) % statements.size())));
-                    }
-                    return seen;
-                }));
-            }
-            start.countDown();
-            for (int t = 0; t < threads; t++) {
-                List<PredicateResult> seen = futures.get(t).get(60, TimeUnit.SECONDS);
-                for (int r = 0; r < rounds; r++) {
-                    assertEquals(expected.get((r + t) % statements.size()), seen.get(r));
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+                TestStatements.load("/statements/release-gate-pass.json").remove("/predicate/policy").statement()),
+                8, 48);
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** The evaluated artifacts against the statement's subjects, under each subject policy. */
 class InputSubjectTest {
@@ -18,7 +20,7 @@ class InputSubjectTest {
     private static final String OTHER = "7d865e959b2466918c9863afca942d0fb89d7c9ac0c99bafc3749504ded97730";
 
     private static TestStatements gateForAnotherImage() {
-        return TestStatements.load("release-gate-fail.json").set("/subject/0/digest/sha256", '"' + OTHER + '"');
+        return TestStatements.load("/statements/release-gate-fail.json").set("/subject/0/digest/sha256", '"' + OTHER + '"');
     }
 
     @Test
@@ -50,13 +52,13 @@ class InputSubjectTest {
     void doesNotCompareAttestationInputsWithTheSubjects() {
         // inputs 1 to 4 are attestations whose envelope digests are no subject: that is as it should be
         assertInstanceOf(PredicateResult.Valid.class,
-                new PolicyEvaluationHandler(SubjectPolicy.ERROR).validate(TestStatements.load("release-gate-fail.json")
+                new PolicyEvaluationHandler(SubjectPolicy.ERROR).validate(TestStatements.load("/statements/release-gate-fail.json")
                         .statement()));
     }
 
     @Test
     void checksEveryArtifactInput() {
-        TestStatements statement = TestStatements.load("release-gate-fail.json")
+        TestStatements statement = TestStatements.load("/statements/release-gate-fail.json")
                 .set("/predicate/inputs/5", "{\"kind\": \"artifact\", \"name\": \"sidecar\", \"digest\": {\"sha256\": \""
                         + OTHER + "\"}}");
 
@@ -66,7 +68,7 @@ class InputSubjectTest {
 
     @Test
     void acceptsArtifactsThatAreDifferentSubjectsOfOneStatement() {
-        TestStatements statement = TestStatements.load("release-gate-fail.json")
+        TestStatements statement = TestStatements.load("/statements/release-gate-fail.json")
                 .set("/predicate/inputs/5", "{\"kind\": \"artifact\", \"digest\": {\"sha256\": \"" + OTHER + "\"}}")
                 .set("/subject/1", "{\"name\": \"sidecar\", \"digest\": {\"sha256\": \"" + OTHER + "\"}}");
 
@@ -76,7 +78,7 @@ class InputSubjectTest {
 
     @Test
     void rejectsAnArtifactDigestThatContradictsTheMatchingSubject() {
-        TestStatements statement = TestStatements.load("release-gate-fail.json")
+        TestStatements statement = TestStatements.load("/statements/release-gate-fail.json")
                 .set("/predicate/inputs/0/digest/sha384", "\"" + "ab".repeat(48) + "\"")
                 .set("/subject/0/digest/sha384", "\"" + "cd".repeat(48) + "\"");
 
@@ -86,7 +88,7 @@ class InputSubjectTest {
 
     @Test
     void reportsTheMismatchBesideOtherErrorsUnderTheDefaultPolicy() {
-        List<ValidationError> errors = Errors.of(new PolicyEvaluationHandler(SubjectPolicy.ERROR)
+        List<ValidationError> errors = Errors.errors(new PolicyEvaluationHandler(SubjectPolicy.ERROR)
                 .validate(gateForAnotherImage().set("/predicate/verdict", "\"pass\"").statement()));
 
         assertEquals(List.of("/predicate/verdict", "/predicate/inputs/0/digest/sha256"),

@@ -1,106 +1,28 @@
 package org.stellaops.attestor.predicate.policyeval;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import java.util.List;
 
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.stellaops.attestor.api.predicate.PredicateResult;
-import org.stellaops.attestor.api.predicate.ValidationError;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.MutationFuzzTests;
 
 /**
  * Fuzz-style: truncated and mutated versions of every sample, each from a fixed seed, are either valid with facts that
  * obey the contract or invalid with located errors; the handler never throws.
  */
-class MutationFuzzTest {
+class MutationFuzzTest extends MutationFuzzTests {
 
-    private static final int SEEDS_PER_SAMPLE = 600;
+    private static final List<String> STRINGS = List.of("", " ", "pass", "fail", "warn", "skip", "advisory", "enforce",
+            "artifact", "attestation", "2024-13-45T99:99:99Z", "2024-05-01T12:00:00Z", "https://", "/predicate/x", "~2",
+            "sha256", "3c1e9f0b5d7a2486c1f0e93b7d5a8c2e4f6b1a0d9c8e7f6a5b4c3d2e1f0a9b8c", "\u0000\u001f",
+            "é\u202e\uD83D\uDE00", "/", "~1", "null", "a".repeat(5000));
 
-    private final PolicyEvaluationHandler error = new PolicyEvaluationHandler(SubjectPolicy.ERROR);
-    private final PolicyEvaluationHandler warning = new PolicyEvaluationHandler(SubjectPolicy.WARNING);
-
-    static Stream<Arguments> samples() {
-        return Stream.of("release-gate-fail.json", "release-gate-pass.json").map(Arguments::of);
-    }
-
-    @ParameterizedTest
-    @MethodSource("samples")
-    void neverThrowsOnMutatedPredicates(String sample) {
-        ObjectNode original = TestStatements.load(sample).document();
-        long valid = IntStream.range(0, SEEDS_PER_SAMPLE).filter(seed -> {
-            TestStatements statement = TestStatements.of(original);
-            new TreeMutator(seed).mutate(statement.document().path("predicate"));
-            return check(sample, seed, statement);
-        }).count();
-        // both outcomes occur, so the facts of mutated documents are checked too
-        assertTrue(valid > 0 && valid < SEEDS_PER_SAMPLE, () -> sample + ": " + valid + " valid");
-    }
-
-    @ParameterizedTest
-    @MethodSource("samples")
-    void neverThrowsOnTruncatedPredicates(String sample) {
-        ObjectNode original = TestStatements.load(sample).document();
-        for (int depth = 0; depth < 8; depth++) {
-            TestStatements statement = TestStatements.of(original);
-            new TreeMutator(depth).truncate(statement.document().path("predicate"), depth);
-            check(sample, depth, statement);
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("samples")
-    void neverThrowsWhenTheWholePredicateIsReplaced(String sample) {
-        for (String replacement : new String[] {"null", "[]", "42", "\"text\"", "{\"\": {}}", "[{\"rules\": {}}]"}) {
-            check(sample, -1, TestStatements.load(sample).set("/predicate", replacement));
-        }
-    }
-
-    @Test
-    void neverThrowsOnMutationsOfTheLargeEvaluation() {
-        ObjectNode original = TestStatements.load("fleet-baseline-large.json").document();
-        for (int seed = 0; seed < 12; seed++) {
-            TestStatements statement = TestStatements.of(original);
-            new TreeMutator(seed).mutate(statement.document().path("predicate"));
-            check("fleet-baseline-large.json", seed, statement);
-        }
-    }
-
-    /** @return whether the statement was valid under the error policy */
-    private boolean check(String sample, int seed, TestStatements statement) {
-        boolean valid = false;
-        for (PolicyEvaluationHandler handler : new PolicyEvaluationHandler[] {warning, error}) {
-            PredicateResult result;
-            try {
-                result = handler.validate(statement.statement());
-            } catch (RuntimeException e) {
-                throw new AssertionError(sample + " seed " + seed + " threw", e);
-            }
-            assertNotNull(result, () -> sample + " seed " + seed);
-            valid = result instanceof PredicateResult.Valid;
-            if (result instanceof PredicateResult.Valid accepted) {
-                FactsContract.assertObeyed(accepted.facts(), "policy.");
-                accepted.warnings().forEach(w -> assertLocated(sample, seed, w));
-            } else if (result instanceof PredicateResult.Invalid invalid) {
-                assertFalse(invalid.errors().isEmpty());
-                invalid.errors().forEach(e -> assertLocated(sample, seed, e));
-            } else {
-                fail("unknown result " + result);
-            }
-        }
-        return valid;
-    }
-
-    private static void assertLocated(String sample, int seed, ValidationError error) {
-        assertTrue(error.pointer().startsWith("/predicate"), () -> sample + " seed " + seed + ": " + error);
-        assertFalse(error.message().isBlank(), () -> sample + " seed " + seed + ": " + error);
+    MutationFuzzTest() {
+        super(new Fuzzing("policy",
+                List.of(new PolicyEvaluationHandler(SubjectPolicy.WARNING),
+                        new PolicyEvaluationHandler(SubjectPolicy.ERROR)),
+                List.of("/statements/release-gate-fail.json", "/statements/release-gate-pass.json"),
+                STRINGS, 600, 8,
+                List.of("null", "[]", "42", "\"text\"", "{\"\": {}}", "[{\"rules\": {}}]"),
+                "/statements/fleet-baseline-large.json", 12));
     }
 }

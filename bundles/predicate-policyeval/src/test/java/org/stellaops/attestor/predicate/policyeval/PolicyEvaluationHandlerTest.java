@@ -18,6 +18,8 @@ import org.stellaops.attestor.api.model.Statement;
 import org.stellaops.attestor.api.model.Subject;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** What the handler owns, publishes and how it is configured. */
 class PolicyEvaluationHandlerTest {
@@ -41,7 +43,7 @@ class PolicyEvaluationHandlerTest {
     }
 
     private static TestStatements gateForAnotherImage() {
-        return TestStatements.load("release-gate-fail.json").set("/subject/0/digest/sha256", "\"" + "00".repeat(32) + "\"");
+        return TestStatements.load("/statements/release-gate-fail.json").set("/subject/0/digest/sha256", "\"" + "00".repeat(32) + "\"");
     }
 
     @Test
@@ -65,7 +67,7 @@ class PolicyEvaluationHandlerTest {
 
     @Test
     void rejectsAStatementOfAnotherPredicateTypeWithoutThrowing() {
-        Errors.assertOnly(handler.validate(TestStatements.load("release-gate-fail.json")
+        Errors.assertOnly(handler.validate(TestStatements.load("/statements/release-gate-fail.json")
                         .set("/predicateType", "\"https://slsa.dev/provenance/v1\"").statement()),
                 "/predicateType", "not the predicate type this handler owns");
     }

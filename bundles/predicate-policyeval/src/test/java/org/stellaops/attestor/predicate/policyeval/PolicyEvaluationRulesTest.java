@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** The PolicyEvaluation rules a schema cannot express. */
 class PolicyEvaluationRulesTest {
@@ -20,11 +22,11 @@ class PolicyEvaluationRulesTest {
     }
 
     private static TestStatements failed() {
-        return TestStatements.load("release-gate-fail.json");
+        return TestStatements.load("/statements/release-gate-fail.json");
     }
 
     private static TestStatements passed() {
-        return TestStatements.load("release-gate-pass.json");
+        return TestStatements.load("/statements/release-gate-pass.json");
     }
 
     @Test
@@ -114,7 +116,7 @@ class PolicyEvaluationRulesTest {
 
     @Test
     void reportsSchemaAndSemanticErrorsTogether() {
-        List<ValidationError> errors = Errors.of(validate(failed()
+        List<ValidationError> errors = Errors.errors(validate(failed()
                 .set("/predicate/evaluatedOn", "\"today\"")
                 .set("/predicate/rules/7/id", "\"builder-trusted\"")
                 .set("/predicate/verdict", "\"pass\"")));

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** Each rule class of the PolicyEvaluation schema, on an otherwise valid release gate. */
 class PolicyEvaluationSchemaViolationsTest {
@@ -19,7 +21,7 @@ class PolicyEvaluationSchemaViolationsTest {
     }
 
     private static TestStatements gate() {
-        return TestStatements.load("release-gate-fail.json");
+        return TestStatements.load("/statements/release-gate-fail.json");
     }
 
     @Test
@@ -31,7 +33,7 @@ class PolicyEvaluationSchemaViolationsTest {
                 new ValidationError("/predicate/inputs", "required member is missing"),
                 new ValidationError("/predicate/verdict", "required member is missing"),
                 new ValidationError("/predicate/rules", "required member is missing")),
-                Errors.of(validate(gate().remove("/predicate"))));
+                Errors.errors(validate(gate().remove("/predicate"))));
     }
 
     @Test
@@ -48,11 +50,11 @@ class PolicyEvaluationSchemaViolationsTest {
 
     @Test
     void requiresTheSha256OfThePolicyAndNoOtherDigest() {
-        List<ValidationError> errors = Errors.of(validate(gate().set("/predicate/policy/digest",
+        List<ValidationError> errors = Errors.errors(validate(gate().set("/predicate/policy/digest",
                 "{\"sha512\": \"" + "ab".repeat(64) + "\"}")));
 
         assertEquals(2, errors.size(), errors::toString);
-        Errors.assertAt(errors.get(0), "/predicate/policy/digest", "'sha512'");
+        Errors.assertAt(errors.get(0), "/predicate/policy/digest/sha512", "member 'sha512' is not allowed here");
         Errors.assertAt(errors.get(1), "/predicate/policy/digest/sha256", "required member is missing");
     }
 
@@ -138,7 +140,7 @@ class PolicyEvaluationSchemaViolationsTest {
     @Test
     void rejectsAMemberTheSchemaDoesNotDefine() {
         Errors.assertOnly(validate(gate().set("/predicate/rules/0/severity", "\"high\"")),
-                "/predicate/rules/0", "'severity'");
+                "/predicate/rules/0/severity", "member 'severity' is not allowed here");
     }
 
     @Test
@@ -189,7 +191,7 @@ class PolicyEvaluationSchemaViolationsTest {
 
     @Test
     void reportsEveryBrokenMemberNotOnlyTheFirst() {
-        List<ValidationError> errors = Errors.of(validate(gate()
+        List<ValidationError> errors = Errors.errors(validate(gate()
                 .set("/predicate/evaluator/version", "\"2.3 beta\"")
                 .set("/predicate/rules/6/verdict", "\"n/a\"")
                 .remove("/predicate/inputs/2/kind")));

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.FactsContract;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** PolicyEvaluation predicates that pass every check, and the facts they give. */
 class PolicyEvaluationValidTest {
@@ -22,13 +24,13 @@ class PolicyEvaluationValidTest {
     private PredicateResult.Valid valid(TestStatements statement) {
         PredicateResult result = handler.validate(statement.statement());
         PredicateResult.Valid valid = assertInstanceOf(PredicateResult.Valid.class, result, () -> "invalid: " + result);
-        FactsContract.assertObeyed(valid.facts(), "policy.");
+        FactsContract.assertObeyed(valid.facts(), "policy");
         return valid;
     }
 
     @Test
     void acceptsAFailedReleaseGateAndExtractsItsFacts() {
-        PredicateResult.Valid valid = valid(TestStatements.load("release-gate-fail.json"));
+        PredicateResult.Valid valid = valid(TestStatements.load("/statements/release-gate-fail.json"));
 
         assertEquals(Map.ofEntries(
                 Map.entry("policy.id", "stellaops/release-gate"),
@@ -56,7 +58,7 @@ class PolicyEvaluationValidTest {
 
     @Test
     void acceptsAPassedReleaseGate() {
-        Map<String, Object> facts = valid(TestStatements.load("release-gate-pass.json")).facts();
+        Map<String, Object> facts = valid(TestStatements.load("/statements/release-gate-pass.json")).facts();
 
         assertEquals("pass", facts.get("policy.verdict"));
         assertEquals(List.of(), facts.get("policy.rules.failed"));
@@ -65,7 +67,7 @@ class PolicyEvaluationValidTest {
 
     @Test
     void acceptsAFleetEvaluationOfThreeHundredTwentyRulesAndOneHundredFiftyOneInputs() {
-        Map<String, Object> facts = valid(TestStatements.load("fleet-baseline-large.json")).facts();
+        Map<String, Object> facts = valid(TestStatements.load("/statements/fleet-baseline-large.json")).facts();
 
         assertEquals("warn", facts.get("policy.verdict"));
         assertEquals(320, facts.get("policy.rules.count"));
@@ -77,7 +79,7 @@ class PolicyEvaluationValidTest {
 
     @Test
     void acceptsWarnWhenOnlyAdvisoryRulesFailed() {
-        Map<String, Object> facts = valid(TestStatements.load("release-gate-fail.json")
+        Map<String, Object> facts = valid(TestStatements.load("/statements/release-gate-fail.json")
                 .set("/predicate/rules/2/enforcement", "\"advisory\"")
                 .set("/predicate/verdict", "\"warn\"")).facts();
 
@@ -88,7 +90,7 @@ class PolicyEvaluationValidTest {
     @Test
     void acceptsAnEvaluationOverAttestationsAlone() {
         // no input of kind artifact: nothing to compare with the subjects
-        PredicateResult.Valid valid = valid(TestStatements.load("release-gate-pass.json")
+        PredicateResult.Valid valid = valid(TestStatements.load("/statements/release-gate-pass.json")
                 .remove("/predicate/inputs/0").set("/subject/0/digest/sha256", "\"" + "00".repeat(32) + "\""));
 
         assertEquals(List.of(), valid.facts().get("policy.inputs.artifacts"));
@@ -96,7 +98,7 @@ class PolicyEvaluationValidTest {
 
     @Test
     void warnsWhenAPassRestsOnRulesThatWereAllSkipped() {
-        TestStatements statement = TestStatements.load("release-gate-pass.json");
+        TestStatements statement = TestStatements.load("/statements/release-gate-pass.json");
         for (int i = 0; i < 8; i++) {
             statement.set("/predicate/rules/" + i + "/verdict", "\"skip\"");
         }

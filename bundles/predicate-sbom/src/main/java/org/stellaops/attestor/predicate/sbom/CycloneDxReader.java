@@ -1,7 +1,6 @@
 package org.stellaops.attestor.predicate.sbom;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,12 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.DigestClaim;
+import org.stellaops.attestor.predicate.support.FactLists;
+import org.stellaops.attestor.predicate.support.HashNames;
+import org.stellaops.attestor.predicate.support.Json;
 import org.stellaops.attestor.predicate.support.Pointers;
+import org.stellaops.attestor.predicate.support.Trees;
 
 /**
  * CycloneDX 1.4–1.6 JSON. The inventory is the {@code components} tree (nested {@code components} included); the
@@ -36,39 +40,18 @@ final class CycloneDxReader implements SbomReader {
     }
 
     @Override
-    public List<ValidationError> refine(List<ValidationError> errors, JsonNode predicate) {
-        return LicenseChoiceErrors.refine(errors, predicate, PREDICATE);
-    }
-
-    @Override
     public List<ValidationError> rules(JsonNode predicate) {
         // CycloneDX: "every bom-ref must be unique within the BOM"; dependencies and compositions refer to them.
-        Map<String, String> firstUse = new HashMap<>();
-        List<ValidationError> errors = new ArrayList<>();
+        UniqueIds ids = new UniqueIds(BOM_REF, "every bom-ref must be unique within the BOM, or dependencies cannot "
+                + "tell the elements apart");
         JsonNode metadata = predicate.path("metadata");
         String root = Pointers.append(Pointers.append(PREDICATE, "metadata"), "component");
-        checkBomRef(metadata.get("component"), root, firstUse, errors);
+        ids.check(metadata.get("component"), root);
         Trees.walk(metadata.path("component").get(COMPONENTS), Pointers.append(root, COMPONENTS), COMPONENTS,
-                (node, pointer) -> checkBomRef(node, pointer, firstUse, errors));
-        Trees.walk(predicate.get(COMPONENTS), Pointers.append(PREDICATE, COMPONENTS), COMPONENTS,
-                (node, pointer) -> checkBomRef(node, pointer, firstUse, errors));
-        Trees.walk(predicate.get(SERVICES), Pointers.append(PREDICATE, SERVICES), SERVICES,
-                (node, pointer) -> checkBomRef(node, pointer, firstUse, errors));
-        return errors;
-    }
-
-    private static void checkBomRef(JsonNode element, String pointer, Map<String, String> firstUse,
-                                    List<ValidationError> errors) {
-        String ref = element == null ? null : Json.text(element.get(BOM_REF));
-        if (ref == null) {
-            return;
-        }
-        String here = Pointers.append(pointer, BOM_REF);
-        String first = firstUse.putIfAbsent(ref, here);
-        if (first != null) {
-            errors.add(new ValidationError(here, "bom-ref \"" + ref + "\" is already used at " + first + ": every "
-                    + "bom-ref must be unique within the BOM, or dependencies cannot tell the elements apart"));
-        }
+                ids::check);
+        Trees.walk(predicate.get(COMPONENTS), Pointers.append(PREDICATE, COMPONENTS), COMPONENTS, ids::check);
+        Trees.walk(predicate.get(SERVICES), Pointers.append(PREDICATE, SERVICES), SERVICES, ids::check);
+        return ids.errors();
     }
 
     @Override

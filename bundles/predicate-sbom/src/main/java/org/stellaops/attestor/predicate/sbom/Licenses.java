@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.stellaops.attestor.predicate.support.FactLists;
+
 /**
  * Gathers the licence summary of an SBOM: the licences its components name (SPDX ids, {@code LicenseRef-…}
  * references, and names of licences given without an id), the compound licence expressions as written, and how many

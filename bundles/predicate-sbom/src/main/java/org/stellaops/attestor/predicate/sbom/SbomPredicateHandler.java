@@ -6,12 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -22,8 +18,12 @@ import org.stellaops.attestor.api.model.Statement;
 import org.stellaops.attestor.api.predicate.PredicateHandler;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.DigestClaim;
+import org.stellaops.attestor.predicate.support.PredicateHandlerBase;
 import org.stellaops.attestor.predicate.support.PredicateSchema;
+import org.stellaops.attestor.predicate.support.Predicates;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.predicate.support.Subjects;
 
 /**
  * Validates SBOM predicates, CycloneDX 1.4–1.6 JSON ({@code https://cyclonedx.org/bom} and its {@code /v1.4},
@@ -40,7 +40,7 @@ import org.stellaops.attestor.predicate.support.SubjectPolicy;
  */
 @Component(service = PredicateHandler.class, configurationPid = SbomPredicateHandler.PID)
 @Designate(ocd = SbomPredicateHandler.Config.class)
-public final class SbomPredicateHandler implements PredicateHandler {
+public final class SbomPredicateHandler extends PredicateHandlerBase<SbomPredicateType> {
 
     /** The configuration PID. */
     public static final String PID = "org.stellaops.attestor.predicate.sbom";
@@ -49,7 +49,7 @@ public final class SbomPredicateHandler implements PredicateHandler {
     public static final int DEFAULT_MAX_COMPONENTS = 100_000;
 
     /** Pointer of the predicate inside the statement; every error pointer in it starts with this. */
-    static final String PREDICATE_POINTER = "/predicate";
+    static final String PREDICATE_POINTER = Predicates.POINTER;
 
     /** The handler's configuration. */
     @ObjectClassDefinition(name = "StellaOps SBOM predicate handler",
@@ -75,10 +75,8 @@ public final class SbomPredicateHandler implements PredicateHandler {
         int maxComponents() default DEFAULT_MAX_COMPONENTS;
     }
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final Map<SbomSchema, PredicateSchema> schemas = new EnumMap<>(SbomSchema.class);
     private final Map<SbomFormat, SbomReader> readers = new EnumMap<>(SbomFormat.class);
-    private final Set<String> predicateTypes;
     private final SubjectPolicy subjectPolicy;
     private final int maxComponents;
 
@@ -101,23 +99,19 @@ public final class SbomPredicateHandler implements PredicateHandler {
      * @param maxComponents the cap on the inventory of one SBOM, at least 1
      */
     SbomPredicateHandler(SubjectPolicy subjectPolicy, int maxComponents) {
+        super("an SBOM predicate type", byUri(SbomPredicateType.values(), SbomPredicateType::uri));
         this.subjectPolicy = Objects.requireNonNull(subjectPolicy, "subjectPolicy");
         if (maxComponents < 1) {
             throw new IllegalArgumentException("maxComponents must be at least 1, not " + maxComponents);
         }
         this.maxComponents = maxComponents;
         for (SbomSchema schema : SbomSchema.values()) {
-            schemas.put(schema, PredicateSchema.load(SbomPredicateHandler.class, schema.resource(), schema.references()));
+            PredicateSchema loaded = PredicateSchema.load(SbomPredicateHandler.class, schema.resource(),
+                    schema.references());
+            schemas.put(schema, schema.format() == SbomFormat.CYCLONEDX ? LicenceIds.explained(loaded) : loaded);
         }
         readers.put(SbomFormat.CYCLONEDX, new CycloneDxReader());
         readers.put(SbomFormat.SPDX, new SpdxReader());
-        predicateTypes = Stream.of(SbomPredicateType.values()).map(SbomPredicateType::uri)
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
-    @Override
-    public Set<String> predicateTypes() {
-        return predicateTypes;
     }
 
     /**
@@ -127,31 +121,19 @@ public final class SbomPredicateHandler implements PredicateHandler {
      * 1.6, SPDX 2.3), although an older document sent under it is validated against its own version's schema.
      */
     @Override
-    public Optional<String> jsonSchema(String predicateType) {
-        return SbomPredicateType.forUri(predicateType).map(type -> schemas.get(type.publishedSchema()).text());
+    protected String schemaText(SbomPredicateType type) {
+        return schemas.get(type.publishedSchema()).text();
     }
 
     @Override
-    public PredicateResult validate(Statement statement) {
-        Optional<SbomPredicateType> type = SbomPredicateType.forUri(statement.predicateType());
-        if (type.isEmpty()) {
-            return invalid("/predicateType", "not an SBOM predicate type this handler owns: " + predicateTypes);
-        }
-        Optional<String> tooDeep = TreeDepth.tooDeep(statement.predicate(), PREDICATE_POINTER);
-        if (tooDeep.isPresent()) {
-            return invalid(tooDeep.get(), "is nested deeper than " + TreeDepth.MAX + " levels of objects and arrays, "
-                    + "more than any SBOM needs: flatten the document");
-        }
-        JsonNode predicate;
-        try {
-            predicate = mapper.valueToTree(statement.predicate());
-        } catch (IllegalArgumentException e) {
-            return invalid(PREDICATE_POINTER, "the predicate is not a JSON object tree: " + e.getMessage());
-        }
-        return validate(statement, type.get(), predicate);
+    protected Optional<ValidationError> refuse(Statement statement) {
+        return TreeDepth.tooDeep(statement.predicate(), PREDICATE_POINTER).map(pointer -> new ValidationError(pointer,
+                "is nested deeper than " + TreeDepth.MAX + " levels of objects and arrays, more than any SBOM needs: "
+                        + "flatten the document"));
     }
 
-    private PredicateResult validate(Statement statement, SbomPredicateType type, JsonNode predicate) {
+    @Override
+    protected PredicateResult validate(Statement statement, SbomPredicateType type, JsonNode predicate) {
         SbomReader reader = readers.get(type.format());
         VersionCheck.Outcome version = VersionCheck.check(type, predicate);
         List<ValidationError> errors = new ArrayList<>(VersionCheck.errors(version));
@@ -165,18 +147,12 @@ public final class SbomPredicateHandler implements PredicateHandler {
             return PredicateResult.invalid(errors);
         }
         if (version.schema().isPresent()) {
-            errors.addAll(reader.refine(schemaErrors(version, predicate), predicate));
+            errors.addAll(schemaErrors(version, predicate));
         }
         errors.addAll(reader.rules(predicate));
-        List<ValidationError> mismatches = subjectPolicy == SubjectPolicy.OFF ? List.of()
-                : SubjectCheck.mismatches(statement, reader.described(predicate));
-        if (!errors.isEmpty() || version.schema().isEmpty()) {
-            if (subjectPolicy == SubjectPolicy.ERROR) {
-                errors.addAll(mismatches);
-            }
-            return PredicateResult.invalid(errors);
-        }
-        return subjectPolicy.result(reader.facts(predicate, version.schema().get()), List.of(), mismatches);
+        // without a usable version there is always a version error, so facts are only read with a schema
+        return subjectPolicy.result(errors, () -> reader.facts(predicate, version.schema().orElseThrow()), List::of,
+                () -> mismatches(statement, reader.described(predicate)));
     }
 
     private List<ValidationError> schemaErrors(VersionCheck.Outcome version, JsonNode predicate) {
@@ -184,11 +160,13 @@ public final class SbomPredicateHandler implements PredicateHandler {
         Optional<String> versionPointer = version.error().map(ValidationError::pointer);
         return schemas.get(version.schema().get()).validate(predicate, PREDICATE_POINTER).stream()
                 .filter(error -> versionPointer.isEmpty() || !versionPointer.get().equals(error.pointer()))
-                .map(SchemaMessages::readable)
                 .toList();
     }
 
-    private static PredicateResult invalid(String pointer, String message) {
-        return PredicateResult.invalid(List.of(new ValidationError(pointer, message)));
+    private static List<ValidationError> mismatches(Statement statement, List<DigestClaim> claims) {
+        return Subjects.unmatched(statement, claims).stream().map(claim -> new ValidationError(claim.pointer(),
+                "the SBOM gives " + claim.digest() + " for " + claim.artifactLabel() + ", the artifact it describes, "
+                        + "but no statement subject has this digest (" + Subjects.describe(statement) + "); attest "
+                        + "the SBOM for the artifact it describes, or correct the digest")).toList();
     }
 }

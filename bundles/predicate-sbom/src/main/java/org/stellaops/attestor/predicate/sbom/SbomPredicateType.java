@@ -69,12 +69,4 @@ enum SbomPredicateType {
     static SbomPredicateType unversioned(SbomFormat format) {
         return Arrays.stream(values()).filter(t -> t.format == format && t.declared == null).findFirst().orElseThrow();
     }
-
-    /**
-     * @param uri a predicate type URI
-     * @return the type whose URI equals it exactly
-     */
-    static Optional<SbomPredicateType> forUri(String uri) {
-        return Arrays.stream(values()).filter(t -> t.uri.equals(uri)).findFirst();
-    }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.DigestClaim;
 
 /**
  * What a handler needs from one SBOM format beyond its schema. Every method accepts any predicate tree, whether or not
@@ -24,15 +25,6 @@ interface SbomReader {
      * @return the error saying the SBOM is over the cap
      */
     ValidationError tooLarge(long size, int max);
-
-    /**
-     * @param errors the schema errors of the predicate, already worded for the submitter
-     * @param predicate the predicate
-     * @return the errors a submitter should see: by default all of them
-     */
-    default List<ValidationError> refine(List<ValidationError> errors, JsonNode predicate) {
-        return errors;
-    }
 
     /**
      * @param predicate the predicate

@@ -11,6 +11,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.DigestClaim;
+import org.stellaops.attestor.predicate.support.FactLists;
+import org.stellaops.attestor.predicate.support.HashNames;
+import org.stellaops.attestor.predicate.support.Json;
 import org.stellaops.attestor.predicate.support.Pointers;
 
 /**
@@ -44,30 +48,16 @@ final class SpdxReader implements SbomReader {
     @Override
     public List<ValidationError> rules(JsonNode predicate) {
         // SPDX 2: an SPDX identifier is unique within its document; relationships refer to elements by it.
-        Map<String, String> firstUse = new HashMap<>();
-        List<ValidationError> errors = new ArrayList<>();
-        checkId(predicate, PREDICATE, firstUse, errors);
+        UniqueIds ids = new UniqueIds(SPDXID, "an SPDX identifier must be unique within its document, or "
+                + "relationships cannot tell the elements apart");
+        ids.check(predicate, PREDICATE);
         for (String list : List.of(PACKAGES, FILES, "snippets")) {
             List<JsonNode> elements = Json.elements(predicate.get(list));
             for (int i = 0; i < elements.size(); i++) {
-                checkId(elements.get(i), Pointers.append(Pointers.append(PREDICATE, list), i), firstUse, errors);
+                ids.check(elements.get(i), Pointers.append(Pointers.append(PREDICATE, list), i));
             }
         }
-        return errors;
-    }
-
-    private static void checkId(JsonNode element, String pointer, Map<String, String> firstUse,
-                                List<ValidationError> errors) {
-        String id = Json.text(element.get(SPDXID));
-        if (id == null) {
-            return;
-        }
-        String here = Pointers.append(pointer, SPDXID);
-        String first = firstUse.putIfAbsent(id, here);
-        if (first != null) {
-            errors.add(new ValidationError(here, "SPDXID \"" + id + "\" is already used at " + first + ": an SPDX "
-                    + "identifier must be unique within its document, or relationships cannot tell the elements apart"));
-        }
+        return ids.errors();
     }
 
     @Override

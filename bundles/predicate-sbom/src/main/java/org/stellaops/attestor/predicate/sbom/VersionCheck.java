@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.Json;
 import org.stellaops.attestor.predicate.support.Pointers;
 
 /**

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** The configuration (PID org.stellaops.attestor.predicate.sbom) and the component cap. */
 class ConfigurationTest {
@@ -35,7 +37,7 @@ class ConfigurationTest {
 
         assertEquals("error", defaults.subjectPolicy());
         assertEquals(100_000, defaults.maxComponents());
-        assertInstanceOf(PredicateResult.Invalid.class, handler.validate(TestStatements.load("cyclonedx-1.4.json")
+        assertInstanceOf(PredicateResult.Invalid.class, handler.validate(TestStatements.load("/sbom/cyclonedx-1.4.json")
                 .subject("x", "sha256", LargeSboms.sha256("x")).statement()));
     }
 
@@ -57,7 +59,7 @@ class ConfigurationTest {
 
     @Test
     void refusesABomWithMoreComponentsThanTheCapWithoutValidatingIt() {
-        PredicateResult result = CAP_FIVE.validate(TestStatements.load("cyclonedx-1.4.json")
+        PredicateResult result = CAP_FIVE.validate(TestStatements.load("/sbom/cyclonedx-1.4.json")
                 .set("/predicate/version", "\"not validated\"").statement());
 
         Errors.assertOnly(result, "/predicate/components", "the BOM has 8 components (nested ones included), more "
@@ -67,27 +69,27 @@ class ConfigurationTest {
     @Test
     void countsNestedComponentsAgainstTheCap() {
         Errors.assertOnly(new SbomPredicateHandler(SubjectPolicy.ERROR, 9).validate(
-                        TestStatements.load("cyclonedx-1.5.json").statement()),
+                        TestStatements.load("/sbom/cyclonedx-1.5.json").statement()),
                 "/predicate/components", "the BOM has 10 components");
     }
 
     @Test
     void acceptsABomWithExactlyTheCapOfComponents() {
         assertInstanceOf(PredicateResult.Valid.class, new SbomPredicateHandler(SubjectPolicy.ERROR, 8)
-                .validate(TestStatements.load("cyclonedx-1.4.json").statement()));
+                .validate(TestStatements.load("/sbom/cyclonedx-1.4.json").statement()));
     }
 
     @Test
     void countsSpdxPackagesAndFilesAgainstTheCap() {
         Errors.assertOnly(new SbomPredicateHandler(SubjectPolicy.ERROR, 4).validate(
-                        TestStatements.load("spdx-2.2.json").statement()),
+                        TestStatements.load("/sbom/spdx-2.2.json").statement()),
                 "/predicate/packages", "the document has 5 packages and files, more than the 4");
     }
 
     @Test
     void keepsTheVersionFindingBesideTheCapFinding() {
         PredicateResult.Invalid invalid = assertInstanceOf(PredicateResult.Invalid.class, CAP_FIVE.validate(
-                TestStatements.load("cyclonedx-1.4.json").set("/predicate/specVersion", "\"2.0\"").statement()));
+                TestStatements.load("/sbom/cyclonedx-1.4.json").set("/predicate/specVersion", "\"2.0\"").statement()));
 
         assertEquals(List.of("/predicate/specVersion", "/predicate/components"),
                 invalid.errors().stream().map(ValidationError::pointer).toList());

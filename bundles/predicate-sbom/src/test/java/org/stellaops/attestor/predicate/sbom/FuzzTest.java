@@ -1,9 +1,7 @@
 package org.stellaops.attestor.predicate.sbom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -26,7 +24,9 @@ import org.stellaops.attestor.api.model.Digest;
 import org.stellaops.attestor.api.model.Statement;
 import org.stellaops.attestor.api.model.Subject;
 import org.stellaops.attestor.api.predicate.PredicateResult;
-import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.ResultContract;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /**
  * Feeds truncated and mutated predicate trees (deterministic seeds) to the handler: every input must give Valid or
@@ -38,11 +38,11 @@ class FuzzTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static final List<Supplier<TestStatements>> SAMPLES = List.of(
-            () -> TestStatements.load("cyclonedx-1.4.json"),
-            () -> TestStatements.load("cyclonedx-1.5.json"),
-            () -> TestStatements.load("cyclonedx-1.6.json"),
-            () -> TestStatements.load("spdx-2.2.json"),
-            () -> TestStatements.load("spdx-2.3.json"),
+            () -> TestStatements.load("/sbom/cyclonedx-1.4.json"),
+            () -> TestStatements.load("/sbom/cyclonedx-1.5.json"),
+            () -> TestStatements.load("/sbom/cyclonedx-1.6.json"),
+            () -> TestStatements.load("/sbom/spdx-2.2.json"),
+            () -> TestStatements.load("/sbom/spdx-2.3.json"),
             () -> LargeSboms.cycloneDx("1.6", 40),
             () -> LargeSboms.spdx("SPDX-2.2", 30, 5));
 
@@ -174,34 +174,15 @@ class FuzzTest {
                 JsonNode predicate = statement.document().get("predicate");
                 mutation.accept((ObjectNode) predicate, random);
                 Statement mutated = statement.statement();
-                PredicateResult result;
-                try {
-                    result = Handlers.WARNING.validate(mutated);
-                } catch (RuntimeException | StackOverflowError e) {
-                    throw new AssertionError("sample " + sample + " seed " + seed + " threw on " + predicate, e);
-                }
-                assertWellFormed(result);
-                valid += result instanceof PredicateResult.Valid ? 1 : 0;
+                valid += ResultContract.validate(Handlers.WARNING, mutated, "sbom", "sample " + sample + " seed " + seed
+                        + " " + predicate) ? 1 : 0;
             }
         }
         assertTrue(valid < SAMPLES.size() * SEEDS, "no mutation made any sample invalid: the mutation did nothing");
     }
 
     private static void assertWellFormed(PredicateResult result) {
-        assertNotNull(result);
-        if (result instanceof PredicateResult.Valid valid) {
-            FactsContract.assertObeyed(valid.facts());
-            valid.warnings().forEach(FuzzTest::assertLocated);
-        } else {
-            PredicateResult.Invalid invalid = assertInstanceOf(PredicateResult.Invalid.class, result);
-            assertFalse(invalid.errors().isEmpty());
-            invalid.errors().forEach(FuzzTest::assertLocated);
-        }
-    }
-
-    private static void assertLocated(ValidationError error) {
-        assertTrue(error.pointer().startsWith("/predicate"), () -> "not a predicate pointer: " + error);
-        assertFalse(error.message().isBlank(), () -> "blank message: " + error);
+        ResultContract.assertWellFormed(result, "sbom", "result");
     }
 
     private static Statement statement(String type, Map<String, Object> predicate) {

@@ -2,12 +2,19 @@ package org.stellaops.attestor.predicate.sbom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
+import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.FactsContract;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** SBOMs of realistic size, generated deterministically by {@link LargeSboms}. */
 class LargeSbomTest {
@@ -17,7 +24,7 @@ class LargeSbomTest {
         PredicateResult.Valid valid = assertInstanceOf(PredicateResult.Valid.class, result, () -> "result: "
                 + (result instanceof PredicateResult.Invalid invalid ? invalid.errors().subList(0,
                 Math.min(5, invalid.errors().size())) : result));
-        FactsContract.assertObeyed(valid.facts());
+        FactsContract.assertObeyed(valid.facts(), "sbom");
         return valid.facts();
     }
 
@@ -73,6 +80,24 @@ class LargeSbomTest {
         Errors.assertOnly(Handlers.ERROR.validate(LargeSboms.spdx("SPDX-2.3", 1_500, 300)
                         .remove("/predicate/packages/1234/SPDXID").statement()),
                 "/predicate/packages/1234/SPDXID", "required member is missing");
+    }
+
+    @Test
+    void reportsThousandsOfUnknownLicenceIdsInAHundredShortErrorsAndACount() {
+        TestStatements bom = LargeSboms.cycloneDx("1.6", 10_000);
+        int i = 0;
+        for (JsonNode component : bom.document().at("/predicate/components")) {
+            ((ObjectNode) component).putArray("licenses").addObject().putObject("license").put("id", "Unknown-" + i++);
+        }
+
+        List<ValidationError> errors = Errors.errors(Handlers.ERROR.validate(bom.statement()));
+
+        assertEquals(101, errors.size());
+        Errors.assertAt(errors.get(0), "/predicate/components/0/licenses/0/license/id",
+                "is not an id of the SPDX licence list");
+        assertEquals(new ValidationError("/predicate", "and " + (i - 100) + " more schema errors, not listed: one "
+                + "validation lists at most 100; correct these and validate again"), errors.get(100));
+        assertTrue(errors.stream().mapToInt(error -> error.message().length()).sum() < 30_000);
     }
 
     @Test

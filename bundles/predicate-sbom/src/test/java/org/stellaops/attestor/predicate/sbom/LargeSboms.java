@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /**
  * Generates large, valid SBOM statements deterministically (the same arguments give the same bytes): a Maven-style

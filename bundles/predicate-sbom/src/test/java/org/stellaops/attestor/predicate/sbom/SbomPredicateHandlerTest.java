@@ -11,16 +11,19 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.FactsContract;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 class SbomPredicateHandlerTest {
 
     private final SbomPredicateHandler handler = Handlers.ERROR;
 
     private Map<String, Object> factsOf(String sample) {
-        PredicateResult result = handler.validate(TestStatements.load(sample).statement());
+        PredicateResult result = handler.validate(TestStatements.load("/sbom/" + sample).statement());
         PredicateResult.Valid valid = assertInstanceOf(PredicateResult.Valid.class, result, () -> "result: " + result);
         assertEquals(List.of(), valid.warnings());
-        FactsContract.assertObeyed(valid.facts());
+        FactsContract.assertObeyed(valid.facts(), "sbom");
         return valid.facts();
     }
 
@@ -50,7 +53,7 @@ class SbomPredicateHandlerTest {
 
     @Test
     void refusesAStatementOfATypeItDoesNotOwn() {
-        Errors.assertOnly(handler.validate(TestStatements.load("spdx-2.3.json")
+        Errors.assertOnly(handler.validate(TestStatements.load("/sbom/spdx-2.3.json")
                         .predicateType("https://spdx.dev/Document/v3").statement()),
                 "/predicateType", "not an SBOM predicate type this handler owns");
     }
@@ -138,7 +141,7 @@ class SbomPredicateHandlerTest {
 
     @Test
     void acceptsACycloneDx14BomUnderTheUnversionedType() {
-        PredicateResult result = handler.validate(TestStatements.load("cyclonedx-1.4.json")
+        PredicateResult result = handler.validate(TestStatements.load("/sbom/cyclonedx-1.4.json")
                 .predicateType("https://cyclonedx.org/bom").statement());
 
         assertEquals("1.4", assertInstanceOf(PredicateResult.Valid.class, result).facts().get("sbom.specVersion"));
@@ -146,13 +149,13 @@ class SbomPredicateHandlerTest {
 
     @Test
     void acceptsAnSpdx23DocumentUnderItsVersionedType() {
-        assertInstanceOf(PredicateResult.Valid.class, handler.validate(TestStatements.load("spdx-2.3.json")
+        assertInstanceOf(PredicateResult.Valid.class, handler.validate(TestStatements.load("/sbom/spdx-2.3.json")
                 .predicateType("https://spdx.dev/Document/v2.3").statement()));
     }
 
     @Test
     void acceptsTheLegacyToolsArrayThatCycloneDx15StillAllows() {
-        PredicateResult result = handler.validate(TestStatements.load("cyclonedx-1.5.json")
+        PredicateResult result = handler.validate(TestStatements.load("/sbom/cyclonedx-1.5.json")
                 .set("/predicate/metadata/tools", "[{\"vendor\": \"anchore\", \"name\": \"syft\", \"version\": \"1.4.1\"}]")
                 .statement());
 

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** The official schemas are shipped exactly as SOURCE.md describes them, and every reference they make is shipped. */
 class ShippedSchemasTest {

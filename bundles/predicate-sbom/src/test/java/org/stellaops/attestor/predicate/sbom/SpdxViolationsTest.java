@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /**
  * Each rule class of the SPDX 2.2 and 2.3 schemas and the SPDXID rule, on otherwise valid documents. (The SPDX 2
@@ -22,11 +24,11 @@ class SpdxViolationsTest {
     }
 
     private static TestStatements spdx22() {
-        return TestStatements.load("spdx-2.2.json");
+        return TestStatements.load("/sbom/spdx-2.2.json");
     }
 
     private static TestStatements spdx23() {
-        return TestStatements.load("spdx-2.3.json");
+        return TestStatements.load("/sbom/spdx-2.3.json");
     }
 
     @Test
@@ -111,13 +113,13 @@ class SpdxViolationsTest {
     @Test
     void rejectsAPurlMemberOnAPackageAndSaysWhichMember() {
         Errors.assertOnly(validate(spdx23().set("/predicate/packages/2/purl", "\"pkg:deb/debian/libssl3@3.0.11\"")),
-                "/predicate/packages/2", "property 'purl' is not defined in the schema");
+                "/predicate/packages/2/purl", "member 'purl' is not allowed here");
     }
 
     @Test
     void rejectsATopLevelMemberTheDocumentSchemaDoesNotDefine() {
         Errors.assertOnly(validate(spdx22().set("/predicate/bomFormat", "\"SPDX\"")),
-                "/predicate", "property 'bomFormat' is not defined in the schema");
+                "/predicate/bomFormat", "member 'bomFormat' is not allowed here");
     }
 
     @Test

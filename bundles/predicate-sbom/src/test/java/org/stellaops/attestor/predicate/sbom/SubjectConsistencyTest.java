@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** The digests an SBOM gives for the artifact it describes, against the statement's subjects, under each policy. */
 class SubjectConsistencyTest {
@@ -16,7 +18,7 @@ class SubjectConsistencyTest {
     private static final String OTHER = "0000000000000000000000000000000000000000000000000000000000000001";
 
     private static TestStatements mavenForAnotherArtifact() {
-        return TestStatements.load("cyclonedx-1.4.json").subject("orders-service.jar", "sha256", OTHER);
+        return TestStatements.load("/sbom/cyclonedx-1.4.json").subject("orders-service.jar", "sha256", OTHER);
     }
 
     @Test
@@ -54,7 +56,7 @@ class SubjectConsistencyTest {
 
     @Test
     void matchesWhenAnyDigestOfTheRootComponentIsASubjectDigest() {
-        PredicateResult result = Handlers.ERROR.validate(TestStatements.load("cyclonedx-1.4.json")
+        PredicateResult result = Handlers.ERROR.validate(TestStatements.load("/sbom/cyclonedx-1.4.json")
                 .subject("orders-service.jar", "sha1", "1c4a7e2f9b0d3c6e8a1f4b7d0c3e6a9f2b5d8c1e").statement());
 
         assertEquals(List.of(), assertInstanceOf(PredicateResult.Valid.class, result).warnings());
@@ -64,7 +66,7 @@ class SubjectConsistencyTest {
     void comparesHexDigestsWithoutRegardToCase() {
         // The 1.5 sample gives its root hash in uppercase; the subject has it in lowercase.
         assertInstanceOf(PredicateResult.Valid.class, Handlers.ERROR.validate(
-                TestStatements.load("cyclonedx-1.5.json").statement()));
+                TestStatements.load("/sbom/cyclonedx-1.5.json").statement()));
     }
 
     @Test
@@ -76,7 +78,7 @@ class SubjectConsistencyTest {
     @Test
     void ignoresDigestsWhoseAlgorithmHasNoInTotoName() {
         PredicateResult.Invalid invalid = assertInstanceOf(PredicateResult.Invalid.class, Handlers.ERROR.validate(
-                TestStatements.load("cyclonedx-1.6.json").subject("console.tgz", "sha256", OTHER).statement()));
+                TestStatements.load("/sbom/cyclonedx-1.6.json").subject("console.tgz", "sha256", OTHER).statement()));
 
         // SHA-512 is compared (and reported); BLAKE3 has no in-toto name and is not.
         assertEquals(List.of("/predicate/metadata/component/hashes/0/content"),
@@ -86,7 +88,7 @@ class SubjectConsistencyTest {
     @Test
     void refusesAnSpdxDocumentWhoseDescribedPackageIsNoSubject() {
         PredicateResult.Invalid invalid = assertInstanceOf(PredicateResult.Invalid.class, Handlers.ERROR.validate(
-                TestStatements.load("spdx-2.2.json").subject("libtlsverify.tar.gz", "sha256", OTHER).statement()));
+                TestStatements.load("/sbom/spdx-2.2.json").subject("libtlsverify.tar.gz", "sha256", OTHER).statement()));
 
         assertEquals(List.of("/predicate/packages/0/checksums/0/checksumValue",
                 "/predicate/packages/0/checksums/1/checksumValue"),
@@ -98,7 +100,7 @@ class SubjectConsistencyTest {
     @Test
     void warnsAboutAnSpdxDocumentWhoseDescribedPackageIsNoSubjectUnderPolicyWarning() {
         PredicateResult.Valid valid = assertInstanceOf(PredicateResult.Valid.class, Handlers.WARNING.validate(
-                TestStatements.load("spdx-2.3.json").subject("scheduler", "sha256", OTHER).statement()));
+                TestStatements.load("/sbom/spdx-2.3.json").subject("scheduler", "sha256", OTHER).statement()));
 
         assertEquals(List.of("/predicate/packages/0/checksums/0/checksumValue"),
                 valid.warnings().stream().map(ValidationError::pointer).toList());
@@ -106,7 +108,7 @@ class SubjectConsistencyTest {
 
     @Test
     void findsTheDescribedPackageThroughADescribedByRelationship() {
-        PredicateResult result = Handlers.ERROR.validate(TestStatements.load("spdx-2.3.json")
+        PredicateResult result = Handlers.ERROR.validate(TestStatements.load("/sbom/spdx-2.3.json")
                 .set("/predicate/relationships/0", "{\"spdxElementId\": \"SPDXRef-Package-go-module-cron-4e5f6a7b\", "
                         + "\"relationshipType\": \"DESCRIBED_BY\", \"relatedSpdxElement\": \"SPDXRef-DOCUMENT\"}")
                 .statement());
@@ -116,7 +118,7 @@ class SubjectConsistencyTest {
 
     @Test
     void comparesTheChecksumsOfADescribedFile() {
-        PredicateResult result = Handlers.ERROR.validate(TestStatements.load("spdx-2.3.json")
+        PredicateResult result = Handlers.ERROR.validate(TestStatements.load("/sbom/spdx-2.3.json")
                 .set("/predicate/documentDescribes", "[\"SPDXRef-File-usr-local-bin-scheduler-5f6a7b8c\"]")
                 .statement());
 
@@ -127,7 +129,7 @@ class SubjectConsistencyTest {
 
     @Test
     void findsNothingWhenTheDocumentDescribesNothing() {
-        assertInstanceOf(PredicateResult.Valid.class, Handlers.ERROR.validate(TestStatements.load("spdx-2.3.json")
+        assertInstanceOf(PredicateResult.Valid.class, Handlers.ERROR.validate(TestStatements.load("/sbom/spdx-2.3.json")
                 .subject("scheduler", "sha256", OTHER).remove("/predicate/relationships/0").statement()));
     }
 

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.stellaops.attestor.predicate.support.FactLists;
+
 /**
  * Counts the findings of one scan by severity and collects their ids and component purls, whatever report they come
  * from, and writes the {@code scan.severity.*}, {@code scan.findings.*} and {@code scan.components} facts.

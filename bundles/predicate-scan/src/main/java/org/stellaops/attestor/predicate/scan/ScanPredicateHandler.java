@@ -5,13 +5,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
@@ -22,7 +17,9 @@ import org.stellaops.attestor.api.model.Statement;
 import org.stellaops.attestor.api.predicate.PredicateHandler;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.PredicateHandlerBase;
 import org.stellaops.attestor.predicate.support.PredicateSchema;
+import org.stellaops.attestor.predicate.support.Predicates;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
 
 /**
@@ -38,12 +35,10 @@ import org.stellaops.attestor.predicate.support.SubjectPolicy;
  */
 @Component(service = PredicateHandler.class, configurationPid = ScanPredicateHandler.PID)
 @Designate(ocd = ScanPredicateHandler.Config.class)
-public final class ScanPredicateHandler implements PredicateHandler {
+public final class ScanPredicateHandler extends PredicateHandlerBase<ScanPredicateType> {
 
     /** The configuration PID. */
     public static final String PID = "org.stellaops.attestor.predicate.scan";
-
-    private static final String PREDICATE_POINTER = "/predicate";
 
     /** The handler's configuration. */
     @ObjectClassDefinition(name = "StellaOps scan predicate handler",
@@ -61,9 +56,7 @@ public final class ScanPredicateHandler implements PredicateHandler {
         String subjectPolicy() default "error";
     }
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final Map<ScanPredicateType, PredicateSchema> schemas = new EnumMap<>(ScanPredicateType.class);
-    private final Set<String> predicateTypes;
     private final SubjectPolicy subjectPolicy;
 
     /**
@@ -83,54 +76,31 @@ public final class ScanPredicateHandler implements PredicateHandler {
      * @param subjectPolicy what a subject mismatch does
      */
     ScanPredicateHandler(SubjectPolicy subjectPolicy) {
+        super("a scan predicate type", byUri(ScanPredicateType.values(), ScanPredicateType::uri));
         this.subjectPolicy = Objects.requireNonNull(subjectPolicy, "subjectPolicy");
         for (ScanPredicateType type : ScanPredicateType.values()) {
             schemas.put(type, PredicateSchema.load(ScanPredicateHandler.class, type.schemaResource()));
         }
-        predicateTypes = Stream.of(ScanPredicateType.values()).map(ScanPredicateType::uri)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
-    public Set<String> predicateTypes() {
-        return predicateTypes;
+    protected String schemaText(ScanPredicateType type) {
+        return schemas.get(type).text();
     }
 
     @Override
-    public Optional<String> jsonSchema(String predicateType) {
-        return ScanPredicateType.forUri(predicateType).map(type -> schemas.get(type).text());
-    }
-
-    @Override
-    public PredicateResult validate(Statement statement) {
-        Optional<ScanPredicateType> type = ScanPredicateType.forUri(statement.predicateType());
-        if (type.isEmpty()) {
-            return invalid("/predicateType", "not a scan predicate type this handler owns: " + predicateTypes);
-        }
-        JsonNode predicate;
-        try {
-            predicate = mapper.valueToTree(statement.predicate());
-        } catch (IllegalArgumentException e) {
-            return invalid(PREDICATE_POINTER, "the predicate is not a JSON object tree: " + e.getMessage());
-        }
-        List<ValidationError> errors = new ArrayList<>(schemas.get(type.get()).validate(predicate, PREDICATE_POINTER));
-        return type.get() == ScanPredicateType.SCAN_RESULTS
+    protected PredicateResult validate(Statement statement, ScanPredicateType type, JsonNode predicate) {
+        List<ValidationError> errors = new ArrayList<>(schemas.get(type).validate(predicate, Predicates.POINTER));
+        return type == ScanPredicateType.SCAN_RESULTS
                 ? scanResults(statement, predicate, errors)
                 : cosignVuln(predicate, errors);
     }
 
     private PredicateResult scanResults(Statement statement, JsonNode predicate, List<ValidationError> errors) {
         errors.addAll(ScanResultsRules.check(predicate));
-        List<ValidationError> mismatches = subjectPolicy == SubjectPolicy.OFF ? List.of()
-                : ArtifactSubjects.mismatches(statement, predicate.path("artifact").path("digest"),
-                        "/predicate/artifact/digest");
-        if (!errors.isEmpty()) {
-            if (subjectPolicy == SubjectPolicy.ERROR) {
-                errors.addAll(mismatches);
-            }
-            return PredicateResult.invalid(errors);
-        }
-        return subjectPolicy.result(ScanResultsFacts.extract(predicate), List.of(), mismatches);
+        return subjectPolicy.result(errors, () -> ScanResultsFacts.extract(predicate), List::of,
+                () -> ArtifactSubjects.mismatches(statement, predicate.path("artifact").path("digest"),
+                        "/predicate/artifact/digest"));
     }
 
     private static PredicateResult cosignVuln(JsonNode predicate, List<ValidationError> errors) {
@@ -143,9 +113,5 @@ public final class ScanPredicateHandler implements PredicateHandler {
         // The cosign predicate names no digest of the scanned artifact, so there is nothing to compare with the
         // subjects: every subject policy accepts it as it is.
         return PredicateResult.valid(CosignVulnFacts.extract(predicate));
-    }
-
-    private static PredicateResult invalid(String pointer, String message) {
-        return PredicateResult.invalid(List.of(new ValidationError(pointer, message)));
     }
 }

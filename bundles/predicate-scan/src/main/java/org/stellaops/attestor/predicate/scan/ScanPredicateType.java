@@ -1,8 +1,5 @@
 package org.stellaops.attestor.predicate.scan;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * The scan predicate types this bundle handles, each with the schema shipped in the bundle.
  */
@@ -37,13 +34,5 @@ enum ScanPredicateType {
     /** @return the class-path location of the JSON Schema inside this bundle */
     String schemaResource() {
         return schemaResource;
-    }
-
-    /**
-     * @param predicateType a predicate type URI
-     * @return the type whose URI equals it exactly
-     */
-    static Optional<ScanPredicateType> forUri(String predicateType) {
-        return Arrays.stream(values()).filter(type -> type.uri.equals(predicateType)).findFirst();
     }
 }

@@ -2,11 +2,11 @@ package org.stellaops.attestor.predicate.scan;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.Json;
 
 /** Time-order rules between two RFC 3339 members. */
 final class Timestamps {
@@ -19,15 +19,7 @@ final class Timestamps {
      * @return its instant, or empty when it is missing or malformed (the schema reports those)
      */
     static Optional<Instant> instant(JsonNode node) {
-        if (!node.isTextual()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(node.asText()).toInstant());
-        } catch (DateTimeParseException e) {
-            // Not comparable: the schema's date-time format already reports this member.
-            return Optional.empty();
-        }
+        return Json.dateTime(node).map(OffsetDateTime::toInstant);
     }
 
     /**

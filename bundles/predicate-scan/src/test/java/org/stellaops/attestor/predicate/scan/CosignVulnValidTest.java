@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.FactsContract;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** Cosign vulnerability predicates that pass every check, and the facts read from their results. */
 class CosignVulnValidTest {
@@ -20,7 +22,7 @@ class CosignVulnValidTest {
         PredicateResult result = handler.validate(statement.statement());
         PredicateResult.Valid valid = assertInstanceOf(PredicateResult.Valid.class, result, () -> "invalid: " + result);
         assertTrue(valid.warnings().isEmpty());
-        FactsContract.assertObeyed(valid.facts(), "scan.");
+        FactsContract.assertObeyed(valid.facts(), "scan");
         return valid.facts();
     }
 
@@ -31,7 +33,7 @@ class CosignVulnValidTest {
 
     @Test
     void acceptsTheSpecificationsExampleAndReadsItsTrivyResult() {
-        Map<String, Object> facts = facts(TestStatements.load("cosign-vuln-spec-example.json"));
+        Map<String, Object> facts = facts(TestStatements.load("/statements/cosign-vuln-spec-example.json"));
 
         Map<String, Object> expected = new java.util.HashMap<>(Map.of(
                 "scan.format", "cosign-vuln/v1",
@@ -51,7 +53,7 @@ class CosignVulnValidTest {
 
     @Test
     void readsATrivyReportWithPurlsVendorIdsAndFixStatus() {
-        Map<String, Object> facts = facts(TestStatements.load("cosign-vuln-trivy.json"));
+        Map<String, Object> facts = facts(TestStatements.load("/statements/cosign-vuln-trivy.json"));
 
         assertEquals("pkg:github/aquasecurity/trivy@v0.50.1", facts.get("scan.scanner.uri"));
         assertTrue(!facts.containsKey("scan.db.uri") && !facts.containsKey("scan.db.version"),
@@ -72,7 +74,7 @@ class CosignVulnValidTest {
 
     @Test
     void readsAGrypeReportAndTakesTheScannerNameFromItsDescriptor() {
-        Map<String, Object> facts = facts(TestStatements.load("cosign-vuln-grype.json"));
+        Map<String, Object> facts = facts(TestStatements.load("/statements/cosign-vuln-grype.json"));
 
         assertEquals("grype", facts.get("scan.result.format"));
         assertEquals("grype", facts.get("scan.scanner.name"));
@@ -87,7 +89,7 @@ class CosignVulnValidTest {
 
     @Test
     void readsASarifLogBySecuritySeverityThenByTagsAndWithoutComponentsOrFixes() {
-        Map<String, Object> facts = facts(TestStatements.load("cosign-vuln-sarif.json"));
+        Map<String, Object> facts = facts(TestStatements.load("/statements/cosign-vuln-sarif.json"));
 
         assertEquals("sarif", facts.get("scan.result.format"));
         assertEquals("Trivy", facts.get("scan.scanner.name"));
@@ -108,12 +110,12 @@ class CosignVulnValidTest {
                 "scan.db.version", "2024-05-01",
                 "scan.finishedOn", "2024-05-01T08:04:00Z",
                 "scan.result.format", "unrecognised"),
-                facts(TestStatements.load("cosign-vuln-unrecognised.json")));
+                facts(TestStatements.load("/statements/cosign-vuln-unrecognised.json")));
     }
 
     @Test
     void acceptsAnEmptyResultObjectAsUnrecognised() {
-        Map<String, Object> facts = facts(TestStatements.load("cosign-vuln-unrecognised.json")
+        Map<String, Object> facts = facts(TestStatements.load("/statements/cosign-vuln-unrecognised.json")
                 .set("/predicate/scanner/result", "{}"));
 
         assertEquals("unrecognised", facts.get("scan.result.format"));
@@ -121,7 +123,7 @@ class CosignVulnValidTest {
 
     @Test
     void acceptsMembersTheSpecificationDoesNotDefine() {
-        Map<String, Object> facts = facts(TestStatements.load("cosign-vuln-grype.json")
+        Map<String, Object> facts = facts(TestStatements.load("/statements/cosign-vuln-grype.json")
                 .set("/predicate/x-stellaops", "{\"pipeline\": 4711}")
                 .set("/predicate/scanner/x-note", "\"nightly\""));
 
@@ -131,7 +133,7 @@ class CosignVulnValidTest {
     @Test
     void acceptsAStatementWhoseSubjectsSayNothingOfTheScannedArtifact() {
         // the cosign predicate gives no digest of what it scanned: there is nothing to compare
-        Map<String, Object> facts = facts(TestStatements.load("cosign-vuln-trivy.json")
+        Map<String, Object> facts = facts(TestStatements.load("/statements/cosign-vuln-trivy.json")
                 .set("/subject/0/digest/sha256", "\"" + "00".repeat(32) + "\""));
 
         assertEquals(5, facts.get("scan.findings.count"));
@@ -139,7 +141,7 @@ class CosignVulnValidTest {
 
     @Test
     void treatsAReportOfAnUnexpectedShapeInsideARecognisedFormatAsFindingsWithoutDetails() {
-        Map<String, Object> facts = facts(TestStatements.load("cosign-vuln-trivy.json")
+        Map<String, Object> facts = facts(TestStatements.load("/statements/cosign-vuln-trivy.json")
                 .set("/predicate/scanner/result/Results/0/Vulnerabilities/0", "{\"VulnerabilityID\": 42}")
                 .set("/predicate/scanner/result/Results/0/Vulnerabilities/1", "\"not an object\"")
                 .set("/predicate/scanner/result/Results/1/Vulnerabilities/0/VulnerabilityID", "\"has spaces in it\""));

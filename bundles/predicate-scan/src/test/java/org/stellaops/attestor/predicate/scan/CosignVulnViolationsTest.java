@@ -1,25 +1,20 @@
 package org.stellaops.attestor.predicate.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.stellaops.attestor.predicate.scan.Samples.validate;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
-import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** Each rule of the cosign vulnerability schema and the time-order rule, on the specification's example. */
 class CosignVulnViolationsTest {
 
-    private final ScanPredicateHandler handler = new ScanPredicateHandler(SubjectPolicy.ERROR);
-
-    private PredicateResult validate(TestStatements statement) {
-        return handler.validate(statement.statement());
-    }
-
     private static TestStatements example() {
-        return TestStatements.load("cosign-vuln-spec-example.json");
+        return TestStatements.load("/statements/cosign-vuln-spec-example.json");
     }
 
     @Test
@@ -27,7 +22,7 @@ class CosignVulnViolationsTest {
         assertEquals(List.of(
                 new ValidationError("/predicate/scanner", "required member is missing"),
                 new ValidationError("/predicate/metadata", "required member is missing")),
-                Errors.of(validate(example().remove("/predicate"))));
+                Errors.errors(validate(example().remove("/predicate"))));
     }
 
     @Test
@@ -45,7 +40,7 @@ class CosignVulnViolationsTest {
         statement.remove("/predicate/scanner").remove("/predicate/x");
         statement.set("/predicate/scanners", "[" + statement.document().at("/predicate/scanners") + "]");
 
-        List<ValidationError> errors = Errors.of(validate(statement));
+        List<ValidationError> errors = Errors.errors(validate(statement));
 
         assertEquals(List.of("/predicate/scanner", "/predicate/scanners"),
                 errors.stream().map(ValidationError::pointer).sorted().toList());
@@ -116,7 +111,7 @@ class CosignVulnViolationsTest {
 
     @Test
     void reportsSchemaAndTimeOrderErrorsTogether() {
-        List<ValidationError> errors = Errors.of(validate(example()
+        List<ValidationError> errors = Errors.errors(validate(example()
                 .set("/predicate/metadata/scanStartedOn", "\"2021-08-06T17:55:00Z\"")
                 .set("/predicate/invocation/parameters", "[1, 2]")));
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** docs/predicates/scan-results.md publishes exactly what the bundle ships, and its examples are valid. */
 class PublishedDocumentationTest {

@@ -18,6 +18,8 @@ import org.stellaops.attestor.api.model.Statement;
 import org.stellaops.attestor.api.model.Subject;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** What the handler owns, publishes and how it is configured. */
 class ScanPredicateHandlerTest {
@@ -65,7 +67,7 @@ class ScanPredicateHandlerTest {
 
     @Test
     void rejectsAStatementOfAnotherPredicateTypeWithoutThrowing() {
-        PredicateResult result = handler.validate(TestStatements.load("scan-results-alpine.json")
+        PredicateResult result = handler.validate(TestStatements.load("/statements/scan-results-alpine.json")
                 .set("/predicateType", "\"https://slsa.dev/provenance/v1\"").statement());
 
         Errors.assertOnly(result, "/predicateType", "not a scan predicate type this handler owns");
@@ -84,7 +86,7 @@ class ScanPredicateHandlerTest {
     void activatesWithTheDefaultConfigurationAsErrorPolicy() {
         ScanPredicateHandler configured = new ScanPredicateHandler(config("error"));
 
-        Errors.assertOnly(configured.validate(TestStatements.load("scan-results-alpine.json")
+        Errors.assertOnly(configured.validate(TestStatements.load("/statements/scan-results-alpine.json")
                         .set("/subject/0/digest/sha256", "\"" + "00".repeat(32) + "\"").statement()),
                 "/predicate/artifact/digest/sha256", "is no subject");
     }
@@ -93,7 +95,7 @@ class ScanPredicateHandlerTest {
     void activatesWithAWarningPolicyWrittenInAnyCase() {
         ScanPredicateHandler configured = new ScanPredicateHandler(config(" Warning "));
 
-        PredicateResult result = configured.validate(TestStatements.load("scan-results-alpine.json")
+        PredicateResult result = configured.validate(TestStatements.load("/statements/scan-results-alpine.json")
                 .set("/subject/0/digest/sha256", "\"" + "00".repeat(32) + "\"").statement());
 
         assertEquals(1, assertInstanceOf(PredicateResult.Valid.class, result).warnings().size());

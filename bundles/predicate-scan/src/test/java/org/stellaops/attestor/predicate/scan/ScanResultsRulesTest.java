@@ -2,26 +2,18 @@ package org.stellaops.attestor.predicate.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.stellaops.attestor.predicate.scan.Samples.scan;
+import static org.stellaops.attestor.predicate.scan.Samples.validate;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
-import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.Errors;
 
 /** The ScanResults rules a schema cannot express. */
 class ScanResultsRulesTest {
-
-    private final ScanPredicateHandler handler = new ScanPredicateHandler(SubjectPolicy.ERROR);
-
-    private PredicateResult validate(TestStatements statement) {
-        return handler.validate(statement.statement());
-    }
-
-    private static TestStatements scan() {
-        return TestStatements.load("scan-results-alpine.json");
-    }
 
     @Test
     void rejectsAScanThatStartedAfterItFinished() {
@@ -63,7 +55,7 @@ class ScanResultsRulesTest {
 
     @Test
     void reportsSchemaAndSemanticErrorsTogether() {
-        List<ValidationError> errors = Errors.of(validate(scan()
+        List<ValidationError> errors = Errors.errors(validate(scan()
                 .set("/predicate/scan/startedOn", "\"2024-05-01T10:00:00Z\"")
                 .set("/predicate/findings/2/severity", "\"major\"")
                 .set("/predicate/findings/1/component/purl",

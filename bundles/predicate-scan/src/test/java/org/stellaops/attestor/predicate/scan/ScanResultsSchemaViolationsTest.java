@@ -1,26 +1,17 @@
 package org.stellaops.attestor.predicate.scan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.stellaops.attestor.predicate.scan.Samples.scan;
+import static org.stellaops.attestor.predicate.scan.Samples.validate;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
-import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.Errors;
 
 /** Each rule class of the ScanResults schema, on an otherwise valid image scan. */
 class ScanResultsSchemaViolationsTest {
-
-    private final ScanPredicateHandler handler = new ScanPredicateHandler(SubjectPolicy.ERROR);
-
-    private PredicateResult validate(TestStatements statement) {
-        return handler.validate(statement.statement());
-    }
-
-    private static TestStatements scan() {
-        return TestStatements.load("scan-results-alpine.json");
-    }
 
     @Test
     void namesEveryMissingTopLevelMemberOfAnEmptyPredicate() {
@@ -30,7 +21,7 @@ class ScanResultsSchemaViolationsTest {
                 new ValidationError("/predicate/scan", "required member is missing"),
                 new ValidationError("/predicate/artifact", "required member is missing"),
                 new ValidationError("/predicate/findings", "required member is missing")),
-                Errors.of(validate(scan().remove("/predicate"))));
+                Errors.errors(validate(scan().remove("/predicate"))));
     }
 
     @Test
@@ -145,13 +136,13 @@ class ScanResultsSchemaViolationsTest {
     @Test
     void rejectsAMemberTheSchemaDoesNotDefine() {
         Errors.assertOnly(validate(scan().set("/predicate/findings/0/epss", "0.97")),
-                "/predicate/findings/0", "'epss'");
+                "/predicate/findings/0/epss", "member 'epss' is not allowed here");
     }
 
     @Test
     void rejectsAWeakDigestAlgorithmForTheArtifact() {
         Errors.assertOnly(validate(scan().set("/predicate/artifact/digest/md5", "\"9e107d9d372bb6826bd81d3542a419d6\"")),
-                "/predicate/artifact/digest", "'md5'");
+                "/predicate/artifact/digest/md5", "member 'md5' is not allowed here");
     }
 
     @Test
@@ -230,7 +221,7 @@ class ScanResultsSchemaViolationsTest {
 
     @Test
     void reportsEveryBrokenFindingNotOnlyTheFirst() {
-        List<ValidationError> errors = Errors.of(validate(scan()
+        List<ValidationError> errors = Errors.errors(validate(scan()
                 .set("/predicate/findings/1/severity", "\"urgent\"")
                 .set("/predicate/findings/7/component/purl", "\"rsa 0.9.6\"")
                 .remove("/predicate/database/updatedAt")));

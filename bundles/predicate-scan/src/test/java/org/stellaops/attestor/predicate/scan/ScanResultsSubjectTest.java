@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** The scanned artifact's digest against the statement's subjects, under each subject policy. */
 class ScanResultsSubjectTest {
@@ -19,7 +21,7 @@ class ScanResultsSubjectTest {
     private static final String SHA512 = "ab".repeat(64);
 
     private static TestStatements scanOfAnotherImage() {
-        return TestStatements.load("scan-results-alpine.json").set("/subject/0/digest/sha256", '"' + OTHER_IMAGE + '"');
+        return TestStatements.load("/statements/scan-results-alpine.json").set("/subject/0/digest/sha256", '"' + OTHER_IMAGE + '"');
     }
 
     @Test
@@ -48,7 +50,7 @@ class ScanResultsSubjectTest {
 
     @Test
     void findsTheArtifactAmongSeveralSubjects() {
-        TestStatements statement = TestStatements.load("scan-results-alpine.json")
+        TestStatements statement = TestStatements.load("/statements/scan-results-alpine.json")
                 .set("/subject/0", "{\"name\": \"sbom\", \"digest\": {\"sha256\": \"" + OTHER_IMAGE + "\"}}")
                 .set("/subject/1", "{\"name\": \"image\", \"digest\": {\"sha256\": \"" + SCANNED + "\"}}");
 
@@ -58,7 +60,7 @@ class ScanResultsSubjectTest {
 
     @Test
     void matchesTheArtifactByAnyOneOfItsDigests() {
-        TestStatements statement = TestStatements.load("scan-results-alpine.json")
+        TestStatements statement = TestStatements.load("/statements/scan-results-alpine.json")
                 .set("/predicate/artifact/digest/sha512", '"' + SHA512 + '"')
                 .set("/subject/0/digest", "{\"sha512\": \"" + SHA512 + "\"}");
 
@@ -68,7 +70,7 @@ class ScanResultsSubjectTest {
 
     @Test
     void rejectsAnArtifactDigestThatContradictsTheMatchingSubject() {
-        TestStatements statement = TestStatements.load("scan-results-alpine.json")
+        TestStatements statement = TestStatements.load("/statements/scan-results-alpine.json")
                 .set("/predicate/artifact/digest/sha512", '"' + SHA512 + '"')
                 .set("/subject/0/digest/sha512", '"' + "cd".repeat(64) + '"');
 
@@ -78,7 +80,7 @@ class ScanResultsSubjectTest {
 
     @Test
     void reportsTheSubjectMismatchBesideOtherErrorsUnderTheDefaultPolicy() {
-        List<ValidationError> errors = Errors.of(new ScanPredicateHandler(SubjectPolicy.ERROR)
+        List<ValidationError> errors = Errors.errors(new ScanPredicateHandler(SubjectPolicy.ERROR)
                 .validate(scanOfAnotherImage().set("/predicate/findings/0/severity", "\"big\"").statement()));
 
         assertEquals(List.of("/predicate/findings/0/severity", "/predicate/artifact/digest/sha256"),
@@ -87,7 +89,7 @@ class ScanResultsSubjectTest {
 
     @Test
     void leavesTheSubjectMismatchOutOfAnInvalidResultUnderWarning() {
-        List<ValidationError> errors = Errors.of(new ScanPredicateHandler(SubjectPolicy.WARNING)
+        List<ValidationError> errors = Errors.errors(new ScanPredicateHandler(SubjectPolicy.WARNING)
                 .validate(scanOfAnotherImage().set("/predicate/findings/0/severity", "\"big\"").statement()));
 
         assertEquals(List.of("/predicate/findings/0/severity"), errors.stream().map(ValidationError::pointer).toList());

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.FactsContract;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** ScanResults predicates that pass every check, and the facts they give. */
 class ScanResultsValidTest {
@@ -25,7 +27,7 @@ class ScanResultsValidTest {
 
     @Test
     void acceptsAnImageScanUsingEveryMemberAndExtractsItsFacts() {
-        PredicateResult.Valid valid = valid(TestStatements.load("scan-results-alpine.json"));
+        PredicateResult.Valid valid = valid(TestStatements.load("/statements/scan-results-alpine.json"));
 
         assertEquals(Map.ofEntries(
                 Map.entry("scan.format", "scan-results/v1"),
@@ -65,7 +67,7 @@ class ScanResultsValidTest {
 
     @Test
     void acceptsAScanWithFiveHundredFortyFindingsAndCountsThemBySeverity() {
-        PredicateResult.Valid valid = valid(TestStatements.load("scan-results-large.json"));
+        PredicateResult.Valid valid = valid(TestStatements.load("/statements/scan-results-large.json"));
 
         Map<String, Object> facts = valid.facts();
         assertEquals(540, facts.get("scan.findings.count"));
@@ -78,12 +80,12 @@ class ScanResultsValidTest {
         assertEquals(340, facts.get("scan.findings.fixable"));
         assertEquals(737, ((List<?>) facts.get("scan.findings.ids")).size());
         assertEquals(539, ((List<?>) facts.get("scan.components")).size());
-        FactsContract.assertObeyed(facts, "scan.");
+        FactsContract.assertObeyed(facts, "scan");
     }
 
     @Test
     void acceptsAScanThatFoundNothingWithZeroCounts() {
-        PredicateResult.Valid valid = valid(TestStatements.load("scan-results-alpine.json")
+        PredicateResult.Valid valid = valid(TestStatements.load("/statements/scan-results-alpine.json")
                 .set("/predicate/findings", "[]"));
 
         Map<String, Object> facts = valid.facts();
@@ -97,7 +99,7 @@ class ScanResultsValidTest {
 
     @Test
     void leavesOutTheDatabaseNameFactWhenTheDatabaseHasNoName() {
-        PredicateResult.Valid valid = valid(TestStatements.load("scan-results-alpine.json")
+        PredicateResult.Valid valid = valid(TestStatements.load("/statements/scan-results-alpine.json")
                 .remove("/predicate/database/name").remove("/predicate/scan/startedOn"));
 
         assertTrue(!valid.facts().containsKey("scan.db.name"));
@@ -106,7 +108,7 @@ class ScanResultsValidTest {
 
     @Test
     void capsTheFindingIdsFactAtTenThousandAndSaysSo() {
-        TestStatements statement = TestStatements.load("scan-results-alpine.json");
+        TestStatements statement = TestStatements.load("/statements/scan-results-alpine.json");
         ArrayNode findings = statement.document().withArray("/predicate/findings");
         findings.removeAll();
         for (int i = 0; i < 10_005; i++) {
@@ -126,11 +128,11 @@ class ScanResultsValidTest {
         assertEquals("CVE-2024-19999", ids.get(9_999));
         assertEquals(Boolean.TRUE, facts.get("scan.findings.ids.truncated"));
         assertTrue(!facts.containsKey("scan.components.truncated"));
-        FactsContract.assertObeyed(facts, "scan.");
+        FactsContract.assertObeyed(facts, "scan");
     }
 
     @Test
     void givesFactsThatObeyTheFactsContract() {
-        FactsContract.assertObeyed(valid(TestStatements.load("scan-results-alpine.json")).facts(), "scan.");
+        FactsContract.assertObeyed(valid(TestStatements.load("/statements/scan-results-alpine.json")).facts(), "scan");
     }
 }

@@ -1,8 +1,5 @@
 package org.stellaops.attestor.predicate.slsa;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * The SLSA provenance predicate types this bundle handles, each with the schema shipped in the bundle.
  */
@@ -35,13 +32,5 @@ enum ProvenanceVersion {
     /** @return the class-path location of the JSON Schema inside this bundle */
     String schemaResource() {
         return schemaResource;
-    }
-
-    /**
-     * @param predicateType a predicate type URI
-     * @return the version whose URI equals it exactly
-     */
-    static Optional<ProvenanceVersion> forType(String predicateType) {
-        return Arrays.stream(values()).filter(v -> v.predicateType.equals(predicateType)).findFirst();
     }
 }

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 class SlsaProvenanceHandlerTest {
 
@@ -41,7 +43,7 @@ class SlsaProvenanceHandlerTest {
 
     @Test
     void acceptsGitHubActionsV1ProvenanceAndExtractsItsFacts() {
-        PredicateResult result = handler.validate(TestStatements.load("github-actions-v1.json").statement());
+        PredicateResult result = handler.validate(TestStatements.load("/provenance/github-actions-v1.json").statement());
 
         PredicateResult.Valid valid = assertInstanceOf(PredicateResult.Valid.class, result);
         assertEquals(Map.of(
@@ -56,7 +58,7 @@ class SlsaProvenanceHandlerTest {
 
     @Test
     void acceptsV1ProvenanceUsingEveryOptionalMemberAndExtensionFields() {
-        PredicateResult result = handler.validate(TestStatements.load("full-v1.json").statement());
+        PredicateResult result = handler.validate(TestStatements.load("/provenance/full-v1.json").statement());
 
         PredicateResult.Valid valid = assertInstanceOf(PredicateResult.Valid.class, result);
         assertEquals(3, valid.facts().get("resolvedDependencies.count"));
@@ -64,7 +66,7 @@ class SlsaProvenanceHandlerTest {
 
     @Test
     void acceptsV02GeneratorProvenanceAndExtractsItsFacts() {
-        PredicateResult result = handler.validate(TestStatements.load("generator-generic-v02.json").statement());
+        PredicateResult result = handler.validate(TestStatements.load("/provenance/generator-generic-v02.json").statement());
 
         PredicateResult.Valid valid = assertInstanceOf(PredicateResult.Valid.class, result);
         assertEquals(Map.of(
@@ -79,7 +81,7 @@ class SlsaProvenanceHandlerTest {
 
     @Test
     void treatsNullOptionalMembersAsUnset() {
-        PredicateResult result = handler.validate(TestStatements.load("github-actions-v1.json")
+        PredicateResult result = handler.validate(TestStatements.load("/provenance/github-actions-v1.json")
                 .set("/predicate/buildDefinition/internalParameters", "null")
                 .set("/predicate/buildDefinition/resolvedDependencies", "null")
                 .set("/predicate/runDetails/metadata", "null")
@@ -93,7 +95,7 @@ class SlsaProvenanceHandlerTest {
 
     @Test
     void leavesOutTheInvocationIdFactWhenV02HasNoMetadata() {
-        PredicateResult result = handler.validate(TestStatements.load("generator-generic-v02.json")
+        PredicateResult result = handler.validate(TestStatements.load("/provenance/generator-generic-v02.json")
                 .remove("/predicate/metadata").remove("/predicate/materials").statement());
 
         PredicateResult.Valid valid = assertInstanceOf(PredicateResult.Valid.class, result);
@@ -103,7 +105,7 @@ class SlsaProvenanceHandlerTest {
 
     @Test
     void rejectsAStatementOfAnotherPredicateTypeWithoutThrowing() {
-        PredicateResult result = handler.validate(TestStatements.load("github-actions-v1.json")
+        PredicateResult result = handler.validate(TestStatements.load("/provenance/github-actions-v1.json")
                 .set("/predicateType", "\"https://spdx.dev/Document\"").statement());
 
         Errors.assertOnly(result, "/predicateType", "not a SLSA provenance type");

@@ -2,6 +2,8 @@ package org.stellaops.attestor.predicate.slsa;
 
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** Each rule class of the v0.2 schema, on an otherwise valid slsa-github-generator provenance. */
 class V02ViolationsTest {
@@ -13,7 +15,7 @@ class V02ViolationsTest {
     }
 
     private static TestStatements generator() {
-        return TestStatements.load("generator-generic-v02.json");
+        return TestStatements.load("/provenance/generator-generic-v02.json");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** Each rule class of the v1 schema, on an otherwise valid GitHub Actions provenance. */
 class V1ViolationsTest {
@@ -21,7 +23,7 @@ class V1ViolationsTest {
     }
 
     private static TestStatements github() {
-        return TestStatements.load("github-actions-v1.json");
+        return TestStatements.load("/provenance/github-actions-v1.json");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
@@ -57,5 +58,31 @@ public enum SubjectPolicy {
             all.addAll(mismatches);
         }
         return new PredicateResult.Valid(facts, all);
+    }
+
+    /**
+     * The result of a predicate after every check: invalid when there are errors (with, under {@link #ERROR}, the
+     * subject findings added), else as {@link #result(Map, List, List)}. The suppliers are called only when their
+     * value is needed: facts and warnings only for a predicate without errors, the findings never under {@link #OFF}.
+     *
+     * @param errors the schema and rule errors
+     * @param facts the facts of a predicate without errors
+     * @param warnings the handler's own warnings about a predicate without errors
+     * @param mismatches the subject findings
+     * @return the result
+     * @since 1.1
+     */
+    public PredicateResult result(List<ValidationError> errors, Supplier<Map<String, Object>> facts,
+                                  Supplier<List<ValidationError>> warnings,
+                                  Supplier<List<ValidationError>> mismatches) {
+        List<ValidationError> findings = this == OFF ? List.of() : mismatches.get();
+        if (!errors.isEmpty()) {
+            List<ValidationError> all = new ArrayList<>(errors);
+            if (this == ERROR) {
+                all.addAll(findings);
+            }
+            return PredicateResult.invalid(all);
+        }
+        return result(facts.get(), warnings.get(), findings);
     }
 }

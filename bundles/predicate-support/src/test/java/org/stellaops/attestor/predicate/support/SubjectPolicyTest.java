@@ -49,4 +49,32 @@ class SubjectPolicyTest {
         assertThrows(IllegalArgumentException.class, () -> SubjectPolicy.parse("lenient"));
         assertThrows(IllegalArgumentException.class, () -> SubjectPolicy.parse(null));
     }
+
+    @Test
+    void addsTheFindingsToTheErrorsOfAnInvalidPredicateUnderErrorOnly() {
+        List<ValidationError> errors = List.of(OWN);
+
+        assertEquals(List.of(OWN, MISMATCH), assertInstanceOf(PredicateResult.Invalid.class,
+                SubjectPolicy.ERROR.result(errors, () -> FACTS, List::of, () -> List.of(MISMATCH))).errors());
+        assertEquals(List.of(OWN), assertInstanceOf(PredicateResult.Invalid.class,
+                SubjectPolicy.WARNING.result(errors, () -> FACTS, List::of, () -> List.of(MISMATCH))).errors());
+    }
+
+    @Test
+    void neverComparesSubjectsUnderOff() {
+        PredicateResult result = SubjectPolicy.OFF.result(List.of(), () -> FACTS, () -> List.of(OWN), () -> {
+            throw new AssertionError("compared under off");
+        });
+
+        assertEquals(List.of(OWN), assertInstanceOf(PredicateResult.Valid.class, result).warnings());
+    }
+
+    @Test
+    void extractsNoFactsFromAnInvalidPredicate() {
+        PredicateResult result = SubjectPolicy.WARNING.result(List.of(OWN), () -> {
+            throw new AssertionError("facts of an invalid predicate");
+        }, List::of, List::of);
+
+        assertInstanceOf(PredicateResult.Invalid.class, result);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.DigestClaim;
 
 /**
  * What a format reader found in one predicate.

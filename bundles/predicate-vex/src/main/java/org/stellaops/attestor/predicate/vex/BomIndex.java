@@ -1,14 +1,14 @@
 package org.stellaops.attestor.predicate.vex;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.Json;
+import org.stellaops.attestor.predicate.support.Trees;
 
 /**
  * The {@code bom-ref}s of a CycloneDX BOM: of {@code metadata.component}, of every component and service at any
@@ -40,16 +40,18 @@ final class BomIndex {
             return index;
         }
         JsonNode metadata = Json.object(bom, "metadata");
-        if (metadata != null && Json.object(metadata, "component") != null) {
-            index.walk(metadata.get("component"), "/predicate/metadata/component", "components");
+        JsonNode root = metadata == null ? null : Json.object(metadata, "component");
+        if (root != null) {
+            index.visit(root, "/predicate/metadata/component");
+            Trees.walk(root.get("components"), "/predicate/metadata/component/components", "components", index::visit);
         }
-        index.walkArray(bom, "/predicate", "components");
-        index.walkArray(bom, "/predicate", "services");
+        Trees.walk(bom.get("components"), "/predicate/components", "components", index::visit);
+        Trees.walk(bom.get("services"), "/predicate/services", "services", index::visit);
         int position = 0;
-        for (JsonNode vulnerability : Json.array(bom, "vulnerabilities")) {
+        for (JsonNode vulnerability : Json.elements(bom.get("vulnerabilities"))) {
             String pointer = "/predicate/vulnerabilities/" + position++;
             if (vulnerability.isObject()) {
-                index.register(Json.text(vulnerability, "bom-ref"), pointer, null);
+                index.register(Json.nonBlank(vulnerability, "bom-ref"), pointer, null);
             }
         }
         return index;
@@ -65,36 +67,10 @@ final class BomIndex {
         return List.copyOf(duplicates);
     }
 
-    private void walkArray(JsonNode parent, String pointer, String member) {
-        int position = 0;
-        for (JsonNode child : Json.array(parent, member)) {
-            walk(child, pointer + "/" + member + "/" + position++, member);
+    private void visit(JsonNode element, String pointer) {
+        if (element.isObject()) {
+            register(Json.nonBlank(element, "bom-ref"), pointer, Json.nonBlank(element, "purl"));
         }
-    }
-
-    /** Iterative, so that a deeply nested BOM costs heap, not stack. */
-    private void walk(JsonNode root, String rootPointer, String member) {
-        Deque<Located> pending = new ArrayDeque<>();
-        pending.push(new Located(root, rootPointer));
-        while (!pending.isEmpty()) {
-            Located next = pending.pop();
-            if (!next.node().isObject()) {
-                continue;
-            }
-            register(Json.text(next.node(), "bom-ref"), next.pointer(), Json.text(next.node(), "purl"));
-            List<Located> children = new ArrayList<>();
-            int position = 0;
-            for (JsonNode child : Json.array(next.node(), member)) {
-                children.add(new Located(child, next.pointer() + "/" + member + "/" + position++));
-            }
-            // pushed in reverse so that elements are visited in document order
-            for (int i = children.size() - 1; i >= 0; i--) {
-                pending.push(children.get(i));
-            }
-        }
-    }
-
-    private record Located(JsonNode node, String pointer) {
     }
 
     private void register(String ref, String pointer, String purl) {

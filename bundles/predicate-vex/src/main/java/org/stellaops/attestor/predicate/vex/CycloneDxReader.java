@@ -5,6 +5,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.api.model.Statement;
+import org.stellaops.attestor.predicate.support.DigestClaim;
+import org.stellaops.attestor.predicate.support.FactsBuilder;
+import org.stellaops.attestor.predicate.support.HashNames;
+import org.stellaops.attestor.predicate.support.Json;
 
 /**
  * Reads the facts and the described component's digests of a CycloneDX VEX. Tolerates a BOM the schema rejected.
@@ -50,14 +54,14 @@ final class CycloneDxReader {
     }
 
     private void readDocument() {
-        facts.put(VexFacts.DOCUMENT_ID, Json.text(bom, "serialNumber"))
+        facts.put(VexFacts.DOCUMENT_ID, Json.nonBlank(bom, "serialNumber"))
                 .put(DOCUMENT_VERSION, CycloneDxRules.bomVersion(bom));
         JsonNode metadata = Json.object(bom, "metadata");
         if (metadata != null) {
-            facts.put(VexFacts.TIMESTAMP, Json.text(metadata, "timestamp"));
+            facts.put(VexFacts.TIMESTAMP, Json.nonBlank(metadata, "timestamp"));
         }
         int count = 0;
-        for (JsonNode vulnerability : Json.array(bom, "vulnerabilities")) {
+        for (JsonNode vulnerability : Json.elements(bom.get("vulnerabilities"))) {
             if (vulnerability.isObject()) {
                 readVulnerability(vulnerability);
             }
@@ -67,24 +71,24 @@ final class CycloneDxReader {
     }
 
     private void readVulnerability(JsonNode vulnerability) {
-        String id = Json.text(vulnerability, "id");
-        for (JsonNode reference : Json.array(vulnerability, "references")) {
+        String id = Json.nonBlank(vulnerability, "id");
+        for (JsonNode reference : Json.elements(vulnerability.get("references"))) {
             if (reference.isObject()) {
-                facts.add(VexFacts.ALIASES, Json.text(reference, "id"));
+                facts.add(VexFacts.ALIASES, Json.nonBlank(reference, "id"));
             }
         }
         JsonNode analysis = Json.object(vulnerability, "analysis");
-        String state = analysis == null ? null : Json.text(analysis, "state");
+        String state = analysis == null ? null : Json.nonBlank(analysis, "state");
         if (analysis != null) {
             facts.add(STATES, state);
-            facts.add(VexFacts.JUSTIFICATIONS, Json.text(analysis, "justification"));
-            for (JsonNode response : Json.array(analysis, "response")) {
+            facts.add(VexFacts.JUSTIFICATIONS, Json.nonBlank(analysis, "justification"));
+            for (JsonNode response : Json.elements(analysis.get("response"))) {
                 facts.add(RESPONSES, response.isTextual() ? response.asText() : null);
             }
         }
         List<String> products = new ArrayList<>();
-        for (JsonNode affect : Json.array(vulnerability, "affects")) {
-            String ref = affect.isObject() ? Json.text(affect, "ref") : null;
+        for (JsonNode affect : Json.elements(vulnerability.get("affects"))) {
+            String ref = affect.isObject() ? Json.nonBlank(affect, "ref") : null;
             if (ref != null && !products.contains(resolve(ref))) {
                 products.add(resolve(ref));
             }
@@ -102,7 +106,7 @@ final class CycloneDxReader {
         String local = ref;
         if (link != null) {
             boolean here = link.bomRef() != null
-                    && link.pointsInto(Json.text(bom, "serialNumber"), CycloneDxRules.bomVersion(bom));
+                    && link.pointsInto(Json.nonBlank(bom, "serialNumber"), CycloneDxRules.bomVersion(bom));
             local = here ? link.bomRef() : null;
         }
         BomIndex.Element element = local == null ? null : index.find(local);
@@ -115,14 +119,14 @@ final class CycloneDxReader {
         if (!component.isObject()) {
             return List.of();
         }
-        String label = Json.text(component, "purl") != null ? Json.text(component, "purl")
-                : Json.text(component, "name") != null ? Json.text(component, "name") : "metadata.component";
+        String label = Json.nonBlank(component, "purl") != null ? Json.nonBlank(component, "purl")
+                : Json.nonBlank(component, "name") != null ? Json.nonBlank(component, "name") : "metadata.component";
         List<DigestClaim> claims = new ArrayList<>();
         int position = 0;
-        for (JsonNode hash : Json.array(component, "hashes")) {
+        for (JsonNode hash : Json.elements(component.get("hashes"))) {
             String pointer = "/predicate/metadata/component/hashes/" + position++ + "/content";
-            String algorithm = hash.isObject() ? HashNames.fromCycloneDx(Json.text(hash, "alg")) : null;
-            String content = hash.isObject() ? Json.text(hash, "content") : null;
+            String algorithm = hash.isObject() ? HashNames.fromCycloneDx(Json.nonBlank(hash, "alg")) : null;
+            String content = hash.isObject() ? Json.nonBlank(hash, "content") : null;
             if (algorithm != null && content != null) {
                 claims.add(new DigestClaim(pointer, algorithm, content, 0, label));
             }

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.Json;
 
 /**
  * The CycloneDX VEX rules the BOM schema does not express: a VEX has vulnerabilities, each naming its id and an
@@ -32,7 +33,7 @@ final class CycloneDxRules {
 
     private CycloneDxRules(JsonNode bom, BomIndex index, List<ValidationError> errors, List<ValidationError> warnings) {
         this.index = index;
-        this.serialNumber = Json.text(bom, "serialNumber");
+        this.serialNumber = Json.nonBlank(bom, "serialNumber");
         this.bomVersion = bomVersion(bom);
         this.errors = errors;
         this.warnings = warnings;
@@ -69,7 +70,7 @@ final class CycloneDxRules {
             errors.add(new ValidationError("/predicate/vulnerabilities", "is empty: " + need));
         }
         int position = 0;
-        for (JsonNode vulnerability : Json.array(bom, "vulnerabilities")) {
+        for (JsonNode vulnerability : Json.elements(bom.get("vulnerabilities"))) {
             String pointer = "/predicate/vulnerabilities/" + position++;
             if (vulnerability.isObject()) {
                 checkId(vulnerability, pointer);
@@ -83,7 +84,7 @@ final class CycloneDxRules {
         String need = "a VEX statement names its vulnerability, for example CVE-2021-44228 or GHSA-jfh8-c2jp-5v3q";
         if (!Json.present(vulnerability, "id")) {
             errors.add(new ValidationError(pointer + "/id", "required member is missing: " + need));
-        } else if (Json.blankText(vulnerability, "id")) {
+        } else if (Json.blank(vulnerability, "id")) {
             errors.add(new ValidationError(pointer + "/id", "is empty: " + need));
         }
     }
@@ -102,7 +103,7 @@ final class CycloneDxRules {
             errors.add(new ValidationError(pointer + "/analysis/state", "required member is missing: a VEX "
                     + "statement needs analysis.state (" + STATES + ")"));
         }
-        String state = Json.text(analysis, "state");
+        String state = Json.nonBlank(analysis, "state");
         if ("not_affected".equals(state) && !Json.present(analysis, "justification")) {
             errors.add(new ValidationError(pointer + "/analysis/justification", "analysis.state not_affected needs "
                     + "analysis.justification (" + JUSTIFICATIONS + ")"));
@@ -113,8 +114,8 @@ final class CycloneDxRules {
             errors.add(new ValidationError(pointer + "/analysis/response", problem + " an action: at least one "
                     + "response (" + RESPONSES + "), or a recommendation or workaround on the vulnerability"));
         }
-        Optional<OffsetDateTime> issued = Json.dateTime(analysis, "firstIssued");
-        Optional<OffsetDateTime> updated = Json.dateTime(analysis, "lastUpdated");
+        Optional<OffsetDateTime> issued = Json.dateTime(analysis.get("firstIssued"));
+        Optional<OffsetDateTime> updated = Json.dateTime(analysis.get("lastUpdated"));
         if (issued.isPresent() && updated.isPresent() && updated.get().isBefore(issued.get())) {
             warnings.add(new ValidationError(pointer + "/analysis/lastUpdated", "is earlier than firstIssued ("
                     + updated.get() + " < " + issued.get() + "): an analysis cannot be updated before it was issued"));
@@ -124,15 +125,15 @@ final class CycloneDxRules {
     private static boolean hasAction(JsonNode vulnerability, JsonNode analysis) {
         JsonNode response = analysis.get("response");
         boolean responded = response != null && !response.isNull() && !(response.isArray() && response.isEmpty());
-        return responded || Json.text(vulnerability, "recommendation") != null
-                || Json.text(vulnerability, "workaround") != null;
+        return responded || Json.nonBlank(vulnerability, "recommendation") != null
+                || Json.nonBlank(vulnerability, "workaround") != null;
     }
 
     private void checkAffects(JsonNode vulnerability, String pointer) {
         int position = 0;
-        for (JsonNode affect : Json.array(vulnerability, "affects")) {
+        for (JsonNode affect : Json.elements(vulnerability.get("affects"))) {
             String refPointer = pointer + "/affects/" + position++ + "/ref";
-            String ref = affect.isObject() ? Json.text(affect, "ref") : null;
+            String ref = affect.isObject() ? Json.nonBlank(affect, "ref") : null;
             if (ref != null) {
                 checkRef(ref, refPointer);
             }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.api.model.Statement;
@@ -26,17 +25,20 @@ final class OpenVex {
 
     static final String SCHEMA = "/schemas/openvex/openvex_json_schema.json";
 
-    /** The schema requires these only through the status rules, which {@link OpenVexRules} words better. */
-    private static final Pattern STATUS_MEMBERS =
-            Pattern.compile("/predicate/statements/[0-9]+/(justification|impact_statement|action_statement)");
+    /** The {@code $id} of the schema: keyword locations start with it. */
+    static final String SCHEMA_ID = "https://github.com/openvex/spec/openvex_json_schema_0.2.0.json";
 
-    private static final List<AlternativeMembers.Group> ALTERNATIVES = List.of(
-            new AlternativeMembers.Group(List.of("@id", "identifiers"), "a product or subcomponent needs an @id "
-                    + "(an IRI, for example a purl) or identifiers (purl, cpe23 or cpe22); it has neither"),
-            new AlternativeMembers.Group(List.of("purl", "cpe22", "cpe23"), "identifiers needs at least one of "
-                    + "purl, cpe22 or cpe23"));
+    private static final String IDENTIFIED = "a product or subcomponent needs an @id (an IRI, for example a purl) or "
+            + "identifiers (purl, cpe23 or cpe22); it has neither";
 
-    private final PredicateSchema schema = PredicateSchema.load(OpenVex.class, SCHEMA);
+    // The status rules (justification or impact statement, action statement) are the schema's allOf of if/then
+    // on statements, which OpenVexRules checks with messages that say why the member is needed.
+    private final PredicateSchema schema = PredicateSchema.load(OpenVex.class, SCHEMA)
+            .withoutErrorsFrom(SCHEMA_ID + "#/properties/statements/items/allOf")
+            .withMessage(SCHEMA_ID + "#/$defs/component/anyOf", IDENTIFIED)
+            .withMessage(SCHEMA_ID + "#/$defs/subcomponent/anyOf", IDENTIFIED)
+            .withMessage(SCHEMA_ID + "#/$defs/identifiers/anyOf", "identifiers needs at least one of purl, cpe22 or "
+                    + "cpe23");
 
     /** @return the schema text as shipped */
     String schemaText() {
@@ -49,14 +51,7 @@ final class OpenVex {
      * @return schema and semantic errors, warnings, facts and product digests
      */
     Analysis analyse(JsonNode predicate, Statement statement) {
-        List<ValidationError> errors = new ArrayList<>();
-        for (ValidationError error : AlternativeMembers.merge(schema.validate(predicate, "/predicate"), ALTERNATIVES)) {
-            boolean statusRule = AlternativeMembers.MISSING.equals(error.message())
-                    && STATUS_MEMBERS.matcher(error.pointer()).matches();
-            if (!statusRule) {
-                errors.add(error);
-            }
-        }
+        List<ValidationError> errors = new ArrayList<>(schema.validate(predicate, "/predicate"));
         List<ValidationError> warnings = new ArrayList<>();
         OpenVexRules.check(predicate, errors, warnings);
         Reading reading = OpenVexReader.read(predicate, statement);

@@ -5,6 +5,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.api.model.Statement;
+import org.stellaops.attestor.predicate.support.DigestClaim;
+import org.stellaops.attestor.predicate.support.FactsBuilder;
+import org.stellaops.attestor.predicate.support.HashNames;
+import org.stellaops.attestor.predicate.support.Json;
 import org.stellaops.attestor.predicate.support.Pointers;
 
 /**
@@ -48,16 +52,16 @@ final class OpenVexReader {
 
     private void readDocument(JsonNode predicate) {
         facts.put(VexFacts.FORMAT, "openvex")
-                .put(VexFacts.SPEC_VERSION, specVersion(Json.text(predicate, "@context")))
-                .put(VexFacts.DOCUMENT_ID, Json.text(predicate, "@id"))
-                .put(AUTHOR, Json.text(predicate, "author"))
-                .put(VexFacts.TIMESTAMP, Json.text(predicate, "timestamp"));
+                .put(VexFacts.SPEC_VERSION, specVersion(Json.nonBlank(predicate, "@context")))
+                .put(VexFacts.DOCUMENT_ID, Json.nonBlank(predicate, "@id"))
+                .put(AUTHOR, Json.nonBlank(predicate, "author"))
+                .put(VexFacts.TIMESTAMP, Json.nonBlank(predicate, "timestamp"));
         JsonNode version = predicate.path("version");
         if (version.isIntegralNumber() && version.canConvertToLong()) {
             facts.put(DOCUMENT_VERSION, version.longValue());
         }
         int count = 0;
-        for (JsonNode element : Json.array(predicate, "statements")) {
+        for (JsonNode element : Json.elements(predicate.get("statements"))) {
             if (element.isObject()) {
                 readStatement(element, "/predicate/statements/" + count);
             }
@@ -77,14 +81,14 @@ final class OpenVexReader {
 
     private void readStatement(JsonNode element, String pointer) {
         JsonNode vulnerability = Json.object(element, "vulnerability");
-        String name = vulnerability == null ? null : Json.text(vulnerability, "name");
+        String name = vulnerability == null ? null : Json.nonBlank(vulnerability, "name");
         if (vulnerability != null) {
-            Json.array(vulnerability, "aliases").forEach(alias -> facts.add(VexFacts.ALIASES, textOf(alias)));
+            Json.elements(vulnerability.get("aliases")).forEach(alias -> facts.add(VexFacts.ALIASES, textOf(alias)));
         }
-        facts.add(VexFacts.JUSTIFICATIONS, Json.text(element, "justification"));
+        facts.add(VexFacts.JUSTIFICATIONS, Json.nonBlank(element, "justification"));
         List<String> products = new ArrayList<>();
         int index = 0;
-        for (JsonNode product : Json.array(element, "products")) {
+        for (JsonNode product : Json.elements(element.get("products"))) {
             String productPointer = pointer + "/products/" + index++;
             if (product.isObject()) {
                 readProduct(product, productPointer, products);
@@ -93,7 +97,7 @@ final class OpenVexReader {
         if (products.isEmpty()) {
             products.addAll(VexFacts.inheritedProducts(statement));
         }
-        String status = Json.text(element, "status");
+        String status = Json.nonBlank(element, "status");
         if (name != null) {
             VexStatus.ofOpenVex(status).ifPresent(s -> statements.add(new VexStatement(name, products, s)));
         }
@@ -117,7 +121,7 @@ final class OpenVexReader {
                 }
             });
         }
-        for (JsonNode subcomponent : Json.array(product, "subcomponents")) {
+        for (JsonNode subcomponent : Json.elements(product.get("subcomponents"))) {
             if (subcomponent.isObject()) {
                 identifiers(subcomponent).forEach(id -> facts.add(SUBCOMPONENTS, id));
             }
@@ -127,11 +131,11 @@ final class OpenVexReader {
     /** @return the component's {@code @id}, then its purl, cpe23 and cpe22 identifiers, each when present */
     private static List<String> identifiers(JsonNode component) {
         List<String> ids = new ArrayList<>();
-        addIfText(ids, Json.text(component, "@id"));
+        addIfText(ids, Json.nonBlank(component, "@id"));
         JsonNode identifiers = Json.object(component, "identifiers");
         if (identifiers != null) {
             for (String key : IDENTIFIER_KEYS) {
-                addIfText(ids, Json.text(identifiers, key));
+                addIfText(ids, Json.nonBlank(identifiers, key));
             }
         }
         return ids;

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.Json;
 import org.stellaops.attestor.predicate.support.Pointers;
 
 /**
@@ -39,15 +40,15 @@ final class OpenVexRules {
             return;
         }
         checkContext(predicate, errors);
-        Optional<OffsetDateTime> issued = Json.dateTime(predicate, "timestamp");
+        Optional<OffsetDateTime> issued = Json.dateTime(predicate.get("timestamp"));
         checkNotBefore(predicate, "/predicate", issued, "the document's timestamp", warnings);
         int index = 0;
-        for (JsonNode statement : Json.array(predicate, "statements")) {
+        for (JsonNode statement : Json.elements(predicate.get("statements"))) {
             String pointer = "/predicate/statements/" + index++;
             if (statement.isObject()) {
                 checkStatus(statement, pointer, errors);
                 checkVulnerabilityName(statement, pointer, errors);
-                Optional<OffsetDateTime> known = Json.dateTime(statement, "timestamp").or(() -> issued);
+                Optional<OffsetDateTime> known = Json.dateTime(statement.get("timestamp")).or(() -> issued);
                 checkNotBefore(statement, pointer, known, "the statement's timestamp (or the document's)", warnings);
             }
         }
@@ -76,7 +77,7 @@ final class OpenVexRules {
                 errors.add(new ValidationError(Pointers.append(pointer, "justification"), "status not_affected needs "
                         + "a justification (" + JUSTIFICATIONS + ") or an impact_statement saying why the product is "
                         + "not affected"));
-            } else if (Json.blankText(statement, "impact_statement")) {
+            } else if (Json.blank(statement, "impact_statement")) {
                 errors.add(new ValidationError(Pointers.append(pointer, "impact_statement"), "is empty, and status "
                         + "not_affected needs a justification (" + JUSTIFICATIONS + ") or an impact_statement saying "
                         + "why the product is not affected"));
@@ -86,7 +87,7 @@ final class OpenVexRules {
             if (!Json.present(statement, "action_statement")) {
                 errors.add(new ValidationError(Pointers.append(pointer, "action_statement"), "status affected needs "
                         + "an action_statement describing how to remediate or mitigate the vulnerability"));
-            } else if (Json.blankText(statement, "action_statement")) {
+            } else if (Json.blank(statement, "action_statement")) {
                 errors.add(new ValidationError(Pointers.append(pointer, "action_statement"), "is empty, and status "
                         + "affected needs an action_statement describing how to remediate or mitigate the "
                         + "vulnerability"));
@@ -96,7 +97,7 @@ final class OpenVexRules {
 
     private static void checkVulnerabilityName(JsonNode statement, String pointer, List<ValidationError> errors) {
         JsonNode vulnerability = Json.object(statement, "vulnerability");
-        if (vulnerability != null && Json.blankText(vulnerability, "name")) {
+        if (vulnerability != null && Json.blank(vulnerability, "name")) {
             errors.add(new ValidationError(pointer + "/vulnerability/name", "is empty; name the vulnerability by "
                     + "its main identifier, for example CVE-2023-12345 or GHSA-xxxx-xxxx-xxxx"));
         }
@@ -104,7 +105,7 @@ final class OpenVexRules {
 
     private static void checkNotBefore(JsonNode object, String pointer, Optional<OffsetDateTime> issued,
                                        String issuedName, List<ValidationError> warnings) {
-        Optional<OffsetDateTime> updated = Json.dateTime(object, "last_updated");
+        Optional<OffsetDateTime> updated = Json.dateTime(object.get("last_updated"));
         if (issued.isPresent() && updated.isPresent() && updated.get().isBefore(issued.get())) {
             warnings.add(new ValidationError(pointer + "/last_updated", "is earlier than " + issuedName + " ("
                     + updated.get() + " < " + issued.get() + "): something cannot be updated before it was issued"));

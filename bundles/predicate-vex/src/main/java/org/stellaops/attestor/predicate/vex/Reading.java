@@ -3,6 +3,8 @@ package org.stellaops.attestor.predicate.vex;
 import java.util.List;
 import java.util.Map;
 
+import org.stellaops.attestor.predicate.support.DigestClaim;
+
 /**
  * What a format reader extracts from a predicate.
  *

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.stellaops.attestor.api.model.Statement;
 import org.stellaops.attestor.api.model.Subject;
+import org.stellaops.attestor.predicate.support.FactsBuilder;
 
 /** The facts every VEX format shares, and the products a statement inherits from the in-toto subjects. */
 final class VexFacts {

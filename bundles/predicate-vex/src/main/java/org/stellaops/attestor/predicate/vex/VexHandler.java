@@ -1,15 +1,11 @@
 package org.stellaops.attestor.predicate.vex;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -21,7 +17,10 @@ import org.stellaops.attestor.api.model.Statement;
 import org.stellaops.attestor.api.predicate.PredicateHandler;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.predicate.support.DigestClaim;
+import org.stellaops.attestor.predicate.support.PredicateHandlerBase;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.predicate.support.Subjects;
 
 /**
  * Validates VEX predicates and extracts their statements as searchable facts: OpenVEX 0.2.x
@@ -37,7 +36,7 @@ import org.stellaops.attestor.predicate.support.SubjectPolicy;
 @Component(service = PredicateHandler.class, configurationPid = VexHandler.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = VexHandler.Config.class)
-public final class VexHandler implements PredicateHandler {
+public final class VexHandler extends PredicateHandlerBase<VexFormat> {
 
     /** The ConfigAdmin PID. */
     public static final String PID = "org.stellaops.attestor.predicate.vex";
@@ -57,10 +56,8 @@ public final class VexHandler implements PredicateHandler {
         String subjectPolicy() default "error";
     }
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final OpenVex openVex = new OpenVex();
     private final CycloneDxVex cycloneDx = new CycloneDxVex();
-    private final Set<String> predicateTypes;
     private final SubjectPolicy subjectPolicy;
 
     /**
@@ -81,10 +78,8 @@ public final class VexHandler implements PredicateHandler {
      * @param subjectPolicy what to do with subject mismatches
      */
     public VexHandler(SubjectPolicy subjectPolicy) {
+        super("a VEX predicate type", VexFormat.byPredicateType());
         this.subjectPolicy = Objects.requireNonNull(subjectPolicy, "subjectPolicy");
-        Set<String> types = new TreeSet<>(OpenVex.TYPES);
-        types.add(CycloneDxVex.TYPE);
-        this.predicateTypes = Set.copyOf(types);
     }
 
     /** @return the policy in force */
@@ -93,44 +88,25 @@ public final class VexHandler implements PredicateHandler {
     }
 
     @Override
-    public Set<String> predicateTypes() {
-        return predicateTypes;
+    protected String schemaText(VexFormat format) {
+        return format == VexFormat.OPENVEX ? openVex.schemaText() : cycloneDx.schemaText();
     }
 
     @Override
-    public Optional<String> jsonSchema(String predicateType) {
-        if (OpenVex.TYPES.contains(predicateType)) {
-            return Optional.of(openVex.schemaText());
-        }
-        return CycloneDxVex.TYPE.equals(predicateType) ? Optional.of(cycloneDx.schemaText()) : Optional.empty();
+    protected PredicateResult validate(Statement statement, VexFormat format, JsonNode predicate) {
+        Analysis analysis = format == VexFormat.OPENVEX ? openVex.analyse(predicate, statement)
+                : cycloneDx.analyse(predicate, statement);
+        // a digest the schema already rejected (not hex, say) needs no second error saying no subject has it
+        Set<String> located = analysis.errors().stream().map(ValidationError::pointer).collect(Collectors.toSet());
+        return subjectPolicy.result(analysis.errors(), analysis::facts, analysis::warnings,
+                () -> mismatches(statement, analysis.claims()).stream()
+                        .filter(mismatch -> !located.contains(mismatch.pointer())).toList());
     }
 
-    @Override
-    public PredicateResult validate(Statement statement) {
-        boolean isOpenVex = OpenVex.TYPES.contains(statement.predicateType());
-        if (!isOpenVex && !CycloneDxVex.TYPE.equals(statement.predicateType())) {
-            return PredicateResult.invalid(List.of(new ValidationError("/predicateType",
-                    "not a VEX predicate type this handler owns: " + predicateTypes)));
-        }
-        JsonNode predicate;
-        try {
-            predicate = mapper.valueToTree(statement.predicate());
-        } catch (IllegalArgumentException e) {
-            return PredicateResult.invalid(List.of(new ValidationError("/predicate",
-                    "the predicate is not a JSON object tree: " + e.getMessage())));
-        }
-        Analysis analysis = isOpenVex ? openVex.analyse(predicate, statement) : cycloneDx.analyse(predicate, statement);
-        List<ValidationError> mismatches = subjectPolicy == SubjectPolicy.OFF ? List.of()
-                : SubjectCheck.mismatches(statement, analysis.claims());
-        if (analysis.errors().isEmpty()) {
-            return subjectPolicy.result(analysis.facts(), analysis.warnings(), mismatches);
-        }
-        List<ValidationError> errors = new ArrayList<>(analysis.errors());
-        if (subjectPolicy == SubjectPolicy.ERROR) {
-            // a digest the schema already rejected (not hex, say) needs no second error saying no subject has it
-            Set<String> located = errors.stream().map(ValidationError::pointer).collect(Collectors.toSet());
-            mismatches.stream().filter(mismatch -> !located.contains(mismatch.pointer())).forEach(errors::add);
-        }
-        return PredicateResult.invalid(errors);
+    private static List<ValidationError> mismatches(Statement statement, List<DigestClaim> claims) {
+        return Subjects.unmatched(statement, claims).stream().map(claim -> new ValidationError(claim.pointer(),
+                "the VEX gives " + claim.digest() + " for " + claim.artifactLabel() + ", but no statement subject has "
+                        + "this digest (" + Subjects.describe(statement) + "); attest the VEX for the artifact it "
+                        + "describes, or correct the digest")).toList();
     }
 }

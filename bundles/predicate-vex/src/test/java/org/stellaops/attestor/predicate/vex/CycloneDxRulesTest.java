@@ -1,27 +1,19 @@
 package org.stellaops.attestor.predicate.vex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.stellaops.attestor.predicate.vex.Samples.independent;
+import static org.stellaops.attestor.predicate.vex.Samples.product;
+import static org.stellaops.attestor.predicate.vex.Samples.validate;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.testing.predicate.Errors;
 
 /** The CycloneDX VEX rules checked after the schema. */
 class CycloneDxRulesTest {
-
-    private static PredicateResult validate(TestStatements sample) {
-        return Handlers.ERROR.validate(sample.statement());
-    }
-
-    private static TestStatements product() {
-        return TestStatements.load(TestStatements.PRODUCT);
-    }
-
-    private static TestStatements independent() {
-        return TestStatements.load(TestStatements.INDEPENDENT);
-    }
 
     @Test
     void rejectsNotAffectedWithoutAJustification() {

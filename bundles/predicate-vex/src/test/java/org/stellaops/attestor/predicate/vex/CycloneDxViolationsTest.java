@@ -1,22 +1,14 @@
 package org.stellaops.attestor.predicate.vex;
 
+import static org.stellaops.attestor.predicate.vex.Samples.independent;
+import static org.stellaops.attestor.predicate.vex.Samples.product;
+import static org.stellaops.attestor.predicate.vex.Samples.validate;
+
 import org.junit.jupiter.api.Test;
-import org.stellaops.attestor.api.predicate.PredicateResult;
+import org.stellaops.attestor.testing.predicate.Errors;
 
 /** The specVersion check and each rule class of the official CycloneDX schemas, on an otherwise valid VEX. */
 class CycloneDxViolationsTest {
-
-    private static PredicateResult validate(TestStatements sample) {
-        return Handlers.ERROR.validate(sample.statement());
-    }
-
-    private static TestStatements product() {
-        return TestStatements.load(TestStatements.PRODUCT);
-    }
-
-    private static TestStatements independent() {
-        return TestStatements.load(TestStatements.INDEPENDENT);
-    }
 
     @Test
     void rejectsABomWithoutSpecVersion() {
@@ -96,6 +88,6 @@ class CycloneDxViolationsTest {
     @Test
     void rejectsAnUnknownVulnerabilityMember() {
         Errors.assertOnly(validate(product().set("/predicate/vulnerabilities/2/status", "\"under_investigation\"")),
-                "/predicate/vulnerabilities/2", "'status' is not defined");
+                "/predicate/vulnerabilities/2/status", "member 'status' is not allowed here");
     }
 }

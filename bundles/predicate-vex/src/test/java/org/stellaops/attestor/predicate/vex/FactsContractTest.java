@@ -12,22 +12,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stellaops.attestor.api.predicate.PredicateResult;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.FactsContract;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** The contract's facts rules, on every sample and at the list cap. */
 class FactsContractTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {TestStatements.DISTRO, TestStatements.SPRING, TestStatements.INHERITED,
-            TestStatements.APPLICATION, TestStatements.PRODUCT, TestStatements.INDEPENDENT})
+    @ValueSource(strings = {Samples.DISTRO, Samples.SPRING, Samples.INHERITED,
+            Samples.APPLICATION, Samples.PRODUCT, Samples.INDEPENDENT})
     void extractsFlatVexFactsWithScalarOrSortedDistinctStringListValues(String sample) {
-        PredicateResult.Valid valid = Errors.valid(Handlers.ERROR.validate(TestStatements.load(sample).statement()));
+        PredicateResult.Valid valid = Errors.valid(Handlers.ERROR.validate(Samples.load(sample).statement()));
 
-        FactsContract.assertObeyed(valid.facts());
+        FactsContract.assertObeyed(valid.facts(), "vex");
     }
 
     @Test
     void capsAListAtTenThousandEntriesAndMarksItTruncated() {
-        TestStatements sample = TestStatements.load(TestStatements.INHERITED);
+        TestStatements sample = Samples.load(Samples.INHERITED);
         ArrayNode subjects = sample.document().putArray("subject");
         for (int i = 0; i < 10_050; i++) {
             ObjectNode subject = subjects.addObject().put("name", String.format("pkg:apk/distro/git@2.39.%05d", i));
@@ -36,7 +39,7 @@ class FactsContractTest {
 
         Map<String, Object> facts = Errors.valid(Handlers.ERROR.validate(sample.statement())).facts();
 
-        FactsContract.assertObeyed(facts);
+        FactsContract.assertObeyed(facts, "vex");
         List<?> products = (List<?>) facts.get("vex.products");
         assertEquals(10_000, products.size());
         assertEquals("pkg:apk/distro/git@2.39.00000", products.get(0));
@@ -45,13 +48,5 @@ class FactsContractTest {
         assertEquals(Boolean.TRUE, facts.get("vex.statements.truncated"));
         assertEquals(List.of("CVE-2023-12345", "CVE-2023-23946"), facts.get("vex.vulnerabilities"));
         assertFalse(facts.containsKey("vex.vulnerabilities.truncated"));
-    }
-
-    @Test
-    void deduplicatesAndSortsListsAndLeavesOutEmptyOnes() {
-        FactsBuilder builder = new FactsBuilder().add("vex.products", "b").add("vex.products", "a")
-                .add("vex.products", "b").add("vex.products", null).put("vex.format", "openvex").put("vex.author", null);
-
-        assertEquals(Map.of("vex.products", List.of("a", "b"), "vex.format", "openvex"), builder.build());
     }
 }

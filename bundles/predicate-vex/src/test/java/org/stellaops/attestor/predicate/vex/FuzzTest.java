@@ -1,10 +1,5 @@
 package org.stellaops.attestor.predicate.vex;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -19,8 +14,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.stellaops.attestor.api.predicate.PredicateResult;
-import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.testing.predicate.ResultContract;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /**
  * Truncated and mutated predicate trees, from fixed seeds (a failure names its seed, so it can be replayed): whatever
@@ -35,11 +30,11 @@ class FuzzTest {
         "vulnerabilities", "components", "specVersion", "timestamp", "x"};
 
     @ParameterizedTest(name = "{0}, {1} cases")
-    @CsvSource({TestStatements.SPRING + ", 200", TestStatements.INHERITED + ", 200", TestStatements.PRODUCT + ", 200",
-        TestStatements.INDEPENDENT + ", 200", TestStatements.APPLICATION + ", 30", TestStatements.DISTRO + ", 20"})
+    @CsvSource({Samples.SPRING + ", 200", Samples.INHERITED + ", 200", Samples.PRODUCT + ", 200",
+        Samples.INDEPENDENT + ", 200", Samples.APPLICATION + ", 30", Samples.DISTRO + ", 20"})
     void answersValidOrInvalidForEveryMutatedTree(String sample, int cases) {
         for (int seed = 0; seed < cases; seed++) {
-            TestStatements statement = TestStatements.load(sample);
+            TestStatements statement = Samples.load(sample);
             Random random = new Random(sample.hashCode() * 1_000_003L + seed);
             ObjectNode predicate = (ObjectNode) statement.document().get("predicate");
             int mutations = 1 + random.nextInt(4);
@@ -51,37 +46,17 @@ class FuzzTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({TestStatements.SPRING, TestStatements.PRODUCT, TestStatements.INDEPENDENT, TestStatements.APPLICATION})
+    @CsvSource({Samples.SPRING, Samples.PRODUCT, Samples.INDEPENDENT, Samples.APPLICATION})
     void answersValidOrInvalidForTheTreeCutAtEveryDepth(String sample) {
         for (int depth = 0; depth < 9; depth++) {
-            TestStatements statement = TestStatements.load(sample);
+            TestStatements statement = Samples.load(sample);
             prune(statement.document().get("predicate"), depth);
             check(statement, sample + " cut at depth " + depth);
         }
     }
 
     private static void check(TestStatements statement, String label) {
-        PredicateResult result;
-        try {
-            result = Handlers.ERROR.validate(statement.statement());
-        } catch (RuntimeException | StackOverflowError e) {
-            throw new AssertionError(label + " threw on " + excerpt(statement), e);
-        }
-        assertNotNull(result, label);
-        if (result instanceof PredicateResult.Valid valid) {
-            FactsContract.assertObeyed(valid.facts());
-            valid.warnings().forEach(warning -> assertInPredicate(warning, label));
-        } else if (result instanceof PredicateResult.Invalid invalid) {
-            assertFalse(invalid.errors().isEmpty(), label);
-            invalid.errors().forEach(error -> assertInPredicate(error, label));
-        } else {
-            fail(label + ": " + result);
-        }
-    }
-
-    private static void assertInPredicate(ValidationError error, String label) {
-        assertTrue(error.pointer().startsWith("/predicate"), () -> label + ": " + error);
-        assertFalse(error.message().isBlank(), () -> label + ": " + error);
+        ResultContract.validate(Handlers.ERROR, statement.statement(), "vex", label + " on " + excerpt(statement));
     }
 
     private static String excerpt(TestStatements statement) {

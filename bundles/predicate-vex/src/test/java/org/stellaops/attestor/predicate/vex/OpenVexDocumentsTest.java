@@ -11,6 +11,8 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** Valid OpenVEX documents and the facts extracted from them. */
 class OpenVexDocumentsTest {
@@ -21,7 +23,7 @@ class OpenVexDocumentsTest {
 
     @Test
     void acceptsADistroImageVexWith220StatementsAndExtractsEveryStatement() {
-        TestStatements sample = TestStatements.load(TestStatements.DISTRO);
+        TestStatements sample = Samples.load(Samples.DISTRO);
         PredicateResult.Valid valid = validate(sample);
 
         Map<String, Object> facts = valid.facts();
@@ -53,7 +55,7 @@ class OpenVexDocumentsTest {
 
     @Test
     void namesTheImageItselfForStatementsThatInheritTheirProductFromTheSubject() {
-        Map<String, Object> facts = validate(TestStatements.load(TestStatements.DISTRO)).facts();
+        Map<String, Object> facts = validate(Samples.load(Samples.DISTRO)).facts();
 
         // statement 3 lists no products: the attestation subject is its product
         assertTrue(((List<?>) facts.get("vex.statements")).contains(
@@ -63,7 +65,7 @@ class OpenVexDocumentsTest {
 
     @Test
     void acceptsTheSpecificationsSpringBootExampleAndExtractsItsFacts() {
-        PredicateResult.Valid valid = validate(TestStatements.load(TestStatements.SPRING));
+        PredicateResult.Valid valid = validate(Samples.load(Samples.SPRING));
 
         String product = "pkg:maven/org.springframework.boot/spring-boot@2.6.0-M3";
         assertEquals(Map.ofEntries(
@@ -86,7 +88,7 @@ class OpenVexDocumentsTest {
 
     @Test
     void inheritsTheProductsOfStatementsWithoutProductsFromTheSubjects() {
-        Map<String, Object> facts = validate(TestStatements.load(TestStatements.INHERITED)).facts();
+        Map<String, Object> facts = validate(Samples.load(Samples.INHERITED)).facts();
 
         String armv7 = "pkg:apk/distro/git@2.39.0-r1?arch=armv7";
         String x86 = "pkg:apk/distro/git@2.39.0-r1?arch=x86_64";
@@ -98,7 +100,7 @@ class OpenVexDocumentsTest {
 
     @Test
     void namesASubjectWithoutANameByItsDigest() {
-        Map<String, Object> facts = validate(TestStatements.load(TestStatements.INHERITED)
+        Map<String, Object> facts = validate(Samples.load(Samples.INHERITED)
                 .set("/subject/0/name", "\"\"")).facts();
 
         assertTrue(((List<?>) facts.get("vex.products")).contains(
@@ -107,12 +109,12 @@ class OpenVexDocumentsTest {
 
     @Test
     void readsTheUnversionedContextAsOpenVex020() {
-        assertEquals("0.2.0", validate(TestStatements.load(TestStatements.INHERITED)).facts().get("vex.specVersion"));
+        assertEquals("0.2.0", validate(Samples.load(Samples.INHERITED)).facts().get("vex.specVersion"));
     }
 
     @Test
     void acceptsAFutureOpenVex02PatchContext() {
-        Map<String, Object> facts = validate(TestStatements.load(TestStatements.SPRING)
+        Map<String, Object> facts = validate(Samples.load(Samples.SPRING)
                 .set("/predicate/@context", "\"https://openvex.dev/ns/v0.2.1\"")).facts();
 
         assertEquals("0.2.1", facts.get("vex.specVersion"));
@@ -120,12 +122,12 @@ class OpenVexDocumentsTest {
 
     @Test
     void acceptsNotAffectedWithAJustificationAlone() {
-        validate(TestStatements.load(TestStatements.SPRING).remove("/predicate/statements/0/impact_statement"));
+        validate(Samples.load(Samples.SPRING).remove("/predicate/statements/0/impact_statement"));
     }
 
     @Test
     void acceptsNotAffectedWithAnImpactStatementAlone() {
-        Map<String, Object> facts = validate(TestStatements.load(TestStatements.SPRING)
+        Map<String, Object> facts = validate(Samples.load(Samples.SPRING)
                 .remove("/predicate/statements/0/justification")).facts();
 
         assertEquals(List.of("CVE-2021-44228"), facts.get("vex.status.notAffected"));
@@ -134,7 +136,7 @@ class OpenVexDocumentsTest {
 
     @Test
     void listsEveryIdentifierOfAProductButKeysItsStatementsByTheFirst() {
-        Map<String, Object> facts = validate(TestStatements.load(TestStatements.SPRING)
+        Map<String, Object> facts = validate(Samples.load(Samples.SPRING)
                 .set("/predicate/statements/0/products/0/identifiers",
                         "{\"purl\": \"pkg:maven/org.springframework.boot/spring-boot@2.6.0-M3?type=jar\","
                                 + " \"cpe23\": \"cpe:2.3:a:vmware:spring_boot:2.6.0:m3:*:*:*:*:*:*\"}")).facts();
@@ -148,7 +150,7 @@ class OpenVexDocumentsTest {
 
     @Test
     void keysAProductWithoutAnIdByItsPurl() {
-        Map<String, Object> facts = validate(TestStatements.load(TestStatements.SPRING)
+        Map<String, Object> facts = validate(Samples.load(Samples.SPRING)
                 .remove("/predicate/statements/0/products/0/@id")).facts();
 
         assertEquals(List.of("CVE-2021-44228|pkg:maven/org.springframework.boot/spring-boot@2.6.0-M3|not_affected"),

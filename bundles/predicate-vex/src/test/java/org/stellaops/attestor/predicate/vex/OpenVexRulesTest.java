@@ -1,27 +1,20 @@
 package org.stellaops.attestor.predicate.vex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.stellaops.attestor.predicate.vex.Samples.distro;
+import static org.stellaops.attestor.predicate.vex.Samples.spring;
+import static org.stellaops.attestor.predicate.vex.Samples.validate;
 
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** The OpenVEX 0.2 rules checked after the schema. */
 class OpenVexRulesTest {
-
-    private static PredicateResult validate(TestStatements sample) {
-        return Handlers.ERROR.validate(sample.statement());
-    }
-
-    private static TestStatements spring() {
-        return TestStatements.load(TestStatements.SPRING);
-    }
-
-    private static TestStatements distro() {
-        return TestStatements.load(TestStatements.DISTRO);
-    }
 
     @Test
     void rejectsNotAffectedWithNeitherJustificationNorImpactStatement() {

@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.predicate.PredicateResult;
 import org.stellaops.attestor.api.predicate.ValidationError;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 /** Product digests against the statement's subjects, under each subject policy. */
 class SubjectConsistencyTest {
@@ -17,7 +19,7 @@ class SubjectConsistencyTest {
 
     /** The Spring Boot sample attested for an unrelated artifact. */
     private static TestStatements springForAnotherArtifact() {
-        return TestStatements.load(TestStatements.SPRING).set("/subject/0/digest/sha256", "\"" + OTHER + "\"");
+        return Samples.load(Samples.SPRING).set("/subject/0/digest/sha256", "\"" + OTHER + "\"");
     }
 
     @Test
@@ -48,7 +50,7 @@ class SubjectConsistencyTest {
 
     @Test
     void acceptsAProductWhoseDigestsShareOneWithASubject() {
-        Errors.valid(Handlers.ERROR.validate(TestStatements.load(TestStatements.SPRING)
+        Errors.valid(Handlers.ERROR.validate(Samples.load(Samples.SPRING)
                 .set("/predicate/statements/0/products/0/hashes/sha-512", "\"" + OTHER + OTHER + "\"").statement()));
     }
 
@@ -63,7 +65,7 @@ class SubjectConsistencyTest {
 
     @Test
     void comparesDigestValuesWithoutRegardToCase() {
-        TestStatements sample = TestStatements.load(TestStatements.SPRING);
+        TestStatements sample = Samples.load(Samples.SPRING);
         String digest = sample.document().at(SPRING_HASH).asText();
 
         Errors.valid(Handlers.ERROR.validate(sample.set(SPRING_HASH, "\"" + digest.toUpperCase() + "\"").statement()));
@@ -77,7 +79,7 @@ class SubjectConsistencyTest {
 
     @Test
     void doesNotCompareTheDigestsOfSubcomponents() {
-        Errors.valid(Handlers.ERROR.validate(TestStatements.load(TestStatements.SPRING)
+        Errors.valid(Handlers.ERROR.validate(Samples.load(Samples.SPRING)
                 .set("/predicate/statements/0/products/0/subcomponents",
                         "[{\"@id\": \"pkg:maven/org.apache.logging.log4j/log4j-api@2.14.1\", "
                                 + "\"hashes\": {\"sha-256\": \"" + OTHER + "\"}}]").statement()));
@@ -85,13 +87,13 @@ class SubjectConsistencyTest {
 
     @Test
     void findsNothingToCompareInADocumentThatGivesNoDigests() {
-        Errors.valid(Handlers.ERROR.validate(TestStatements.load(TestStatements.INHERITED)
+        Errors.valid(Handlers.ERROR.validate(Samples.load(Samples.INHERITED)
                 .set("/subject/0/digest/sha256", "\"" + OTHER + "\"").statement()));
     }
 
     @Test
     void checksEveryStatementOfALargeDocument() {
-        TestStatements sample = TestStatements.load(TestStatements.DISTRO)
+        TestStatements sample = Samples.load(Samples.DISTRO)
                 .set("/predicate/statements/150/products/0/hashes/sha-256", "\"" + OTHER + "\"");
 
         Errors.assertOnly(Handlers.ERROR.validate(sample.statement()),
@@ -100,7 +102,7 @@ class SubjectConsistencyTest {
 
     @Test
     void rejectsACycloneDxVexWhoseDescribedComponentHasAnotherDigest() {
-        List<ValidationError> errors = Errors.errors(Handlers.ERROR.validate(TestStatements.load(TestStatements.APPLICATION)
+        List<ValidationError> errors = Errors.errors(Handlers.ERROR.validate(Samples.load(Samples.APPLICATION)
                 .set("/subject/0/digest/sha256", "\"" + OTHER + "\"").statement()));
 
         assertEquals(List.of("/predicate/metadata/component/hashes/0/content",
@@ -111,7 +113,7 @@ class SubjectConsistencyTest {
 
     @Test
     void acceptsACycloneDxVexWhoseSubjectHasTheSha512OfTheDescribedComponent() {
-        TestStatements sample = TestStatements.load(TestStatements.APPLICATION);
+        TestStatements sample = Samples.load(Samples.APPLICATION);
         String sha512 = sample.document().at("/predicate/metadata/component/hashes/1/content").asText();
 
         Errors.valid(Handlers.ERROR.validate(sample.set("/subject/0/digest", "{\"sha512\": \"" + sha512 + "\"}")
@@ -120,7 +122,7 @@ class SubjectConsistencyTest {
 
     @Test
     void acceptsUnderTheWarningPolicyACycloneDxMismatchAsAWarning() {
-        PredicateResult.Valid valid = Errors.valid(Handlers.WARNING.validate(TestStatements.load(TestStatements.PRODUCT)
+        PredicateResult.Valid valid = Errors.valid(Handlers.WARNING.validate(Samples.load(Samples.PRODUCT)
                 .set("/subject/0/digest/sha256", "\"" + OTHER + "\"").statement()));
 
         assertEquals(1, valid.warnings().size());
@@ -129,7 +131,7 @@ class SubjectConsistencyTest {
 
     @Test
     void findsNothingToCompareWhenTheDescribedComponentHasNoHashes() {
-        Errors.valid(Handlers.ERROR.validate(TestStatements.load(TestStatements.INDEPENDENT)
+        Errors.valid(Handlers.ERROR.validate(Samples.load(Samples.INDEPENDENT)
                 .set("/subject/0/digest/sha256", "\"" + OTHER + "\"").statement()));
     }
 

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.predicate.support.SubjectPolicy;
+import org.stellaops.attestor.testing.predicate.Errors;
+import org.stellaops.attestor.testing.predicate.TestStatements;
 
 class VexHandlerTest {
 
@@ -54,7 +56,7 @@ class VexHandlerTest {
 
     @Test
     void rejectsAStatementWhosePredicateTypeItDoesNotOwn() {
-        Errors.assertOnly(Handlers.ERROR.validate(TestStatements.load(TestStatements.SPRING)
+        Errors.assertOnly(Handlers.ERROR.validate(Samples.load(Samples.SPRING)
                 .set("/predicateType", "\"https://cyclonedx.org/bom\"").statement()),
                 "/predicateType", "not a VEX predicate type this handler owns");
     }
