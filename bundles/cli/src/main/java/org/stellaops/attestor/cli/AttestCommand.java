@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "attest", mixinStandardHelpOptions = true,
         description = "Sign in-toto statements into DSSE envelopes, verify envelopes and log entries, fetch entries, "
-            + "manage the service's keys.",
-        subcommands = {SignCommand.class, VerifyCommand.class, FetchCommand.class, KeyCommand.class},
+            + "manage the service's keys and verification policies.",
+        subcommands = {SignCommand.class, VerifyCommand.class, FetchCommand.class, KeyCommand.class,
+            PolicyCommand.class},
         exitCodeListHeading = ExitCodes.HELP_HEADING,
         exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_FAILED, ExitCodes.HELP_USAGE, ExitCodes.HELP_UNAVAILABLE,
             ExitCodes.HELP_INTERNAL})

@@ -48,6 +48,10 @@ final class AttestorClient {
     static final String KEYS_PATH = "/api/v1/keys";
     static final String SIGN_PATH = "/api/v1/sign";
     private static final String ACCEPT = "application/json, application/problem+json";
+    /** The media type of JSON request bodies. */
+    static final String JSON_TYPE = "application/json";
+    /** Verification policies. */
+    static final String POLICIES_PATH = "/api/v1/policies";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -98,6 +102,11 @@ final class AttestorClient {
         return exchange("POST", URI.create(root + VERIFY_PATH), json(body));
     }
 
+    /** POST /api/v1/rekor/verify with any body (a policy, a subject …). */
+    JsonNode verify(JsonNode body) {
+        return exchange("POST", URI.create(root + VERIFY_PATH), json(body));
+    }
+
     /** POST /api/v1/rekor/verify with {@code {"uuid": "…"}}. */
     JsonNode verifyUuid(String uuid) {
         ObjectNode body = StrictJson.mapper().createObjectNode();
@@ -124,7 +133,20 @@ final class AttestorClient {
      * @return the JSON answer of a 2xx response
      */
     JsonNode call(String method, String pathAndQuery, byte[] body) {
-        return exchange(method, URI.create(root + pathAndQuery), body);
+        return exchange(method, URI.create(root + pathAndQuery), body, JSON_TYPE);
+    }
+
+    /**
+     * A call with a body of another media type (a YAML policy document, say).
+     *
+     * @param method the HTTP method
+     * @param pathAndQuery below the service root, built from checked names and encoded query values
+     * @param body the body
+     * @param contentType its media type
+     * @return the JSON answer of a 2xx response
+     */
+    JsonNode call(String method, String pathAndQuery, byte[] body, String contentType) {
+        return exchange(method, URI.create(root + pathAndQuery), body, contentType);
     }
 
     private static byte[] json(JsonNode body) {
@@ -136,12 +158,16 @@ final class AttestorClient {
     }
 
     private JsonNode exchange(String method, URI uri, byte[] body) {
+        return exchange(method, uri, body, JSON_TYPE);
+    }
+
+    private JsonNode exchange(String method, URI uri, byte[] body, String contentType) {
         String what = method + " " + uri;
-        HttpResponse<byte[]> response = send(request(method, uri, body, null), what);
+        HttpResponse<byte[]> response = send(request(method, uri, body, contentType, null), what);
         String nonce = Challenges.dpopNonce(response);
         if (nonce != null && credentials.dpopKey() != null) {
             // RFC 9449 section 8: the server wants its nonce in the proof; one retry with it
-            response = send(request(method, uri, body, nonce), what);
+            response = send(request(method, uri, body, contentType, nonce), what);
         }
         try {
             return HttpResults.interpret(response.statusCode(), response.body(), what);
@@ -152,10 +178,10 @@ final class AttestorClient {
         }
     }
 
-    private HttpRequest request(String method, URI uri, byte[] body, String nonce) {
+    private HttpRequest request(String method, URI uri, byte[] body, String contentType, String nonce) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", ACCEPT);
         if (body != null) {
-            builder.header("Content-Type", "application/json");
+            builder.header("Content-Type", contentType);
         }
         builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -41,6 +41,8 @@ import org.stellaops.attestor.core.service.AttestationService.StoredAttestation;
 import org.stellaops.attestor.core.service.AttestationService.Submission;
 import org.stellaops.attestor.core.service.AttestationService.VerifyRequest;
 import org.stellaops.attestor.core.service.KeyService;
+import org.stellaops.attestor.core.service.PolicyInvalidException;
+import org.stellaops.attestor.core.service.PolicyService;
 import org.stellaops.attestor.core.service.PredicateCatalog;
 import org.stellaops.attestor.core.service.PredicateRejectedException;
 import org.stellaops.attestor.sdk.AttestorException;
@@ -120,6 +122,9 @@ public class ApiServlet extends HttpServlet {
     @Reference
     private transient PredicateCatalog predicates;
 
+    @Reference
+    private transient PolicyService policies;
+
     /** The split-view monitor's per-log state, when bundle tlog-witness runs it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             target = "(attestor.status=tlog.monitor)")
@@ -135,10 +140,12 @@ public class ApiServlet extends HttpServlet {
     }
 
     /** For a servlet container outside OSGi (tests): the core and the authenticator are given, the monitor absent. */
-    ApiServlet(AttestationService service, KeyService keys, PredicateCatalog predicates, Authenticator authenticator) {
+    ApiServlet(AttestationService service, KeyService keys, PredicateCatalog predicates, PolicyService policies,
+               Authenticator authenticator) {
         this.service = service;
         this.keys = keys;
         this.predicates = predicates;
+        this.policies = policies;
         this.authenticator = authenticator;
     }
 
@@ -148,7 +155,7 @@ public class ApiServlet extends HttpServlet {
         maxRequestBytes = config.maxRequestBytes();
         // a Java array holds a little less than Integer.MAX_VALUE bytes
         int maxBatchBytes = Math.min(config.maxBatchBytes(), Integer.MAX_VALUE - 16);
-        BatchEndpoints batch = new BatchEndpoints(service, config.maxRequestBytes(), maxBatchBytes,
+        BatchEndpoints batch = new BatchEndpoints(service, policies, config.maxRequestBytes(), maxBatchBytes,
                 Math.max(1, config.ndjsonSliceItems()));
         Tenancy configured = new Tenancy(config.operatorTenant());
         if (!configured.configuredValidly()) {
@@ -189,6 +196,7 @@ public class ApiServlet extends HttpServlet {
         int signBodyBytes = (int) Math.min(Integer.MAX_VALUE - 16L,
                 (long) maxRequestBytes + VerifyRequests.WRAPPER_ALLOWANCE);
         all.addAll(new PredicateEndpoints(predicates).routes());
+        all.addAll(new PolicyEndpoints(policies, maxRequestBytes).routes());
         all.addAll(new KeyEndpoints(keys, configured, clock).routes());
         all.addAll(new SignEndpoints(keys, configured, clock, signBodyBytes).routes());
         return List.copyOf(all);
@@ -213,6 +221,10 @@ public class ApiServlet extends HttpServlet {
             HttpExchange exchange = new HttpExchange(req, resp, path, null);
             exchange.problemBody(Problems.withErrors(Problems.body(e.code(), e.getMessage(), req.getRequestURI()),
                     e.errors()));
+        } catch (PolicyInvalidException e) {
+            HttpExchange exchange = new HttpExchange(req, resp, path, null);
+            exchange.problemBody(Problems.withProblems(Problems.body(e.code(), e.getMessage(), req.getRequestURI()),
+                    e.problems()));
         } catch (AttestorException e) {
             if (Tenancy.OPERATOR_ONLY.equals(e.code())) {
                 // a refused authorisation, audited like the Gate's own refusals
@@ -310,8 +322,13 @@ public class ApiServlet extends HttpServlet {
     }
 
     private void verify(HttpExchange exchange, List<String> params) throws IOException {
-        VerifyRequest request = VerifyRequests.of(VerifyRequests.object(
-                exchange.jsonBody(maxRequestBytes + VerifyRequests.WRAPPER_ALLOWANCE)));
+        JsonNode body = VerifyRequests.object(exchange.jsonBody(maxRequestBytes + VerifyRequests.WRAPPER_ALLOWANCE));
+        VerifyRequest request = VerifyRequests.of(body);
+        PolicyService.PolicyRequest policy = VerifyRequests.policyOf(body);
+        if (policy != null) {
+            exchange.json(200, Views.report(policies.verify(request, policy, exchange.provenance())));
+            return;
+        }
         var report = request.id() != null ? service.verifyStored(request.id(), exchange.provenance())
                 : request.tlogEntries().isEmpty() ? service.verifyEnvelope(request.envelopeJson(), exchange.provenance())
                 : service.verifyEnvelopeWithEntries(request.envelopeJson(), request.tlogEntries(),

@@ -8,12 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stellaops.attestor.core.service.AttestationService;
 import org.stellaops.attestor.core.service.AttestationService.BatchOutcome;
 import org.stellaops.attestor.core.service.AttestationService.VerifyOutcome;
 import org.stellaops.attestor.core.service.AttestationService.VerifyRequest;
+import org.stellaops.attestor.core.service.PolicyService;
+import org.stellaops.attestor.core.service.PolicyService.PolicyRequest;
+import org.stellaops.attestor.core.service.PolicyService.PolicyVerifyOutcome;
 import org.stellaops.attestor.sdk.AttestorException;
 
 /**
@@ -32,18 +37,22 @@ final class BatchEndpoints {
     private static final Logger LOG = LoggerFactory.getLogger(BatchEndpoints.class);
 
     private final AttestationService service;
+    private final PolicyService policies;
     private final BatchInput.Limits submitLimits;
     private final BatchInput.Limits verifyLimits;
     private final int sliceItems;
 
     /**
      * @param service the core
+     * @param policies verification under policies (items that name one)
      * @param maxRequestBytes the largest envelope (as for a single submission)
      * @param maxBatchBytes the largest batch body
      * @param sliceItems how many items of an NDJSON answer are processed and written at a time
      */
-    BatchEndpoints(AttestationService service, int maxRequestBytes, int maxBatchBytes, int sliceItems) {
+    BatchEndpoints(AttestationService service, PolicyService policies, int maxRequestBytes, int maxBatchBytes,
+                   int sliceItems) {
         this.service = service;
+        this.policies = policies;
         this.submitLimits = new BatchInput.Limits(maxRequestBytes, maxBatchBytes);
         this.verifyLimits = new BatchInput.Limits(
                 (int) Math.min(Integer.MAX_VALUE - 1L, (long) maxRequestBytes + VerifyRequests.WRAPPER_ALLOWANCE),
@@ -88,19 +97,35 @@ final class BatchEndpoints {
     }
 
     private Map<Integer, Map<String, Object>> verified(HttpExchange exchange, List<BatchInput.Item> items) {
+        if (items.size() > service.batchMaxItems()) {
+            // items under a policy go to the core in groups: the whole batch is held to the limit here
+            throw new AttestorException("request.batch_too_large", "a batch holds at most "
+                    + service.batchMaxItems() + " items, not " + items.size());
+        }
         Map<Integer, Map<String, Object>> results = rejections(items);
         List<VerifyRequest> requests = new ArrayList<>();
         List<BatchInput.Item> sent = new ArrayList<>();
+        Map<PolicyKey, PolicyGroup> withPolicy = new LinkedHashMap<>();
         for (BatchInput.Item item : items) {
             if (item.rejection() != null) {
                 continue;
             }
             try {
-                requests.add(VerifyRequests.of(VerifyRequests.object(item.bytes())));
-                sent.add(item);
+                JsonNode body = VerifyRequests.object(item.bytes());
+                VerifyRequest request = VerifyRequests.of(body);
+                PolicyRequest policy = VerifyRequests.policyOf(body);
+                if (policy == null) {
+                    requests.add(request);
+                    sent.add(item);
+                } else {
+                    withPolicy.computeIfAbsent(PolicyKey.of(policy), k -> new PolicyGroup(policy)).add(item, request);
+                }
             } catch (AttestorException e) {
                 results.put(item.index(), BatchViews.failed(item, e));
             }
+        }
+        for (PolicyGroup group : withPolicy.values()) {
+            verifiedUnderPolicy(exchange, group, results);
         }
         List<VerifyOutcome> outcomes = requests.isEmpty() ? List.of()
                 : service.verifyBatch(requests, exchange.provenance());
@@ -110,6 +135,50 @@ final class BatchEndpoints {
                     : BatchViews.verified(item, outcome.report()));
         }
         return results;
+    }
+
+    /** Items that name the same policy with the same options, verified in one call to the core. */
+    private static final class PolicyGroup {
+        private final PolicyRequest policy;
+        private final List<BatchInput.Item> items = new ArrayList<>();
+        private final List<VerifyRequest> requests = new ArrayList<>();
+
+        PolicyGroup(PolicyRequest policy) {
+            this.policy = policy;
+        }
+
+        void add(BatchInput.Item item, VerifyRequest request) {
+            items.add(item);
+            requests.add(request);
+        }
+    }
+
+    /** What makes two items' policy questions the same: the policy (or document bytes), subject and vsa. */
+    private record PolicyKey(String policyId, Integer version, String document, String subject, boolean vsa) {
+        static PolicyKey of(PolicyRequest p) {
+            return new PolicyKey(p.policyId(), p.version(), p.inlineDocument() == null ? null
+                    : new String(p.inlineDocument(), java.nio.charset.StandardCharsets.UTF_8), p.subject(), p.vsa());
+        }
+    }
+
+    /** A policy that cannot be used (unknown, invalid, no engine) fails each item of its group alone. */
+    private void verifiedUnderPolicy(HttpExchange exchange, PolicyGroup group,
+                                     Map<Integer, Map<String, Object>> results) {
+        List<PolicyVerifyOutcome> outcomes;
+        try {
+            outcomes = policies.verifyBatch(group.requests, group.policy, exchange.provenance());
+        } catch (AttestorException e) {
+            if ("request.batch_too_large".equals(e.code())) {
+                throw e;
+            }
+            group.items.forEach(item -> results.put(item.index(), failed(exchange, item, e)));
+            return;
+        }
+        for (PolicyVerifyOutcome outcome : outcomes) {
+            BatchInput.Item item = itemAt(group.items, outcome.index());
+            results.put(item.index(), outcome.failure() != null ? failed(exchange, item, outcome.failure())
+                    : BatchViews.verified(item, outcome.verification()));
+        }
     }
 
     private static Map<Integer, Map<String, Object>> rejections(List<BatchInput.Item> items) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.stellaops.attestor.core.service.AttestationService.Submission;
+import org.stellaops.attestor.core.service.PolicyService;
 import org.stellaops.attestor.core.service.VerificationReport;
 
 /**
@@ -29,6 +30,13 @@ final class BatchViews {
     static Map<String, Object> verified(BatchInput.Item item, VerificationReport report) {
         Map<String, Object> m = head(item, 200);
         m.put("report", Views.report(report));
+        return m;
+    }
+
+    /** {@code {"index","line"?,"status":200,"report":{…as POST /api/v1/rekor/verify with a policy…}}}. */
+    static Map<String, Object> verified(BatchInput.Item item, PolicyService.PolicyVerification verification) {
+        Map<String, Object> m = head(item, 200);
+        m.put("report", Views.report(verification));
         return m;
     }
 
@@ -63,7 +71,10 @@ final class BatchViews {
         return m;
     }
 
-    /** {@code {"verified","unverified","failed"}}: reports that verified, reports that did not, problems. */
+    /**
+     * {@code {"verified","unverified","failed"}}: reports that verified, reports that did not, problems; plus
+     * {@code "allowed","denied"} when any item was judged by a policy (reports with {@code allowed} true / false).
+     */
     static Map<String, Object> verifySummary(List<Map<String, Object>> results) {
         long verified = results.stream().filter(r -> r.get("report") instanceof Map<?, ?> report
                 && Boolean.TRUE.equals(report.get("verified"))).count();
@@ -72,6 +83,14 @@ final class BatchViews {
         m.put("verified", verified);
         m.put("unverified", reports - verified);
         m.put("failed", results.size() - reports);
+        long judged = results.stream().filter(r -> r.get("report") instanceof Map<?, ?> report
+                && report.containsKey("allowed")).count();
+        if (judged > 0) {
+            long allowed = results.stream().filter(r -> r.get("report") instanceof Map<?, ?> report
+                    && Boolean.TRUE.equals(report.get("allowed"))).count();
+            m.put("allowed", allowed);
+            m.put("denied", judged - allowed);
+        }
         return m;
     }
 

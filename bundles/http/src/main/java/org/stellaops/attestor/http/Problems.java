@@ -8,6 +8,7 @@ import java.util.Set;
 import org.stellaops.attestor.api.keys.KeyDriverException;
 import org.stellaops.attestor.api.predicate.ValidationError;
 import org.stellaops.attestor.cas.StorageException;
+import org.stellaops.attestor.core.service.PolicyInvalidException;
 import org.stellaops.attestor.core.service.PredicateRejectedException;
 import org.stellaops.attestor.sdk.AttestorException;
 
@@ -30,6 +31,9 @@ final class Problems {
     /** Key codes that refuse a change because of the key's current state (409). */
     private static final Set<String> CONFLICTS = Set.of("key.name_conflict",
             "key.already_revoked", "key.not_active");
+    /** Policy codes that refuse a change because of the policy's current state (409). */
+    private static final Set<String> POLICY_CONFLICTS = Set.of("policy.exists", "policy.version_conflict",
+            "policy.already_approved", "policy.not_approvable", "policy.not_active");
     /**
      * Key driver codes that mean the driver cannot serve now (503): it is stopped (answered at once, never waited
      * for), did not answer in time, or failed; the request may succeed later unchanged.
@@ -53,19 +57,25 @@ final class Problems {
         if (code.equals("request.method_not_allowed")) {
             return 405;
         }
-        if (code.equals(Tenancy.OPERATOR_ONLY)) {
+        if (code.equals(Tenancy.OPERATOR_ONLY) || code.equals("policy.self_approval")) {
             return 403;
+        }
+        if (code.equals("policy.unsupported_format")) {
+            return 415;
         }
         if (code.endsWith("not_found")) {
             return 404;
         }
-        if (code.equals("trust.key_already_revoked") || CONFLICTS.contains(code)) {
+        if (code.equals("trust.key_already_revoked") || CONFLICTS.contains(code)
+                || POLICY_CONFLICTS.contains(code)) {
             return 409;
         }
-        if (code.startsWith("signature.") || code.startsWith("predicate.")) {
+        if (code.startsWith("signature.") || code.startsWith("predicate.") || code.equals("policy.invalid")
+                || code.equals("policy.simulation_too_large")) {
             return 422;
         }
-        if (code.equals("tlog.unavailable") || code.equals("storage.failure") || DRIVER_OUTAGES.contains(code)) {
+        if (code.equals("tlog.unavailable") || code.equals("storage.failure") || DRIVER_OUTAGES.contains(code)
+                || code.equals("policy.engine_unavailable")) {
             return 503;
         }
         if (code.startsWith("tlog.")) {
@@ -111,6 +121,9 @@ final class Problems {
         if (failure instanceof PredicateRejectedException rejected) {
             withErrors(problem, rejected.errors());
         }
+        if (failure instanceof PolicyInvalidException invalid) {
+            withProblems(problem, invalid.problems());
+        }
         return problem;
     }
 
@@ -131,6 +144,18 @@ final class Problems {
     static Map<String, Object> withErrors(Map<String, Object> problem, List<ValidationError> errors) {
         problem.put("errors", errors.stream()
                 .map(e -> Map.of("pointer", e.pointer(), "message", e.message())).toList());
+        return problem;
+    }
+
+    /** {@code errors:[{pointer,code,message}]}: every problem of a policy document. */
+    static Map<String, Object> withProblems(Map<String, Object> problem, List<PolicyInvalidException.Problem> errors) {
+        problem.put("errors", errors.stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("pointer", e.pointer());
+            m.put("code", e.code());
+            m.put("message", e.message());
+            return m;
+        }).toList());
         return problem;
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.stellaops.attestor.core.service.AttestationService.VerifyRequest;
+import org.stellaops.attestor.core.service.PolicyService.PolicyRequest;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.json.JsonLimits;
 import org.stellaops.attestor.sdk.json.StrictJson;
@@ -68,6 +69,53 @@ final class VerifyRequests {
             throw malformed("tlogEntries must hold 1 to " + MAX_TLOG_ENTRIES + " entries");
         }
         return new VerifyRequest(null, bytes(envelope), tlogEntries == null ? null : entriesOf(tlogEntries));
+    }
+
+    /**
+     * The policy a verify request asks to be judged by: {@code "policy":"<id>[@<version>]"} (a stored policy) or
+     * {@code "policyDocument":{…}} (a document by value), with the options {@code "subject":"<alg>:<hex>"} and
+     * {@code "vsa":true}, which need a policy.
+     *
+     * @param request a parsed verify request
+     * @return the policy request, or null when the request names no policy
+     * @throws AttestorException {@code request.malformed} for another shape
+     */
+    static PolicyRequest policyOf(JsonNode request) {
+        JsonNode policy = request.get("policy");
+        JsonNode document = request.get("policyDocument");
+        JsonNode subject = request.get("subject");
+        JsonNode vsa = request.get("vsa");
+        if (policy == null && document == null) {
+            if (subject != null || vsa != null) {
+                throw malformed("\"subject\" and \"vsa\" need a \"policy\" or a \"policyDocument\"");
+            }
+            return null;
+        }
+        if (policy != null && document != null) {
+            throw malformed("send one of \"policy\" (a stored policy) or \"policyDocument\" (a document by value)");
+        }
+        if (subject != null && !subject.isTextual()) {
+            throw malformed("\"subject\" must be a string <algorithm>:<hex>");
+        }
+        if (vsa != null && !vsa.isBoolean()) {
+            throw malformed("\"vsa\" must be true or false");
+        }
+        String asked = subject == null ? null : subject.asText();
+        boolean summary = vsa != null && vsa.booleanValue();
+        if (document != null) {
+            if (!document.isObject()) {
+                throw malformed("\"policyDocument\" must be a policy document (a JSON object)");
+            }
+            return PolicyRequest.inline(bytes(document), asked, summary);
+        }
+        if (!policy.isTextual() || policy.asText().isEmpty()) {
+            throw malformed("\"policy\" must be a string <id> or <id>@<version>");
+        }
+        try {
+            return PolicyRequest.stored(policy.asText(), asked, summary);
+        } catch (IllegalArgumentException e) {
+            throw malformed("\"policy\" must be <id> or <id>@<version> with a version from 1: " + policy.asText());
+        }
     }
 
     private static List<byte[]> entriesOf(JsonNode array) {

@@ -1,10 +1,13 @@
 package org.stellaops.attestor.http;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.Digest;
@@ -15,6 +18,7 @@ import org.stellaops.attestor.api.tlog.LogDescriptor;
 import org.stellaops.attestor.api.tlog.LogKeyVersion;
 import org.stellaops.attestor.core.service.AttestationService.LogStatus;
 import org.stellaops.attestor.core.service.AttestationService.Submission;
+import org.stellaops.attestor.core.service.PolicyService;
 import org.stellaops.attestor.core.service.VerificationReport;
 import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.CoveredEntry;
@@ -161,6 +165,27 @@ final class Views {
         m.put("logged", report.logged());
         m.put("entries", report.entries().stream().map(Views::entryResult).toList());
         return m;
+    }
+
+    /**
+     * The answer of a verification under a policy: the report's members, then {@code allowed} (the report verified
+     * and the policy allowed), {@code policy} (the decision, exactly as its canonical JSON), {@code policySource}
+     * and, when asked for, {@code vsa} (the signed verification summary's DSSE envelope).
+     */
+    static Map<String, Object> report(PolicyService.PolicyVerification verification) {
+        Map<String, Object> m = report(verification.report());
+        m.put("allowed", verification.allowed());
+        m.put("policySource", verification.policy().source());
+        m.put("policy", tree(verification.policy().decisionJson()));
+        if (verification.vsa() != null) {
+            m.put("vsa", tree(verification.vsa()));
+        }
+        return m;
+    }
+
+    /** Embeds JSON the core wrote exactly as it is (canonical decisions stay byte for byte what the core made). */
+    static RawValue tree(byte[] json) {
+        return new RawValue(new String(json, StandardCharsets.UTF_8));
     }
 
     static Map<String, Object> entryResult(VerificationReport.EntryResult e) {

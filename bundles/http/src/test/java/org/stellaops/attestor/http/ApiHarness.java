@@ -31,6 +31,7 @@ final class ApiHarness implements AutoCloseable {
     final RecordingService core = new RecordingService();
     final RecordingKeys keys = new RecordingKeys();
     final FixedCatalog predicates = new FixedCatalog();
+    final RecordingPolicies policies = new RecordingPolicies();
     private final Server server;
     private final String base;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -63,7 +64,7 @@ final class ApiHarness implements AutoCloseable {
 
     private ApiHarness(double perSecond, double burst, double authFailuresPerMinute, String operatorTenant,
                        int sliceItems) throws Exception {
-        servlet = new ApiServlet(core, keys, predicates, new TokenTable());
+        servlet = new ApiServlet(core, keys, predicates, policies, new TokenTable());
         servlet.activate(new ApiServlet.Config() {
             @Override
             public int maxRequestBytes() {

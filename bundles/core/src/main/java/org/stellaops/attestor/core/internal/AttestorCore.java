@@ -33,7 +33,9 @@ import org.stellaops.attestor.api.tlog.TransparencyLog;
 import org.stellaops.attestor.cas.ContentStore;
 import org.stellaops.attestor.core.service.AttestationService;
 import org.stellaops.attestor.core.service.KeyService;
+import org.stellaops.attestor.core.service.PolicyService;
 import org.stellaops.attestor.core.service.PredicateCatalog;
+import org.stellaops.attestor.policy.PolicyEngine;
 import org.stellaops.attestor.core.service.VerificationReport;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.witness.Cosigner;
@@ -45,6 +47,7 @@ import org.stellaops.attestor.store.EntryPage;
 import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.PolicyStore;
 import org.stellaops.attestor.store.Provenance;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.TrustedKey;
@@ -55,12 +58,13 @@ import org.stellaops.attestor.store.TrustedKey;
  * also lists the installed predicate handlers ({@link PredicateCatalog}), which outlive activations.
  * The stores are static greedy references: a higher-ranked store (store-mongo ranks 100) that appears replaces the
  * embedded one by reactivating the component; {@code entries.target}, {@code trustStore.target},
+ * {@code policyStore.target},
  * {@code auditStore.target} and {@code cas.target} pin one explicitly.
  */
-@Component(service = {AttestationService.class, KeyService.class, PredicateCatalog.class},
+@Component(service = {AttestationService.class, KeyService.class, PredicateCatalog.class, PolicyService.class},
         configurationPid = CoreConfig.PID)
 @Designate(ocd = CoreConfig.class)
-public class AttestorCore implements AttestationService, KeyService, PredicateCatalog {
+public class AttestorCore implements AttestationService, KeyService, PredicateCatalog, PolicyService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttestorCore.class);
 
@@ -77,8 +81,11 @@ public class AttestorCore implements AttestationService, KeyService, PredicateCa
     private AuditStore auditStore;
     @Reference(policyOption = ReferencePolicyOption.GREEDY)
     private ContentStore cas;
+    @Reference(policyOption = ReferencePolicyOption.GREEDY)
+    private PolicyStore policyStore;
 
     private final KeyDrivers drivers = new KeyDrivers();
+    private final PolicyEngines policyEngines = new PolicyEngines();
     private volatile EventAdmin eventAdmin;
     private volatile CoreService service;
     private volatile Map<String, Object> activeProperties = Map.of();
@@ -87,8 +94,8 @@ public class AttestorCore implements AttestationService, KeyService, PredicateCa
     void activate(CoreConfig config, Map<String, Object> properties, BundleContext context) {
         stop();
         service = new CoreService(config, primaryDeadline(config, properties), identity(context.getBundle()),
-                new CoreService.Stores(entries, trustStore, auditStore, cas), predicates, logs, drivers, eventAdmin,
-                clock);
+                new CoreService.Stores(entries, trustStore, auditStore, cas, policyStore), predicates, logs, drivers, policyEngines,
+                eventAdmin, clock);
         activeProperties = Map.copyOf(properties);
         LOG.info("attestor core started as worker {}", service.workerId());
     }
@@ -233,6 +240,17 @@ public class AttestorCore implements AttestationService, KeyService, PredicateCa
         logs.remove(log);
     }
 
+    /** The policy engine comes and goes without restarting the core; a request uses the engine it started with. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPolicyEngine(PolicyEngine engine) {
+        policyEngines.bind(engine);
+    }
+
+    void unbindPolicyEngine(PolicyEngine engine) {
+        policyEngines.unbind(engine);
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindEventAdmin(EventAdmin admin) {
@@ -282,6 +300,57 @@ public class AttestorCore implements AttestationService, KeyService, PredicateCa
     public VerificationReport verifyEnvelopeWithEntries(byte[] envelopeJson, List<byte[]> tlogEntries,
                                                         Provenance provenance) {
         return service.verifyEnvelopeWithEntries(envelopeJson, tlogEntries, provenance);
+    }
+
+    @Override
+    public PolicyVerification verify(VerifyRequest request, PolicyRequest policy, Provenance provenance) {
+        return service.verify(request, policy, provenance);
+    }
+
+    @Override
+    public List<PolicyVerifyOutcome> verifyBatch(List<VerifyRequest> requests, PolicyRequest policy,
+                                                 Provenance provenance) {
+        return service.verifyBatch(requests, policy, provenance);
+    }
+
+    @Override
+    public PolicyInfo create(PolicyDraft draft, Provenance provenance) {
+        return service.create(draft, provenance);
+    }
+
+    @Override
+    public PolicyInfo update(String policyId, PolicyDraft draft, Provenance provenance) {
+        return service.update(policyId, draft, provenance);
+    }
+
+    @Override
+    public PolicyInfo delete(String policyId, String comment, Provenance provenance) {
+        return service.delete(policyId, comment, provenance);
+    }
+
+    @Override
+    public PolicyInfo approve(String policyId, int version, Provenance provenance) {
+        return service.approve(policyId, version, provenance);
+    }
+
+    @Override
+    public List<PolicyInfo> policies(String tenant) {
+        return service.policies(tenant);
+    }
+
+    @Override
+    public Optional<PolicyInfo> policy(String tenant, String policyId) {
+        return service.policy(tenant, policyId);
+    }
+
+    @Override
+    public List<StarterResult> loadStarterPolicies(Provenance provenance) {
+        return service.loadStarterPolicies(provenance);
+    }
+
+    @Override
+    public Simulation simulate(String policyId, SimulationRequest request, Provenance provenance) {
+        return service.simulate(policyId, request, provenance);
     }
 
     @Override

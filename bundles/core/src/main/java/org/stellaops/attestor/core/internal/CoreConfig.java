@@ -123,4 +123,42 @@ public @interface CoreConfig {
     @AttributeDefinition(name = "Witnesses", required = false, description = "C2SP cosigner verifier keys "
             + "(name+hint+base64) of the witnesses whose cosignatures verification counts")
     String[] witnesses() default {};
+
+    /** @return key sets policies may name */
+    @AttributeDefinition(name = "Policy key sets", required = false, description = "Named groups of trusted keys "
+            + "for verification policies: [<tenant>/]<set>=<key name>[,<key name>...]; without a tenant the set "
+            + "exists in every tenant")
+    String[] policyKeySets() default {};
+
+    /** @return how long a cached policy decision is served before it is re-evaluated at the current time */
+    @AttributeDefinition(name = "Policy decision TTL (ms)", description = "A cached decision is answered unchanged "
+            + "(byte for byte) for this long; after that the policy is evaluated again over the cached verification "
+            + "at the current time, so time-dependent rules follow the clock")
+    long policyDecisionTtlMillis() default 1_000;
+
+    /** @return the verifier id of signed verification summaries */
+    @AttributeDefinition(name = "VSA verifier id", description = "verifier.id of the SLSA verification summaries "
+            + "the service signs (a URI naming this deployment)")
+    String vsaVerifierId() default "https://stella-ops.org/attestor";
+
+    /** @return tenants where a new policy version needs approval by a second principal */
+    @AttributeDefinition(name = "Policy approval tenants", required = false, description = "The two-person rule: in "
+            + "these tenants (* = every tenant) a new policy version becomes active only once a principal other "
+            + "than its author approved it")
+    String[] policyApprovalTenants() default {};
+
+    /** @return whether to load the starter policies at start */
+    @AttributeDefinition(name = "Starter policies", description = "At every start, store each starter policy "
+            + "(docs/policies) that starterPolicyTenant never had and that validates there")
+    boolean starterPolicies() default true;
+
+    /** @return the tenant starter policies are loaded into */
+    @AttributeDefinition(name = "Starter policy tenant", description = "The tenant the starter policies are loaded "
+            + "into at start (the development issuer's default tenant unless changed)")
+    String starterPolicyTenant() default "default";
+
+    /** @return the most records one simulation evaluates */
+    @AttributeDefinition(name = "Max simulation records", description = "A policy simulation over more stored "
+            + "records than this is refused (policy.simulation_too_large); narrow the time range or the filters")
+    int maxSimulationRecords() default 10_000;
 }

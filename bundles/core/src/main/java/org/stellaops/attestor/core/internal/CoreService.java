@@ -25,6 +25,7 @@ import org.stellaops.attestor.api.tlog.LogKeyVersion;
 import org.stellaops.attestor.cas.ContentStore;
 import org.stellaops.attestor.cas.StorageException;
 import org.stellaops.attestor.core.service.AttestationService;
+import org.stellaops.attestor.core.service.PolicyService;
 import org.stellaops.attestor.core.service.VerificationReport;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.json.JsonLimits;
@@ -49,10 +50,11 @@ import org.stellaops.attestor.store.TrustedKey;
  * threads they need (publisher, batch pools, audit writers, background tasks). {@link AttestorCore} creates one per
  * (re)activation and closes it on deactivation; tests create it directly.
  */
-final class CoreService implements AttestationService, AutoCloseable {
+final class CoreService implements AttestationService, PolicyService, AutoCloseable {
 
     /** The stores the service works on. */
-    record Stores(EntryStore entries, TrustRootStore trust, AuditStore audit, ContentStore cas) {
+    record Stores(EntryStore entries, TrustRootStore trust, AuditStore audit, ContentStore cas,
+                  org.stellaops.attestor.store.PolicyStore policies) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CoreService.class);
@@ -78,6 +80,11 @@ final class CoreService implements AttestationService, AutoCloseable {
     private final RecordLookup lookup;
     private final VerificationCache cache;
     private final Verifications verifications;
+    private final PolicyEnvironments environments;
+    private final PolicyVerifications policyVerifications;
+    private final PolicyAuthoring authoring;
+    private final StarterPolicies starters;
+    private final PolicySimulations simulations;
     private final ExecutorService cpuPool;
     private final ExecutorService ioPool;
     private final BatchSubmissions batches;
@@ -85,8 +92,8 @@ final class CoreService implements AttestationService, AutoCloseable {
     private final ScheduledExecutorService tasks;
 
     CoreService(CoreConfig config, Duration primaryDeadline, String coreIdentity, Stores stores,
-                PredicateRegistry predicates, LogRegistry logs, KeyDrivers drivers, EventAdmin eventAdmin,
-                Clock clock) {
+                PredicateRegistry predicates, LogRegistry logs, KeyDrivers drivers, PolicyEngines engines,
+                EventAdmin eventAdmin, Clock clock) {
         JsonLimits limits = new JsonLimits(config.maxEnvelopeBytes(), config.maxJsonDepth());
         this.stores = stores;
         this.predicates = predicates;
@@ -119,14 +126,26 @@ final class CoreService implements AttestationService, AutoCloseable {
         this.pipeline = new SubmissionPipeline(limits, trustRoots, predicates, logs, stores.cas(), stores.entries(),
                 planner, publisher, new FastPath(logs, checks, health, outbox, publisher::closed), clock,
                 primaryDeadline, coreIdentity);
-        this.verifier = new EntryVerifier(clock, trustRoots, logs, checks, serviceKeys, health,
-                AttestorCore.witnesses(config.witnesses()), heads);
+        List<org.stellaops.attestor.sdk.witness.Cosigner> witnesses = AttestorCore.witnesses(config.witnesses());
+        this.verifier = new EntryVerifier(clock, trustRoots, logs, checks, serviceKeys, health, witnesses, heads);
         this.lookup = new RecordLookup(stores.entries(), stores.cas());
         this.cache = new VerificationCache(config.verificationCacheEntries());
         this.verifications = new Verifications(stores.entries(), trustRoots, lookup, limits, verifier, cache,
                 heads, serviceKeys, auditor);
+        this.environments = new PolicyEnvironments(trustRoots, logs, KeySets.parse(config.policyKeySets()),
+                witnesses);
+        this.authoring = new PolicyAuthoring(stores.policies(), engines, environments, trustRoots, auditor, clock,
+                PolicyAuthoring.ApprovalRule.parse(config.policyApprovalTenants()));
+        this.starters = new StarterPolicies(authoring);
+        this.policyVerifications = new PolicyVerifications(new PolicyVerifications.Parts(stores.entries(), lookup,
+                limits, verifier, cache, trustRoots, new CacheStamps(stores.entries(), heads, serviceKeys), engines,
+                environments, predicates, coreIdentity, auditor, clock,
+                Duration.ofMillis(Math.max(0, config.policyDecisionTtlMillis())), authoring::resolve,
+                new Vsas(serviceKeys, config.vsaVerifierId(), versionOf(coreIdentity))));
         this.cpuPool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
                 threads("attestor-batch-cpu-"));
+        this.simulations = new PolicySimulations(stores.entries(), authoring, policyVerifications, engines, auditor,
+                clock, cpuPool, config.maxSimulationRecords());
         this.ioPool = Executors.newFixedThreadPool(Math.max(1, config.batchIoThreads()), threads("attestor-batch-io-"));
         this.batches = new BatchSubmissions(pipeline, auditor, cpuPool, ioPool, config.batchMaxItems());
         this.anchors = new AuditAnchors(stores.audit(), auditor, logs, checks, serviceKeys, submitTimeout);
@@ -136,6 +155,7 @@ final class CoreService implements AttestationService, AutoCloseable {
 
     private void start(CoreConfig config) {
         publisher.start();
+        loadStarters(config);
         // logs bound before the core existed; later ones are reported by logRegistered
         tasks.execute(() -> quietly("log key audit",
                 () -> logs.ordered().forEach(r -> logKeyAudit.observe(r.descriptor()))));
@@ -236,6 +256,79 @@ final class CoreService implements AttestationService, AutoCloseable {
             throw refused;
         }
         return verifications.batch(requests, provenance, cpuPool);
+    }
+
+    @Override
+    public PolicyVerification verify(VerifyRequest request, PolicyRequest policy, Provenance provenance) {
+        return policyVerifications.verify(request, policy, provenance);
+    }
+
+    @Override
+    public List<PolicyVerifyOutcome> verifyBatch(List<VerifyRequest> requests, PolicyRequest policy,
+                                                 Provenance provenance) {
+        if (requests.size() > batches.maxItems()) {
+            AttestorException refused = new AttestorException(CoreCodes.BATCH_TOO_LARGE, "a batch holds at most "
+                    + batches.maxItems() + " items, not " + requests.size());
+            auditor.record(provenance, CoreCodes.ENTRY_VERIFY, "-", refused.code(), refused.getMessage());
+            throw refused;
+        }
+        return policyVerifications.batch(requests, policy, provenance, cpuPool);
+    }
+
+    @Override
+    public PolicyInfo create(PolicyDraft draft, Provenance provenance) {
+        return authoring.create(draft, provenance);
+    }
+
+    @Override
+    public PolicyInfo update(String policyId, PolicyDraft draft, Provenance provenance) {
+        return authoring.update(policyId, draft, provenance);
+    }
+
+    @Override
+    public PolicyInfo delete(String policyId, String comment, Provenance provenance) {
+        return authoring.delete(policyId, comment, provenance);
+    }
+
+    @Override
+    public PolicyInfo approve(String policyId, int version, Provenance provenance) {
+        return authoring.approve(policyId, version, provenance);
+    }
+
+    @Override
+    public List<PolicyInfo> policies(String tenant) {
+        return authoring.policies(tenant);
+    }
+
+    @Override
+    public Optional<PolicyInfo> policy(String tenant, String policyId) {
+        return authoring.policy(tenant, policyId);
+    }
+
+    @Override
+    public List<StarterResult> loadStarterPolicies(Provenance provenance) {
+        return starters.load(provenance);
+    }
+
+    @Override
+    public Simulation simulate(String policyId, SimulationRequest request, Provenance provenance) {
+        return simulations.simulate(policyId, request, provenance);
+    }
+
+    /** Loads the starter policies into the configured tenant, off the activation thread. */
+    private void loadStarters(CoreConfig config) {
+        String tenant = config.starterPolicyTenant().strip();
+        if (!config.starterPolicies() || !Tenants.isName(tenant)) {
+            return;
+        }
+        Provenance system = new Provenance("core start", PolicyAuthoring.STARTER_AUTHOR, "", tenant);
+        tasks.execute(() -> quietly("starter policies", () -> starters.load(system)));
+    }
+
+    /** @return the version part of {@code <symbolic name>/<version>} */
+    static String versionOf(String identity) {
+        int slash = identity.lastIndexOf('/');
+        return slash < 0 ? identity : identity.substring(slash + 1);
     }
 
     @Override

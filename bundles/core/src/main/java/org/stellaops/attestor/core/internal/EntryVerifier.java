@@ -14,6 +14,7 @@ import java.util.TreeSet;
 
 import org.stellaops.attestor.api.model.Envelope;
 import org.stellaops.attestor.api.model.LogEntry;
+import org.stellaops.attestor.api.policy.LogEvidence;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
 import org.stellaops.attestor.core.service.VerificationReport;
@@ -66,9 +67,29 @@ final class EntryVerifier {
     }
 
     /**
+     * A verification with the evidence a policy is evaluated over.
+     *
+     * @param report the report
+     * @param judged the signatures as judged at the signing time
+     * @param logs one piece of evidence per logged entry checked (and one more per entry whose fresh proof
+     *             verified: the log's latest checkpoint); empty unless evidence was asked for
+     */
+    record Verified(VerificationReport report, TrustRoots.Judged judged, List<LogEvidence> logs) {
+    }
+
+    /**
      * @param tenant the tenant whose trust roots count (the record's, when there is one)
      */
     VerificationReport verify(String tenant, String envelopeDigest, Envelope envelope, Optional<EntryRecord> record) {
+        return verify(tenant, envelopeDigest, envelope, record, false).report();
+    }
+
+    /**
+     * @param tenant the tenant whose trust roots count (the record's, when there is one)
+     * @param withEvidence whether to collect the log evidence policies need (costs a cosignature check per line)
+     */
+    Verified verify(String tenant, String envelopeDigest, Envelope envelope, Optional<EntryRecord> record,
+                    boolean withEvidence) {
         TrustRoots.Snapshot trust = trustRoots.snapshot(tenant);
         // a stored record's signatures are judged at the time the service accepted them; anything else (a bare
         // envelope, one checked against entries a log returned) at now, which is no trusted time, so a compromised
@@ -80,7 +101,7 @@ final class EntryVerifier {
         List<Check> report = new ArrayList<>(SignatureReport.checks(judged));
         if (record.isEmpty()) {
             report.add(new Check("tlog", false, "the envelope was never submitted, so it is not logged"));
-            return VerificationReport.of(envelopeDigest, report);
+            return new Verified(VerificationReport.of(envelopeDigest, report), judged, List.of());
         }
         EntryRecord r = record.get();
         Map<Integer, PlannedEntry> expected = expectedEntries(envelopeDigest, envelope, active, trust.signers(), r,
@@ -88,14 +109,16 @@ final class EntryVerifier {
         List<EntryResult> results = new ArrayList<>();
         Set<Integer> covered = new TreeSet<>();
         String digestHex = envelopeDigest.substring(envelopeDigest.indexOf(':') + 1);
+        List<LogEvidence> evidence = withEvidence ? new ArrayList<>() : null;
         for (LogTarget target : r.logs()) {
             for (CoveredEntry entry : target.entries()) {
-                results.add(loggedEntry(target, entry, expected, digestHex, report, covered));
+                results.add(loggedEntry(target, entry, expected, digestHex, report, covered, evidence));
             }
             results.addAll(outstanding(target, r));
         }
         report.add(coverage(expected.keySet(), covered, r));
-        return VerificationReport.of(envelopeDigest, report, logged(r), results);
+        return new Verified(VerificationReport.of(envelopeDigest, report, logged(r), results), judged,
+                evidence == null ? List.of() : List.copyOf(evidence));
     }
 
     /** The entry each trusted signature must have been logged as, by signature index; checks the receipts. */
@@ -147,7 +170,8 @@ final class EntryVerifier {
     }
 
     private EntryResult loggedEntry(LogTarget target, CoveredEntry covered, Map<Integer, PlannedEntry> expected,
-                                    String digestHex, List<Check> report, Set<Integer> coveredSignatures) {
+                                    String digestHex, List<Check> report, Set<Integer> coveredSignatures,
+                                    List<LogEvidence> evidence) {
         LogEntry entry = covered.entry();
         String name = "tlog[" + entry.origin() + "#" + entry.logIndex() + "]";
         Optional<LogRegistry.Registration> registration = logs.registration(entry.logId());
@@ -164,8 +188,9 @@ final class EntryVerifier {
         Check inclusion = EntryChecks.inclusion(name, entry.inclusionProof(), entry);
         Check checkpoint = checks.checkpoint(name, entry.inclusionProof(), entry.origin(), descriptor);
         List<Check> lines = new ArrayList<>(List.of(body, leaf, inclusion, checkpoint));
-        FreshProof latest = registration.isPresent() && health.available(descriptor.logId())
-                ? fresh.check(registration.get().log(), descriptor, entry) : null;
+        FreshProofs.Result freshResult = registration.isPresent() && health.available(descriptor.logId())
+                ? fresh.checkWithEvidence(registration.get().log(), descriptor, entry) : null;
+        FreshProof latest = freshResult == null ? null : freshResult.view();
         if (latest != null) {
             lines.add(new Check(name + ".fresh", latest.ok(), latest.detail()));
         }
@@ -177,6 +202,10 @@ final class EntryVerifier {
         String detail = lines.stream().filter(c -> !c.ok()).findFirst().map(c -> c.check() + ": " + c.detail())
                 .orElse("verified in log " + entry.origin());
         int signatureIndex = match != null ? match.signatureIndex() : covered.signatureIndex();
+        if (evidence != null) {
+            evidence.addAll(LogEvidences.of(entry, signatureIndex, body.ok() && leaf.ok(), inclusion.ok(),
+                    checkpoint.ok(), freshResult, witnesses));
+        }
         return new EntryResult(entry.logId(), entry.origin(), signatureIndex, covered.via(), LogTarget.LOGGED,
                 entry.logIndex(), entry.uuid(), ok, inclusion.ok(), checkpoint.ok(),
                 EntryChecks.cosignatures(entry.inclusionProof().checkpoint(), witnesses), latest, detail);

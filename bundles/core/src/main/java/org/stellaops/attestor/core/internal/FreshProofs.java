@@ -3,6 +3,10 @@ package org.stellaops.attestor.core.internal;
 import java.util.Collection;
 import java.util.List;
 
+import static org.stellaops.attestor.api.policy.Consistency.CONSISTENT;
+import static org.stellaops.attestor.api.policy.Consistency.INCONSISTENT;
+import static org.stellaops.attestor.api.policy.Consistency.NOT_CHECKED;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stellaops.attestor.api.model.Bytes;
@@ -27,6 +31,16 @@ import org.stellaops.attestor.sdk.witness.Cosigner;
  */
 final class FreshProofs {
 
+    /**
+     * A fresh check with what policies need beyond the report line.
+     *
+     * @param view the report's view of it
+     * @param consistency whether the log's current tree was shown consistent with the stored checkpoint
+     * @param proof the fresh inclusion proof with its checkpoint, when it verified; else null
+     */
+    record Result(FreshProof view, org.stellaops.attestor.api.policy.Consistency consistency, InclusionProof proof) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(FreshProofs.class);
 
     private final EntryChecks checks;
@@ -44,11 +58,20 @@ final class FreshProofs {
      *         the entry)
      */
     FreshProof check(TransparencyLog log, LogDescriptor descriptor, LogEntry entry) {
+        Result result = checkWithEvidence(log, descriptor, entry);
+        return result == null ? null : result.view();
+    }
+
+    /**
+     * @return like {@link #check}, with the consistency finding and the fresh proof
+     */
+    Result checkWithEvidence(TransparencyLog log, LogDescriptor descriptor, LogEntry entry) {
         try {
             Checkpoint latest = log.latestCheckpoint();
             if (latest.size() <= entry.logIndex()) {
-                return new FreshProof(false, latest.size(), 0, "the log's latest checkpoint (size " + latest.size()
-                        + ") does not contain index " + entry.logIndex());
+                // a log whose current tree lacks an entry it once proved has rewritten its history
+                return new Result(new FreshProof(false, latest.size(), 0, "the log's latest checkpoint (size "
+                        + latest.size() + ") does not contain index " + entry.logIndex()), INCONSISTENT, null);
             }
             InclusionProof proof = log.inclusionProof(entry.logIndex(), latest.size());
             InclusionProofs.verify(proof.logIndex(), proof.treeSize(),
@@ -56,7 +79,8 @@ final class FreshProofs {
                     proof.hashes().stream().map(Bytes::value).toList(), proof.rootHash().value());
             Checkpoint signed = Checkpoints.parse(proof.checkpoint());
             if (signed.size() != proof.treeSize() || !signed.rootHash().equals(proof.rootHash())) {
-                return new FreshProof(false, proof.treeSize(), 0, "the fresh checkpoint does not commit to its proof");
+                return new Result(new FreshProof(false, proof.treeSize(), 0,
+                        "the fresh checkpoint does not commit to its proof"), NOT_CHECKED, null);
             }
             checks.verifyNote(descriptor, proof.checkpoint());
             heads.observe(descriptor.logId(), signed.origin(), proof.treeSize(), proof.rootHash().value(),
@@ -64,19 +88,20 @@ final class FreshProofs {
             String consistency = consistency(log, entry.inclusionProof(), proof);
             int cosigned = EntryChecks.cosignatures(proof.checkpoint(), witnesses);
             if (consistency != null) {
-                return new FreshProof(false, proof.treeSize(), cosigned, consistency);
+                return new Result(new FreshProof(false, proof.treeSize(), cosigned, consistency), INCONSISTENT, null);
             }
-            return new FreshProof(true, proof.treeSize(), cosigned, "included at size " + proof.treeSize()
-                    + ", consistent with the stored checkpoint, " + cosigned + " witness cosignature(s)");
+            return new Result(new FreshProof(true, proof.treeSize(), cosigned, "included at size " + proof.treeSize()
+                    + ", consistent with the stored checkpoint, " + cosigned + " witness cosignature(s)"),
+                    CONSISTENT, proof);
         } catch (TransparencyLogException e) {
             if (TransparencyLogException.UNAVAILABLE.equals(e.code())
                     || TransparencyLogException.BAD_PROOF_REQUEST.equals(e.code())) {
                 LOG.debug("no fresh proof from {}: {}", descriptor.origin(), e.getMessage());
                 return null;
             }
-            return new FreshProof(false, -1, 0, e.code() + ": " + e.getMessage());
+            return new Result(new FreshProof(false, -1, 0, e.code() + ": " + e.getMessage()), NOT_CHECKED, null);
         } catch (AttestorException e) {
-            return new FreshProof(false, -1, 0, e.code() + ": " + e.getMessage());
+            return new Result(new FreshProof(false, -1, 0, e.code() + ": " + e.getMessage()), NOT_CHECKED, null);
         } catch (RuntimeException e) {
             // a log plugin that cannot serve proofs is no evidence against the entry; the stored proof still counts
             LOG.warn("no fresh proof from {}: {}", descriptor.origin(), e.toString());

@@ -2,16 +2,12 @@ package org.stellaops.attestor.core.internal;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
-import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.core.service.AttestationService.VerifyOutcome;
 import org.stellaops.attestor.core.service.AttestationService.VerifyRequest;
 import org.stellaops.attestor.core.service.ErrorCodes;
@@ -23,7 +19,6 @@ import org.stellaops.attestor.sdk.json.JsonLimits;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.Provenance;
-import org.stellaops.attestor.store.Receipt;
 
 /**
  * The three ways to verify, each in front of the {@link VerificationCache} and each audited ({@code entry.verify},
@@ -39,8 +34,7 @@ final class Verifications {
     private final JsonLimits limits;
     private final EntryVerifier verifier;
     private final VerificationCache cache;
-    private final LogHeads heads;
-    private final ServiceKeys serviceKeys;
+    private final CacheStamps stamps;
     private final Auditor auditor;
 
     Verifications(EntryStore entries, TrustRoots trustStore, RecordLookup lookup, JsonLimits limits,
@@ -52,8 +46,7 @@ final class Verifications {
         this.limits = limits;
         this.verifier = verifier;
         this.cache = cache;
-        this.heads = heads;
-        this.serviceKeys = serviceKeys;
+        this.stamps = new CacheStamps(entries, heads, serviceKeys);
         this.auditor = auditor;
     }
 
@@ -143,7 +136,7 @@ final class Verifications {
     private VerificationReport cached(String tenant, String request, Computation computation) {
         String key = tenant + '\0' + request;
         long trust = trustStore.version();
-        Optional<VerificationReport> hit = cache.get(key, trust, VerificationCache.POLICY_NONE, this::current);
+        Optional<VerificationReport> hit = cache.get(key, trust, stamps::current);
         if (hit.isPresent()) {
             return hit.get();
         }
@@ -154,35 +147,7 @@ final class Verifications {
 
     private VerificationCache.Stamp stamp(long trust, String tenant, String digest, EntryRecord record,
                                           boolean supplied) {
-        Map<String, LogHeads.State> logs = new LinkedHashMap<>();
-        Map<String, Boolean> keys = new LinkedHashMap<>();
-        if (record != null) {
-            for (LogEntry e : record.logEntries()) {
-                logs.computeIfAbsent(e.logId(), heads::state);
-            }
-            for (Receipt r : record.receipts()) {
-                keys.computeIfAbsent(r.serviceKeyId(), serviceKeys::usable);
-            }
-        }
-        boolean settled = supplied || (record != null && !record.pending());
-        return new VerificationCache.Stamp(trust, VerificationCache.POLICY_NONE, Map.copyOf(logs), Map.copyOf(keys),
-                tenant, digest, settled, settled ? null : record);
-    }
-
-    /** Whether everything but the trust-root and policy versions is still as the stamp says. */
-    private boolean current(VerificationCache.Stamp stamp) {
-        for (Map.Entry<String, LogHeads.State> log : stamp.logs().entrySet()) {
-            if (!heads.state(log.getKey()).equals(log.getValue())) {
-                return false;
-            }
-        }
-        for (Map.Entry<String, Boolean> key : stamp.serviceKeys().entrySet()) {
-            if (serviceKeys.usable(key.getKey()) != key.getValue()) {
-                return false;
-            }
-        }
-        return stamp.settled()
-                || Objects.equals(entries.byEnvelopeDigest(stamp.tenant(), stamp.envelopeDigest()).orElse(null), stamp.unsettled());
+        return stamps.stamp(trust, tenant, digest, record, supplied);
     }
 
     private VerificationReport audited(Provenance who, String target, Supplier<VerificationReport> verification) {

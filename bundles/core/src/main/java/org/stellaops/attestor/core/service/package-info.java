@@ -1,8 +1,9 @@
 /**
  * The service API of the Attestor core, used by the HTTP API, the console and other front ends: submit, fetch and
  * verify attestations, manage trust roots, list logs and the installed predicate handlers ({@link
- * org.stellaops.attestor.core.service.PredicateCatalog}, 2.2).
+ * org.stellaops.attestor.core.service.PredicateCatalog}, 2.2) and verify under verification policies, author them
+ * and simulate them ({@link org.stellaops.attestor.core.service.PolicyService}, 2.3).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.2.0")
+@org.osgi.annotation.versioning.Version("2.3.0")
 package org.stellaops.attestor.core.service;

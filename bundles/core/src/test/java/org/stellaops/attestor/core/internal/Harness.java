@@ -63,6 +63,8 @@ final class Harness implements AutoCloseable {
             // background tasks the tests drive themselves, so that what they assert does not race a timer
             config.put("checkpointRefreshMillis", 0L);
             config.put("auditAnchorIntervalMillis", 0L);
+            // the tests that want them load the starter policies themselves
+            config.put("starterPolicies", false);
             return new Settings(Map.copyOf(config));
         }
 
@@ -87,16 +89,22 @@ final class Harness implements AutoCloseable {
 
     final Path directory;
     final Settings settings;
-    final Clock clock = Clock.systemUTC();
+    final Clock clock;
     final MemoryStores.Trust trustStore;
     final MemoryStores.Audit audit;
     final MemoryStores.Cas cas;
+    final MemoryStores.Policies policyStore;
     final TestKeyDriver keyDriver;
     final LogRegistry logs = new LogRegistry();
     final PredicateRegistry predicates = new PredicateRegistry();
     // appends stay O(1) however many events a long run (a benchmark) posts
     final List<Event> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     final KeyDrivers drivers = new KeyDrivers();
+    /** The real policy engine (bundle policy's component, outside OSGi); tests unbind it to see it missing. */
+    final PolicyEngines policyEngines = new PolicyEngines();
+    final org.stellaops.attestor.policy.PolicyEngine policyEngine =
+            new org.stellaops.attestor.policy.internal.PolicyEngineComponent(Osgi.config(
+                    org.stellaops.attestor.policy.internal.PolicyEngineComponent.Config.class, Map.of()));
     private final boolean sharedStore;
     EntryStore entries;
     CoreService core;
@@ -111,13 +119,21 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(Path directory, Settings settings) {
+        this(directory, settings, Clock.systemUTC());
+    }
+
+    /** A harness whose core reads the given clock (verification times, acceptance times, key lifecycles). */
+    Harness(Path directory, Settings settings, Clock clock) {
         this(directory, settings, new MemoryStores.Trust(), new MemoryStores.Audit(), new MemoryStores.Cas(),
-                new TestKeyDriver(), null);
+                new TestKeyDriver(), new MemoryStores.Policies(), null, clock);
     }
 
     private Harness(Path directory, Settings settings, MemoryStores.Trust trustStore, MemoryStores.Audit audit,
-                    MemoryStores.Cas cas, TestKeyDriver keyDriver, EntryStore shared) {
+                    MemoryStores.Cas cas, TestKeyDriver keyDriver, MemoryStores.Policies policyStore, EntryStore shared,
+                    Clock clock) {
+        this.policyStore = policyStore;
         this.directory = directory;
+        this.clock = clock;
         this.settings = settings;
         this.trustStore = trustStore;
         this.audit = audit;
@@ -126,6 +142,7 @@ final class Harness implements AutoCloseable {
         this.sharedStore = shared != null;
         this.entries = shared;
         drivers.bind(keyDriver);
+        policyEngines.bind(policyEngine);
         predicates.add(new PredicateRegistry.Registration(new TestPredicate(), 0, 1, "test", "1.0.0"));
         open();
     }
@@ -135,7 +152,7 @@ final class Harness implements AutoCloseable {
      * store of another contract version, say); closing it closes only its core.
      */
     Harness withEntryStore(EntryStore store) {
-        return new Harness(directory, settings, trustStore, audit, cas, keyDriver, store);
+        return new Harness(directory, settings, trustStore, audit, cas, keyDriver, policyStore, store, clock);
     }
 
     /**
@@ -143,7 +160,7 @@ final class Harness implements AutoCloseable {
      * own publisher, registries and worker id, as a second service instance against one database would be.
      */
     Harness worker(Settings workerSettings) {
-        return new Harness(directory, workerSettings, trustStore, audit, cas, keyDriver, entries);
+        return new Harness(directory, workerSettings, trustStore, audit, cas, keyDriver, policyStore, entries, clock);
     }
 
     /** Opens the store and starts the core, as an activation does. */
@@ -153,7 +170,7 @@ final class Harness implements AutoCloseable {
         }
         CoreConfig config = settings.coreConfig();
         core = new CoreService(config, Duration.ofMillis(config.primaryDeadlineMillis()), CORE,
-                new CoreService.Stores(entries, trustStore, audit, cas), predicates, logs, drivers,
+                new CoreService.Stores(entries, trustStore, audit, cas, policyStore), predicates, logs, drivers, policyEngines,
                 new EventAdmin() {
                     @Override
                     public void postEvent(Event event) {

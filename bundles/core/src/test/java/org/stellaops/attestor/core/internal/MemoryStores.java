@@ -186,4 +186,72 @@ final class MemoryStores {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Policy versions and approvals. */
+    static final class Policies implements org.stellaops.attestor.store.PolicyStore {
+        private final java.util.TreeMap<String, org.stellaops.attestor.store.PolicyVersion> versions =
+                new java.util.TreeMap<>();
+        private final java.util.TreeMap<String, org.stellaops.attestor.store.PolicyApproval> approvals =
+                new java.util.TreeMap<>();
+        private final AtomicLong revision = new AtomicLong();
+
+        private static String key(String tenant, String id, int version) {
+            return tenant + '\0' + id + '\0' + String.format("%010d", version);
+        }
+
+        @Override
+        public synchronized boolean append(org.stellaops.attestor.store.PolicyVersion version) {
+            String key = key(version.tenant(), version.policyId(), version.version());
+            if (versions.containsKey(key)) {
+                return false;
+            }
+            versions.put(key, version);
+            revision.incrementAndGet();
+            return true;
+        }
+
+        @Override
+        public synchronized Optional<org.stellaops.attestor.store.PolicyVersion> get(String tenant, String id,
+                                                                                   int version) {
+            return Optional.ofNullable(versions.get(key(tenant, id, version)));
+        }
+
+        @Override
+        public synchronized List<org.stellaops.attestor.store.PolicyVersion> history(String tenant, String id) {
+            return List.copyOf(versions.subMap(tenant + '\0' + id + '\0', tenant + '\0' + id + '\1').values());
+        }
+
+        @Override
+        public synchronized List<org.stellaops.attestor.store.PolicyVersion> allVersions(String tenant) {
+            return List.copyOf(versions.subMap(tenant + '\0', tenant + '\1').values());
+        }
+
+        @Override
+        public synchronized boolean approve(org.stellaops.attestor.store.PolicyApproval approval) {
+            if (get(approval.tenant(), approval.policyId(), approval.version()).isEmpty()) {
+                throw new IllegalArgumentException("no such policy version");
+            }
+            String key = key(approval.tenant(), approval.policyId(), approval.version()) + '\0'
+                    + approval.approvedAt() + '\0' + approval.approver();
+            boolean again = approvals.values().stream().anyMatch(a -> a.tenant().equals(approval.tenant())
+                    && a.policyId().equals(approval.policyId()) && a.version() == approval.version()
+                    && a.approver().equals(approval.approver()));
+            if (again) {
+                return false;
+            }
+            approvals.put(key, approval);
+            revision.incrementAndGet();
+            return true;
+        }
+
+        @Override
+        public synchronized List<org.stellaops.attestor.store.PolicyApproval> approvals(String tenant, String id) {
+            return List.copyOf(approvals.subMap(tenant + '\0' + id + '\0', tenant + '\0' + id + '\1').values());
+        }
+
+        @Override
+        public long revision() {
+            return revision.get();
+        }
+    }
 }

@@ -26,6 +26,9 @@ import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.OneTimeKeyStore;
+import org.stellaops.attestor.store.PolicyApproval;
+import org.stellaops.attestor.store.PolicyStore;
+import org.stellaops.attestor.store.PolicyVersion;
 import org.stellaops.attestor.store.RecordJson;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.TrustedKey;
@@ -37,25 +40,28 @@ import org.stellaops.attestor.store.TrustedKey;
  * commit), and a write touching several maps is committed atomically.
  *
  * <p>One component owns the file (MVStore allows a single opener) and serves {@link EntryStore},
- * {@link TrustRootStore}, {@link AuditStore} and {@link OneTimeKeyStore} from it, each with the service property
+ * {@link TrustRootStore}, {@link AuditStore}, {@link OneTimeKeyStore} and {@link PolicyStore} from it, each with the service property
  * {@value #STORE_PROPERTY}={@value #STORE_NAME}; it delegates to one small class per contract.
  *
  * <p>Maps in the file: {@code entries}, {@code entries.byUuid}, {@code entries.byCreation},
  * {@code entries.byTenantCreation}, {@code entries.pending} (the outbox index; see {@link EntryIndex}),
  * {@code search.time}, {@code search.subject}, {@code search.signer}, {@code search.predicate}, {@code search.fact}
  * (see {@link SearchIndex}), {@code trust.keys} (see {@link TrustKeys}), {@code audit.chain} and {@code audit.byTenant}
- * (see {@link AuditTrail}), {@code onetime.keys} and {@code onetime.expiry} (see {@link OneTimeKeys}) and
+ * (see {@link AuditTrail}), {@code onetime.keys} and {@code onetime.expiry} (see {@link OneTimeKeys}),
+ * {@code policy.versions} and {@code policy.approvals} (see {@link PolicyVersions}) and
  * {@code meta} (trust-root version, layout version {@code schema.version}). Every key of a record, trusted key or
  * index starts with the tenant ({@link IndexKeys}), so a tenant's reads stay inside its own key ranges. Files of
  * an older layout are upgraded when opened ({@link Migration}). Per-record data lives only in the file; the heap holds
  * the page cache (bounded by {@code cacheSizeMb}) and the leases of records being published.
  */
-@Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class, OneTimeKeyStore.class},
+@Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class, OneTimeKeyStore.class,
+        PolicyStore.class},
         immediate = true,
         configurationPid = EmbeddedStore.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         property = EmbeddedStore.STORE_PROPERTY + "=" + EmbeddedStore.STORE_NAME)
 @Designate(ocd = EmbeddedStoreConfig.class)
-public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditStore, OneTimeKeyStore, AutoCloseable {
+public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditStore, OneTimeKeyStore, PolicyStore,
+        AutoCloseable {
 
     /** The ConfigAdmin PID. */
     public static final String PID = "org.stellaops.attestor.store.embedded";
@@ -73,6 +79,7 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
     private final TrustKeys trust;
     private final AuditTrail audit;
     private final OneTimeKeys oneTimeKeys;
+    private final PolicyVersions policies;
 
     /**
      * Activates the component: opens the file.
@@ -138,6 +145,7 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
             new Migration(file, json, audit, migrationBatch, migration).run();
             this.entries = new EntryIndex(file, json);
             this.trust = new TrustKeys(file, json);
+            this.policies = new PolicyVersions(file, json);
         } catch (RuntimeException e) {
             // the file stays locked while open: release it, or no later attempt could open it
             closeAfterFailure(e);
@@ -159,6 +167,46 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
         }
         String dataDir = context.getProperty(DATA_DIR_PROPERTY);
         return Paths.get(dataDir == null || dataDir.isBlank() ? "./data" : dataDir, "store", "attestor.mv");
+    }
+
+    @Override
+    public boolean append(PolicyVersion version) {
+        return policies.append(version);
+    }
+
+    @Override
+    public Optional<PolicyVersion> get(String tenant, String policyId, int version) {
+        return policies.get(tenant, policyId, version);
+    }
+
+    @Override
+    public List<PolicyVersion> history(String tenant, String policyId) {
+        return policies.history(tenant, policyId);
+    }
+
+    @Override
+    public List<PolicyVersion> allVersions(String tenant) {
+        return policies.allVersions(tenant);
+    }
+
+    @Override
+    public boolean approve(PolicyApproval approval) {
+        return policies.approve(approval);
+    }
+
+    @Override
+    public List<PolicyApproval> approvals(String tenant, String policyId) {
+        return policies.approvals(tenant, policyId);
+    }
+
+    @Override
+    public long revision() {
+        return policies.revision();
+    }
+
+    /** @return the policy store backed by this file */
+    public PolicyStore policies() {
+        return policies;
     }
 
     /** @return the entry store backed by this file */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.OneTimeKeyStore;
+import org.stellaops.attestor.store.PolicyStore;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.tck.StoreFixture;
 
@@ -39,6 +40,11 @@ final class EmbeddedFixture implements StoreFixture {
 
     @Override
     public OneTimeKeyStore oneTimeKeys() {
+        return store;
+    }
+
+    @Override
+    public PolicyStore policies() {
         return store;
     }
 

@@ -29,6 +29,9 @@ import org.stellaops.attestor.store.EntryQuery;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.OneTimeKeyStore;
+import org.stellaops.attestor.store.PolicyApproval;
+import org.stellaops.attestor.store.PolicyStore;
+import org.stellaops.attestor.store.PolicyVersion;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.TrustedKey;
 
@@ -50,13 +53,15 @@ import org.stellaops.attestor.store.TrustedKey;
  * server answers or the database's schema is newer than this code. Declared disabled:
  * {@link MongoStoreStarter} enables it once MongoDB answers, and again whenever it is not up.
  */
-@Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class, OneTimeKeyStore.class},
+@Component(service = {EntryStore.class, TrustRootStore.class, AuditStore.class, OneTimeKeyStore.class,
+        PolicyStore.class},
         immediate = true, enabled = false,
         configurationPid = MongoStore.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         property = {MongoStore.STORE_PROPERTY + "=" + MongoStore.STORE_NAME,
                 "service.ranking:Integer=" + MongoStore.DEFAULT_RANKING})
 @Designate(ocd = MongoStoreConfig.class)
-public final class MongoStore implements EntryStore, TrustRootStore, AuditStore, OneTimeKeyStore, AutoCloseable {
+public final class MongoStore implements EntryStore, TrustRootStore, AuditStore, OneTimeKeyStore, PolicyStore,
+        AutoCloseable {
 
     /** The ConfigAdmin PID. */
     public static final String PID = "org.stellaops.attestor.store.mongo";
@@ -77,6 +82,7 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
     private final AuditTrail audit;
     private final TrustKeys trust;
     private final OneTimeKeys oneTimeKeys;
+    private final Policies policies;
     private final AuditRepair repair;
     private final ScheduledExecutorService repairs;
 
@@ -106,6 +112,7 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
             this.audit = new AuditTrail(db.getCollection(Fields.AUDIT));
             this.trust = new TrustKeys(db.getCollection(Fields.TRUST_KEYS), db.getCollection(Fields.META));
             this.oneTimeKeys = new OneTimeKeys(db.getCollection(Fields.ONE_TIME_KEYS), clock);
+            this.policies = new Policies(db.getCollection(Policies.COLLECTION));
             this.repair = new AuditRepair(entries, audit, clock);
             LOG.info("MongoDB store ready: hosts {}, database {}, schema version {}",
                     Connection.hosts(config.uri()), db.getName(), schema);
@@ -302,6 +309,41 @@ public final class MongoStore implements EntryStore, TrustRootStore, AuditStore,
     @Override
     public boolean claim(String namespace, String key, Instant expiresAt) {
         return oneTimeKeys.claim(namespace, key, expiresAt);
+    }
+
+    @Override
+    public boolean append(PolicyVersion version) {
+        return policies.append(version);
+    }
+
+    @Override
+    public Optional<PolicyVersion> get(String tenant, String policyId, int version) {
+        return policies.get(tenant, policyId, version);
+    }
+
+    @Override
+    public List<PolicyVersion> history(String tenant, String policyId) {
+        return policies.history(tenant, policyId);
+    }
+
+    @Override
+    public List<PolicyVersion> allVersions(String tenant) {
+        return policies.allVersions(tenant);
+    }
+
+    @Override
+    public boolean approve(PolicyApproval approval) {
+        return policies.approve(approval);
+    }
+
+    @Override
+    public List<PolicyApproval> approvals(String tenant, String policyId) {
+        return policies.approvals(tenant, policyId);
+    }
+
+    @Override
+    public long revision() {
+        return policies.revision();
     }
 
     /** Stops the repair schedule and closes the client. */

@@ -98,6 +98,9 @@ final class SchemaIndexes {
                         new IndexOptions().name("tenant_key").unique(true)),
                 index("tenant_created", Indexes.ascending(Fields.TENANT, Fields.CREATED_AT, Fields.KEY_ID)),
                 index("version", Indexes.descending(Fields.VERSION))));
+        db.getCollection(Policies.COLLECTION).createIndexes(List.of(
+                index("kind_tenant_policy_version", Indexes.ascending(Policies.KIND, Fields.TENANT,
+                        Policies.POLICY_ID, Policies.POLICY_VERSION))));
         // MongoDB deletes expired one-time keys in the background; claims do not depend on it (they re-check)
         db.getCollection(Fields.ONE_TIME_KEYS).createIndexes(List.of(
                 new IndexModel(Indexes.ascending(Fields.EXPIRES_AT),

@@ -3,6 +3,7 @@ package org.stellaops.attestor.store.mongo;
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.OneTimeKeyStore;
+import org.stellaops.attestor.store.PolicyStore;
 import org.stellaops.attestor.store.TrustRootStore;
 import org.stellaops.attestor.store.tck.StoreFixture;
 
@@ -48,6 +49,11 @@ final class MongoFixture implements StoreFixture {
 
     @Override
     public OneTimeKeyStore oneTimeKeys() {
+        return store;
+    }
+
+    @Override
+    public PolicyStore policies() {
         return store;
     }
 

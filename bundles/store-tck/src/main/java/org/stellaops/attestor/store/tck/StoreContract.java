@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.OneTimeKeyStore;
+import org.stellaops.attestor.store.PolicyStore;
 import org.stellaops.attestor.store.TrustRootStore;
 
 /**
@@ -70,6 +71,11 @@ public abstract class StoreContract {
     /** @return the trust-root store under test */
     protected TrustRootStore trustRoots() {
         return store.trustRoots();
+    }
+
+    /** @return the policy store under test */
+    protected PolicyStore policies() {
+        return store.policies();
     }
 
     /** @return the one-time key store under test */

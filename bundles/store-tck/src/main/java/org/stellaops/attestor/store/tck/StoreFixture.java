@@ -3,6 +3,7 @@ package org.stellaops.attestor.store.tck;
 import org.stellaops.attestor.store.AuditStore;
 import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.OneTimeKeyStore;
+import org.stellaops.attestor.store.PolicyStore;
 import org.stellaops.attestor.store.TrustRootStore;
 
 /**
@@ -22,6 +23,9 @@ public interface StoreFixture extends AutoCloseable {
 
     /** @return the one-time key store; after {@link #reopen()} the reopened one */
     OneTimeKeyStore oneTimeKeys();
+
+    /** @return the policy store; after {@link #reopen()} the reopened one */
+    PolicyStore policies();
 
     /** @return whether {@link #reopen()} is supported; durability tests are skipped (assumption) otherwise */
     default boolean supportsReopen() {
