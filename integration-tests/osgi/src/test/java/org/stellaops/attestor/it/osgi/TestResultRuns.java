@@ -1,22 +1,7 @@
 package org.stellaops.attestor.it.osgi;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
-import java.security.spec.ECGenParameterSpec;
-import java.util.HexFormat;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.stellaops.attestor.api.model.Envelope;
-import org.stellaops.attestor.api.model.KeyAlgorithm;
-import org.stellaops.attestor.sdk.crypto.PublicKeys;
-import org.stellaops.attestor.sdk.dsse.DsseEnvelopes;
 
 /**
  * A P-256 signer of statements of the sample plugin's type, {@value #PREDICATE_TYPE}, and the runs the plugin test
@@ -26,24 +11,18 @@ final class TestResultRuns {
 
     static final String PREDICATE_TYPE = "https://example.com/attestation/test-results/v1";
 
-    private final KeyPair pair;
+    private final StatementSigner signer;
 
-    private TestResultRuns(KeyPair pair) {
-        this.pair = pair;
+    private TestResultRuns(StatementSigner signer) {
+        this.signer = signer;
     }
 
     static TestResultRuns newSigner() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return new TestResultRuns(generator.generateKeyPair());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("no P-256 key generator", e);
-        }
+        return new TestResultRuns(StatementSigner.p256());
     }
 
     String publicKeyPem() {
-        return PublicKeys.toPem(pair.getPublic());
+        return signer.publicKeyPem();
     }
 
     /** Two passed tests and a runner version: valid under both rule sets. */
@@ -87,27 +66,6 @@ final class TestResultRuns {
     }
 
     private byte[] signed(String artifact, ObjectNode predicate) {
-        ObjectNode statement = HttpApi.JSON.createObjectNode();
-        statement.put("_type", "https://in-toto.io/Statement/v1");
-        ObjectNode subject = statement.putArray("subject").addObject();
-        subject.put("name", artifact);
-        subject.putObject("digest").put("sha256", sha256Hex(artifact));
-        statement.put("predicateType", PREDICATE_TYPE);
-        statement.set("predicate", predicate);
-        try {
-            Envelope envelope = DsseEnvelopes.sign(Envelope.IN_TOTO_PAYLOAD_TYPE, HttpApi.JSON.writeValueAsBytes(statement),
-                    pair.getPrivate(), KeyAlgorithm.ECDSA_P256_SHA256, PublicKeys.keyId(pair.getPublic()));
-            return DsseEnvelopes.toJson(envelope);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return signer.sign(artifact, PREDICATE_TYPE, predicate);
     }
 }
