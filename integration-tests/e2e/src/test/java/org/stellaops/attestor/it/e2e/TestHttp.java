@@ -54,7 +54,15 @@ final class TestHttp {
 
     /** @return {@code Bearer <token>} from the server's development issuer with the given tenant and scopes */
     static String authorization(AttestorProcess server, String tenant, Scope... scopes) {
-        return "Bearer " + DevIssuer.mintToken(DevIssuer.readKey(server.dataDir()), SUBJECT, tenant,
+        return authorization(server, tenant, SUBJECT, scopes);
+    }
+
+    /**
+     * @return {@code Bearer <token>} for another principal ({@code <issuer>#<subject>}) of the tenant: a colleague
+     * who approves what the tests' principal authored, say
+     */
+    static String authorization(AttestorProcess server, String tenant, String subject, Scope... scopes) {
+        return "Bearer " + DevIssuer.mintToken(DevIssuer.readKey(server.dataDir()), subject, tenant,
                 Arrays.stream(scopes).map(Scope::wire).toList(), Duration.ofHours(1), DevIssuer.DEFAULT_AUDIENCE,
                 Instant.now(), null);
     }
