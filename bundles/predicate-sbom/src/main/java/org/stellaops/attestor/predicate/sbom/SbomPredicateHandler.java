@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.osgi.service.component.annotations.Activate;
@@ -152,7 +154,7 @@ public final class SbomPredicateHandler extends PredicateHandlerBase<SbomPredica
         errors.addAll(reader.rules(predicate));
         // without a usable version there is always a version error, so facts are only read with a schema
         return subjectPolicy.result(errors, () -> reader.facts(predicate, version.schema().orElseThrow()), List::of,
-                () -> mismatches(statement, reader.described(predicate)));
+                () -> mismatches(statement, reader.described(predicate), errors));
     }
 
     private List<ValidationError> schemaErrors(VersionCheck.Outcome version, JsonNode predicate) {
@@ -163,8 +165,15 @@ public final class SbomPredicateHandler extends PredicateHandlerBase<SbomPredica
                 .toList();
     }
 
-    private static List<ValidationError> mismatches(Statement statement, List<DigestClaim> claims) {
-        return Subjects.unmatched(statement, claims).stream().map(claim -> new ValidationError(claim.pointer(),
+    /**
+     * Subject findings, except at members another finding already names: a root digest the schema refuses (not hex,
+     * say) is one problem for the producer to fix, not a second "no subject has this digest".
+     */
+    private static List<ValidationError> mismatches(Statement statement, List<DigestClaim> claims,
+                                                    List<ValidationError> reported) {
+        Set<String> named = reported.stream().map(ValidationError::pointer).collect(Collectors.toSet());
+        return Subjects.unmatched(statement, claims).stream().filter(claim -> !named.contains(claim.pointer()))
+                .map(claim -> new ValidationError(claim.pointer(),
                 "the SBOM gives " + claim.digest() + " for " + claim.artifactLabel() + ", the artifact it describes, "
                         + "but no statement subject has this digest (" + Subjects.describe(statement) + "); attest "
                         + "the SBOM for the artifact it describes, or correct the digest")).toList();

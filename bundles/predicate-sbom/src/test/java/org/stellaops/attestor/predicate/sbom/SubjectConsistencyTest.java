@@ -144,6 +144,19 @@ class SubjectConsistencyTest {
     }
 
     @Test
+    void reportsARootDigestTheSchemaRefusesOnceAsASchemaError() {
+        PredicateResult.Invalid invalid = assertInstanceOf(PredicateResult.Invalid.class, Handlers.ERROR.validate(
+                mavenForAnotherArtifact().set("/predicate/metadata/component/hashes/0/content", "\"xyz\"")
+                        .statement()));
+
+        assertEquals(List.of("/predicate/metadata/component/hashes/0/content",
+                "/predicate/metadata/component/hashes/1/content"),
+                invalid.errors().stream().map(ValidationError::pointer).toList());
+        assertTrue(invalid.errors().get(0).message().contains("does not match the regex pattern"),
+                () -> invalid.errors().toString());
+    }
+
+    @Test
     void reportsOnlyTheSchemaErrorsOfAnInvalidBomUnderPolicyWarning() {
         Errors.assertOnly(Handlers.WARNING.validate(mavenForAnotherArtifact().set("/predicate/version", "\"1\"")
                 .statement()), "/predicate/version", "must be an integer, not a string");
