@@ -261,4 +261,17 @@ final class AttestorClient {
         String message = root.getMessage();
         return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
     }
+
+    /** The record search ({@code GET}, scope {@value #READ_SCOPE}). */
+    static final String SEARCH_PATH = "/api/v1/rekor/entries";
+
+    /**
+     * GET /api/v1/rekor/entries?…: one page of the record search.
+     *
+     * @param query {@code ?…} with every name and value percent-encoded ({@link SearchQuery#query}), or ""
+     * @return the page, {@code {"entries":[…],"nextCursor":…}}, as the service answered it
+     */
+    JsonNode searchEntries(String query) {
+        return exchange("GET", URI.create(root + SEARCH_PATH + query), null);
+    }
 }

@@ -64,6 +64,29 @@ final class CliFiles {
         }
     }
 
+    /**
+     * Writes UTF-8 text exactly as given, without adding a newline, to a file or to {@code out}: for outputs that
+     * end each line themselves and may be empty (one JSON record per line).
+     *
+     * @param target a file path or {@code -}
+     * @param text the text
+     * @param out standard output
+     * @throws CliException {@code file.unwritable}, exit code 2
+     */
+    static void writeExactly(String target, String text, PrintWriter out) {
+        if (STDOUT.equals(target)) {
+            out.print(text);
+            out.flush();
+            return;
+        }
+        Path file = Path.of(target);
+        try {
+            Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw CliException.usage("file.unwritable", "cannot write " + file + ": " + reason(e), e);
+        }
+    }
+
     private static String reason(IOException e) {
         // NoSuchFileException and friends carry only the path as their message: name the problem instead.
         if (e instanceof NoSuchFileException) {

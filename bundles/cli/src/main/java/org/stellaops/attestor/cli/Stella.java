@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The {@code stella} command line: {@code stella attest sign|verify|fetch|key} and
+ * The {@code stella} command line: {@code stella attest sign|verify|fetch|search|key|policy} and
  * {@code stella auth token|dpop-key}.
  * The {@link GlobalOptions} ({@code --url}, {@code --cacert}, {@code --token}, {@code --data-dir}, …) are accepted
  * before or after any command name.

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,6 +104,33 @@ class StellaCliIT {
         assertEquals(served.json(), written);
         assertEquals(uuid, written.path("uuid").asText());
         assertTrue(written.path("envelope").isObject(), fetch::describe);
+    }
+
+    @Test
+    void searchFindsARecordBySubjectAndPagesThroughRecordsByFact() throws IOException {
+        String artifact = "cli-searched.jar";
+        String uuid = submitted(signWithCli(artifact));
+        List<String> others = List.of(submitted(signWithCli("cli-searched-2.jar")),
+                submitted(signWithCli("cli-searched-3.jar")));
+        String subject = "sha256:" + Attestations.sha256Hex(artifact.getBytes(StandardCharsets.UTF_8));
+
+        Stella.Result bySubject = Stella.run(work, withServer("attest", "search", "--subject", subject,
+                "--output", "ndjson"));
+        assertEquals(0, bySubject.exitCode(), bySubject::describe);
+        List<String> lines = bySubject.stdout().lines().toList();
+        assertEquals(1, lines.size(), bySubject::describe);
+        assertEquals(uuid, Attestations.tree(lines.get(0).getBytes(StandardCharsets.UTF_8)).path("uuid").asText());
+
+        // every statement of this class has the same builder, so the fact finds all of them, one page at a time
+        Stella.Result byFact = Stella.run(work, withServer("attest", "search", "--predicate-type",
+                Attestations.SLSA_V1, "--fact", "builder.id=" + Attestations.slsaStatement(artifact)
+                        .path("predicate").path("runDetails").path("builder").path("id").asText(),
+                "--limit", "1", "--all", "--output", "ndjson"));
+        assertEquals(0, byFact.exitCode(), byFact::describe);
+        List<String> found = byFact.stdout().lines().map(line -> Attestations.tree(
+                line.getBytes(StandardCharsets.UTF_8)).path("uuid").asText()).toList();
+        assertTrue(found.contains(uuid) && found.containsAll(others), byFact::describe);
+        assertEquals(found.size(), found.stream().distinct().count(), byFact::describe);
     }
 
     /** @return the command with the server's URL, its CA and a token, as a user passes them */
