@@ -51,17 +51,7 @@ final class CliFiles {
      * @throws CliException {@code file.unwritable}, exit code 2
      */
     static void write(String target, String text, PrintWriter out) {
-        if (STDOUT.equals(target)) {
-            out.println(text);
-            out.flush();
-            return;
-        }
-        Path file = Path.of(target);
-        try {
-            Files.write(file, (text + "\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw CliException.usage("file.unwritable", "cannot write " + file + ": " + reason(e), e);
-        }
+        writeExactly(target, text + "\n", out);
     }
 
     /**

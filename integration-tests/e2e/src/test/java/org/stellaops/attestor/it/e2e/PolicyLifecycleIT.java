@@ -159,6 +159,11 @@ class PolicyLifecycleIT {
         return author.postJson("/api/v1/rekor/verify", Map.of("uuid", digest, "policy", policy));
     }
 
+    private static ApiResponse approve(ApiClient principal, int version) {
+        return principal.post(POLICIES + "/" + POLICY + "/versions/" + version + "/approve", ApiClient.JSON,
+                new byte[0]);
+    }
+
     private JsonNode policyState() {
         ApiResponse response = author.get(POLICIES + "/" + POLICY);
         assertEquals(200, response.status(), response::describe);
@@ -183,23 +188,20 @@ class PolicyLifecycleIT {
     @Test
     @Order(2)
     void theAuthorCannotApproveTheirOwnVersion() {
-        author.post(POLICIES + "/" + POLICY + "/versions/1/approve", ApiClient.JSON, new byte[0])
-                .assertProblem(403, "policy.self_approval");
+        approve(author, 1).assertProblem(403, "policy.self_approval");
         assertTrue(policyState().path("activeVersion").isNull());
     }
 
     @Test
     @Order(3)
     void aColleaguesApprovalMakesTheVersionActive() {
-        ApiResponse approved = approver.post(POLICIES + "/" + POLICY + "/versions/1/approve", ApiClient.JSON,
-                new byte[0]);
+        ApiResponse approved = approve(approver, 1);
         assertEquals(200, approved.status(), approved::describe);
         assertEquals(1, approved.json().path("activeVersion").asInt(), approved::describe);
         JsonNode approval = approved.json().path("versions").path(0).path("approvals").path(0);
         assertEquals(actor(APPROVER), approval.path("approver").asText(), approved::describe);
 
-        approver.post(POLICIES + "/" + POLICY + "/versions/1/approve", ApiClient.JSON, new byte[0])
-                .assertProblem(409, "policy.already_approved");
+        approve(approver, 1).assertProblem(409, "policy.already_approved");
     }
 
     @Test
@@ -291,8 +293,7 @@ class PolicyLifecycleIT {
     @Test
     @Order(8)
     void onceApprovedTheStricterVersionDeniesWhatOneSignerSignedAndAllowsWhatTwoSigned() {
-        ApiResponse approved = approver.post(POLICIES + "/" + POLICY + "/versions/2/approve", ApiClient.JSON,
-                new byte[0]);
+        ApiResponse approved = approve(approver, 2);
         assertEquals(200, approved.status(), approved::describe);
         assertEquals(2, approved.json().path("activeVersion").asInt(), approved::describe);
 
