@@ -329,7 +329,8 @@ public class ApiServlet extends HttpServlet {
             exchange.json(200, Views.report(policies.verify(request, policy, exchange.provenance())));
             return;
         }
-        var report = request.id() != null ? service.verifyStored(request.id(), exchange.provenance())
+        var report = !request.rfc3161Timestamps().isEmpty() ? service.verify(request, exchange.provenance())
+                : request.id() != null ? service.verifyStored(request.id(), exchange.provenance())
                 : request.tlogEntries().isEmpty() ? service.verifyEnvelope(request.envelopeJson(), exchange.provenance())
                 : service.verifyEnvelopeWithEntries(request.envelopeJson(), request.tlogEntries(),
                         exchange.provenance());

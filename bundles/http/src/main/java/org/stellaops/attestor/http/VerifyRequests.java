@@ -11,12 +11,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.stellaops.attestor.core.service.AttestationService.VerifyRequest;
 import org.stellaops.attestor.core.service.PolicyService.PolicyRequest;
 import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.encoding.StrictBase64;
 import org.stellaops.attestor.sdk.json.JsonLimits;
 import org.stellaops.attestor.sdk.json.StrictJson;
 
 /**
  * Reads the body of {@code POST /api/v1/rekor/verify} — {@code {"uuid"}}, {@code {"envelope"}} or
- * {@code {"envelope","tlogEntries"}} — which is also the shape of one item of {@code verify:batch}.
+ * {@code {"envelope","tlogEntries"}}, each optionally with {@code "rfc3161Timestamps":[{"signedTimestamp":"<base64
+ * DER>"}, …]} (the shape of a Sigstore bundle's {@code verificationMaterial.timestampVerificationData}) — which is
+ * also the shape of one item of {@code verify:batch}.
  */
 final class VerifyRequests {
 
@@ -59,16 +62,49 @@ final class VerifyRequests {
         if (tlogEntries != null && (envelope == null || !tlogEntries.isArray())) {
             throw malformed("tlogEntries must be an array of TransparencyLogEntry objects, sent with an envelope");
         }
+        List<byte[]> timestamps = timestampsOf(request.get("rfc3161Timestamps"));
         if (uuid != null) {
             if (!uuid.isTextual()) {
                 throw malformed("\"uuid\" must be a string");
             }
-            return new VerifyRequest(uuid.asText(), null, null);
+            return new VerifyRequest(uuid.asText(), null, null, timestamps);
         }
         if (tlogEntries != null && (tlogEntries.isEmpty() || tlogEntries.size() > MAX_TLOG_ENTRIES)) {
             throw malformed("tlogEntries must hold 1 to " + MAX_TLOG_ENTRIES + " entries");
         }
-        return new VerifyRequest(null, bytes(envelope), tlogEntries == null ? null : entriesOf(tlogEntries));
+        return new VerifyRequest(null, bytes(envelope), tlogEntries == null ? null : entriesOf(tlogEntries),
+                timestamps);
+    }
+
+    /**
+     * @param array the {@code rfc3161Timestamps} member, or null
+     * @return each item's decoded {@code signedTimestamp} (DER), in order; empty when the member is absent
+     * @throws AttestorException {@code request.malformed} naming the item that cannot be read
+     */
+    static List<byte[]> timestampsOf(JsonNode array) {
+        if (array == null) {
+            return List.of();
+        }
+        int most = VerifyRequest.MAX_TIMESTAMPS;
+        if (!array.isArray() || array.isEmpty() || array.size() > most) {
+            throw malformed("rfc3161Timestamps must be an array of 1 to " + most
+                    + " {\"signedTimestamp\":\"<base64 DER>\"} objects");
+        }
+        List<byte[]> tokens = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode item = array.get(i);
+            JsonNode signed = item.isObject() ? item.get("signedTimestamp") : null;
+            String name = "rfc3161Timestamps[" + i + "]";
+            if (signed == null || !signed.isTextual() || signed.asText().isEmpty()) {
+                throw malformed(name + " must be an object with a non-empty string \"signedTimestamp\"");
+            }
+            try {
+                tokens.add(StrictBase64.decode(signed.asText()));
+            } catch (IllegalArgumentException e) {
+                throw malformed(name + ".signedTimestamp is not base64: " + e.getMessage());
+            }
+        }
+        return tokens;
     }
 
     /**

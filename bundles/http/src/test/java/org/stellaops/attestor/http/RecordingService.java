@@ -41,6 +41,8 @@ final class RecordingService implements AttestationService {
 
     final List<List<byte[]>> submittedBatches = new CopyOnWriteArrayList<>();
     final List<List<VerifyRequest>> verifiedBatches = new CopyOnWriteArrayList<>();
+    /** Every single verification handed over whole ({@link #verify(VerifyRequest, Provenance)}). */
+    final List<VerifyRequest> verifiedRequests = new CopyOnWriteArrayList<>();
     final List<EntryQuery> searches = new CopyOnWriteArrayList<>();
     final List<AuditQuery> auditQueries = new CopyOnWriteArrayList<>();
     final List<Provenance> auditVerifications = new CopyOnWriteArrayList<>();
@@ -92,6 +94,16 @@ final class RecordingService implements AttestationService {
         EntryRecord record = fetch(provenance.tenant(), id).orElseThrow(() ->
                 new AttestorException("entry.not_found", "no attestation with id " + id)).record();
         return Fixtures.report(record.envelopeDigest(), true);
+    }
+
+    /** Requests with RFC 3161 tokens arrive here: they verify when they name a stored id. */
+    @Override
+    public VerificationReport verify(VerifyRequest request, Provenance provenance) {
+        provenances.add(provenance);
+        verifiedRequests.add(request);
+        String digest = "sha256:" + sha256Hex(request.id() != null ? request.id().getBytes(StandardCharsets.UTF_8)
+                : request.envelopeJson());
+        return Fixtures.report(digest, request.id() != null);
     }
 
     @Override

@@ -62,6 +62,14 @@ class VerifyRequestsTest {
     }
 
     @Test
+    void readsTheSigstoreBundleShapeOfRfc3161Timestamps() {
+        VerifyRequest r = parse("{\"uuid\":\"a\",\"rfc3161Timestamps\":[{\"signedTimestamp\":\"MAMCAQA=\"}]}");
+        assertEquals(1, r.rfc3161Timestamps().size());
+        assertArrayEquals(new byte[] {0x30, 0x03, 0x02, 0x01, 0x00}, r.rfc3161Timestamps().get(0));
+        assertTrue(parse("{\"uuid\":\"a\"}").rfc3161Timestamps().isEmpty());
+    }
+
+    @Test
     void refusesDuplicateMembersAndBrokenJson() {
         assertEquals("json.duplicate_member", refusedCode("{\"uuid\":\"a\",\"uuid\":\"b\"}"));
         assertEquals("json.malformed", refusedCode("{\"uuid\":"));

@@ -1,5 +1,6 @@
 package org.stellaops.attestor.core.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +68,8 @@ import org.stellaops.attestor.store.TrustedKey;
 public class AttestorCore implements AttestationService, KeyService, PredicateCatalog, PolicyService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AttestorCore.class);
+    /** The framework (or system) property naming the data directory. */
+    static final String DATA_DIR_PROPERTY = "attestor.data.dir";
 
     private final Clock clock = Clock.systemUTC();
     private final PredicateRegistry predicates = new PredicateRegistry();
@@ -95,7 +98,7 @@ public class AttestorCore implements AttestationService, KeyService, PredicateCa
         stop();
         service = new CoreService(config, primaryDeadline(config, properties), identity(context.getBundle()),
                 new CoreService.Stores(entries, trustStore, auditStore, cas, policyStore), predicates, logs, drivers, policyEngines,
-                eventAdmin, clock);
+                eventAdmin, clock, dataDirectory(context));
         activeProperties = Map.copyOf(properties);
         LOG.info("attestor core started as worker {}", service.workerId());
     }
@@ -143,6 +146,12 @@ public class AttestorCore implements AttestationService, KeyService, PredicateCa
         if (current != null) {
             current.close();
         }
+    }
+
+    /** @return the data directory ({@value #DATA_DIR_PROPERTY}, default {@code ./data}) */
+    static Path dataDirectory(BundleContext context) {
+        String configured = context == null ? null : context.getProperty(DATA_DIR_PROPERTY);
+        return Path.of(configured == null || configured.isBlank() ? "./data" : configured.strip());
     }
 
     /** @return {@code <symbolic name>/<version>} of a bundle, as {@code derivedBy} names code */
@@ -300,6 +309,11 @@ public class AttestorCore implements AttestationService, KeyService, PredicateCa
     public VerificationReport verifyEnvelopeWithEntries(byte[] envelopeJson, List<byte[]> tlogEntries,
                                                         Provenance provenance) {
         return service.verifyEnvelopeWithEntries(envelopeJson, tlogEntries, provenance);
+    }
+
+    @Override
+    public VerificationReport verify(VerifyRequest request, Provenance provenance) {
+        return service.verify(request, provenance);
     }
 
     @Override

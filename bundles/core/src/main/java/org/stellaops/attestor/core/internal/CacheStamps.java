@@ -3,6 +3,7 @@ package org.stellaops.attestor.core.internal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.store.EntryRecord;
@@ -11,18 +12,22 @@ import org.stellaops.attestor.store.Receipt;
 
 /**
  * What a verification result depends on besides the trust roots and the policy: the state of the logs whose entries
- * it checked, the service keys of its receipts and, for a record still being published, the record.
+ * it checked, the service keys of its receipts, the configured RFC 3161 timestamp authorities and, for a record still
+ * being published, the record.
  */
 final class CacheStamps {
 
     private final EntryStore entries;
     private final LogHeads heads;
     private final ServiceKeys serviceKeys;
+    private final Supplier<TimestampAuthorities> timestampAuthorities;
 
-    CacheStamps(EntryStore entries, LogHeads heads, ServiceKeys serviceKeys) {
+    CacheStamps(EntryStore entries, LogHeads heads, ServiceKeys serviceKeys,
+                Supplier<TimestampAuthorities> timestampAuthorities) {
         this.entries = entries;
         this.heads = heads;
         this.serviceKeys = serviceKeys;
+        this.timestampAuthorities = timestampAuthorities;
     }
 
     /**
@@ -44,7 +49,7 @@ final class CacheStamps {
         }
         boolean settled = supplied || (record != null && !record.pending());
         return new VerificationCache.Stamp(trust, VerificationCache.POLICY_NONE, Map.copyOf(logs), Map.copyOf(keys),
-                tenant, digest, settled, settled ? null : record);
+                timestampAuthorities.get().fingerprint(), tenant, digest, settled, settled ? null : record);
     }
 
     /** Whether everything but the trust-root and policy versions is still as the stamp says. */
@@ -58,6 +63,9 @@ final class CacheStamps {
             if (serviceKeys.usable(key.getKey()) != key.getValue()) {
                 return false;
             }
+        }
+        if (!timestampAuthorities.get().fingerprint().equals(stamp.timestampAuthorities())) {
+            return false;
         }
         return stamp.settled() || Objects.equals(
                 entries.byEnvelopeDigest(stamp.tenant(), stamp.envelopeDigest()).orElse(null), stamp.unsettled());

@@ -124,6 +124,13 @@ public @interface CoreConfig {
             + "(name+hint+base64) of the witnesses whose cosignatures verification counts")
     String[] witnesses() default {};
 
+    /** @return RFC 3161 time-stamping authorities verification trusts */
+    @AttributeDefinition(name = "Timestamp authorities", required = false, description = "RFC 3161 time-stamping "
+            + "authorities whose tokens verification accepts: <name>=<path of a PEM file>; every certificate in the "
+            + "file is a trust anchor of that authority; a relative path is resolved against the data directory. A "
+            + "malformed entry or an unreadable file is logged and left out")
+    String[] timestampAuthorities() default {};
+
     /** @return key sets policies may name */
     @AttributeDefinition(name = "Policy key sets", required = false, description = "Named groups of trusted keys "
             + "for verification policies: [<tenant>/]<set>=<key name>[,<key name>...]; without a tenant the set "

@@ -1,5 +1,6 @@
 package org.stellaops.attestor.core.internal;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +94,7 @@ final class CoreService implements AttestationService, PolicyService, AutoClosea
 
     CoreService(CoreConfig config, Duration primaryDeadline, String coreIdentity, Stores stores,
                 PredicateRegistry predicates, LogRegistry logs, KeyDrivers drivers, PolicyEngines engines,
-                EventAdmin eventAdmin, Clock clock) {
+                EventAdmin eventAdmin, Clock clock, Path dataDirectory) {
         JsonLimits limits = new JsonLimits(config.maxEnvelopeBytes(), config.maxJsonDepth());
         this.stores = stores;
         this.predicates = predicates;
@@ -127,18 +128,22 @@ final class CoreService implements AttestationService, PolicyService, AutoClosea
                 planner, publisher, new FastPath(logs, checks, health, outbox, publisher::closed), clock,
                 primaryDeadline, coreIdentity);
         List<org.stellaops.attestor.sdk.witness.Cosigner> witnesses = AttestorCore.witnesses(config.witnesses());
-        this.verifier = new EntryVerifier(clock, trustRoots, logs, checks, serviceKeys, health, witnesses, heads);
+        TimestampAuthorities timestampAuthorities = TimestampAuthorities.parse(config.timestampAuthorities(),
+                dataDirectory);
+        this.verifier = new EntryVerifier(clock, trustRoots, logs, checks, serviceKeys, health, witnesses, heads,
+                timestampAuthorities);
         this.lookup = new RecordLookup(stores.entries(), stores.cas());
         this.cache = new VerificationCache(config.verificationCacheEntries());
-        this.verifications = new Verifications(stores.entries(), trustRoots, lookup, limits, verifier, cache,
-                heads, serviceKeys, auditor);
+        CacheStamps stamps = new CacheStamps(stores.entries(), heads, serviceKeys, () -> timestampAuthorities);
+        this.verifications = new Verifications(stores.entries(), trustRoots, lookup, limits, verifier, cache, stamps,
+                auditor);
         this.environments = new PolicyEnvironments(trustRoots, logs, KeySets.parse(config.policyKeySets()),
                 witnesses);
         this.authoring = new PolicyAuthoring(stores.policies(), engines, environments, trustRoots, auditor, clock,
                 PolicyAuthoring.ApprovalRule.parse(config.policyApprovalTenants()));
         this.starters = new StarterPolicies(authoring);
         this.policyVerifications = new PolicyVerifications(new PolicyVerifications.Parts(stores.entries(), lookup,
-                limits, verifier, cache, trustRoots, new CacheStamps(stores.entries(), heads, serviceKeys), engines,
+                limits, verifier, cache, trustRoots, stamps, engines,
                 environments, predicates, coreIdentity, auditor, clock,
                 Duration.ofMillis(Math.max(0, config.policyDecisionTtlMillis())), authoring::resolve,
                 new Vsas(serviceKeys, config.vsaVerifierId(), versionOf(coreIdentity))));
@@ -240,6 +245,11 @@ final class CoreService implements AttestationService, PolicyService, AutoClosea
     public VerificationReport verifyEnvelopeWithEntries(byte[] envelopeJson, List<byte[]> tlogEntries,
                                                         Provenance provenance) {
         return verifications.withEntries(envelopeJson, tlogEntries, provenance);
+    }
+
+    @Override
+    public VerificationReport verify(VerifyRequest request, Provenance provenance) {
+        return verifications.verify(request, provenance);
     }
 
     @Override

@@ -15,6 +15,8 @@ import java.util.TreeSet;
 import org.stellaops.attestor.api.model.Envelope;
 import org.stellaops.attestor.api.model.LogEntry;
 import org.stellaops.attestor.api.policy.LogEvidence;
+import org.stellaops.attestor.api.policy.TimeSource;
+import org.stellaops.attestor.api.policy.TrustedTime;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.LogDescriptor;
 import org.stellaops.attestor.core.service.VerificationReport;
@@ -23,7 +25,6 @@ import org.stellaops.attestor.core.service.VerificationReport.EntryResult;
 import org.stellaops.attestor.core.service.VerificationReport.FreshProof;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.dsse.EnvelopeVerification;
-import org.stellaops.attestor.sdk.dsse.EnvelopeVerifier;
 import org.stellaops.attestor.sdk.dsse.SignatureCheck;
 import org.stellaops.attestor.sdk.dsse.TrustedSigner;
 import org.stellaops.attestor.sdk.rekor.HashedRekord;
@@ -41,7 +42,9 @@ import org.stellaops.attestor.store.SignatureCoverage;
  * proof, checkpoint signature by the registered log's key (any version of it that is not revoked: entries logged
  * before the log rotated its key name the version they were logged under), and the configured witnesses'
  * cosignatures, plus a fresh proof from the log when it is available. Entries still pending are reported, not failed; the verdict
- * requires every trusted signature to be logged in at least one log and every logged entry to verify.
+ * requires every trusted signature to be logged in at least one log and every logged entry to verify. RFC 3161 tokens
+ * brought along are checked too ({@link SignatureTimestamps}), and their time joins the acceptance time as a trusted
+ * time: signatures are judged at the earliest trusted time.
  */
 final class EntryVerifier {
 
@@ -53,10 +56,13 @@ final class EntryVerifier {
     private final LogHealth health;
     private final Collection<Cosigner> witnesses;
     private final FreshProofs fresh;
+    private final TimestampAuthorities timestampAuthorities;
 
     EntryVerifier(Clock clock, TrustRoots trustRoots, LogRegistry logs, EntryChecks checks, ServiceKeys serviceKeys,
-                  LogHealth health, Collection<Cosigner> witnesses, LogHeads heads) {
+                  LogHealth health, Collection<Cosigner> witnesses, LogHeads heads,
+                  TimestampAuthorities timestampAuthorities) {
         this.clock = clock;
+        this.timestampAuthorities = timestampAuthorities;
         this.trustRoots = trustRoots;
         this.logs = logs;
         this.checks = checks;
@@ -73,8 +79,10 @@ final class EntryVerifier {
      * @param judged the signatures as judged at the signing time
      * @param logs one piece of evidence per logged entry checked (and one more per entry whose fresh proof
      *             verified: the log's latest checkpoint); empty unless evidence was asked for
+     * @param trustedTime the attestation's trusted time, the one the signatures were judged at (or none)
      */
-    record Verified(VerificationReport report, TrustRoots.Judged judged, List<LogEvidence> logs) {
+    record Verified(VerificationReport report, TrustRoots.Judged judged, List<LogEvidence> logs,
+                    TrustedTime trustedTime) {
     }
 
     /**
@@ -90,18 +98,32 @@ final class EntryVerifier {
      */
     Verified verify(String tenant, String envelopeDigest, Envelope envelope, Optional<EntryRecord> record,
                     boolean withEvidence) {
+        return verify(tenant, envelopeDigest, envelope, record, withEvidence, List.of());
+    }
+
+    /**
+     * @param tenant the tenant whose trust roots count (the record's, when there is one)
+     * @param withEvidence whether to collect the log evidence policies need (costs a cosignature check per line)
+     * @param timestamps DER RFC 3161 tokens over the envelope's signatures (may be empty)
+     */
+    Verified verify(String tenant, String envelopeDigest, Envelope envelope, Optional<EntryRecord> record,
+                    boolean withEvidence, List<byte[]> timestamps) {
         TrustRoots.Snapshot trust = trustRoots.snapshot(tenant);
-        // a stored record's signatures are judged at the time the service accepted them; anything else (a bare
-        // envelope, one checked against entries a log returned) at now, which is no trusted time, so a compromised
-        // key's signatures fail
-        boolean stored = record.isPresent() && !record.get().createdAt().equals(SuppliedEntries.NO_TRUSTED_TIME);
-        TrustRoots.Judged judged = stored ? trust.judge(envelope, record.get().createdAt(), true)
-                : trust.judge(envelope, clock.instant(), false);
+        EnvelopeVerification all = trust.verify(envelope);
+        SignatureTimestamps.Evaluation stamped = SignatureTimestamps.evaluate(envelope, timestamps, all,
+                timestampAuthorities);
+        TrustedTime time = trustedTime(record, stamped.time());
+        // signatures are judged at the trusted time; without one (a bare envelope or one checked against entries a
+        // log returned, and no timestamps covering it) at now, which is no trusted time, so a compromised key's
+        // signatures fail
+        TrustRoots.Judged judged = time.present() ? trust.judge(all, time.instant(), true)
+                : trust.judge(all, clock.instant(), false);
         EnvelopeVerification active = judged.counted();
         List<Check> report = new ArrayList<>(SignatureReport.checks(judged));
         if (record.isEmpty()) {
             report.add(new Check("tlog", false, "the envelope was never submitted, so it is not logged"));
-            return new Verified(VerificationReport.of(envelopeDigest, report), judged, List.of());
+            report.addAll(stamped.checks());
+            return new Verified(VerificationReport.of(envelopeDigest, report), judged, List.of(), time);
         }
         EntryRecord r = record.get();
         Map<Integer, PlannedEntry> expected = expectedEntries(envelopeDigest, envelope, active, trust.signers(), r,
@@ -117,8 +139,24 @@ final class EntryVerifier {
             results.addAll(outstanding(target, r));
         }
         report.add(coverage(expected.keySet(), covered, r));
+        report.addAll(stamped.checks());
         return new Verified(VerificationReport.of(envelopeDigest, report, logged(r), results), judged,
-                evidence == null ? List.of() : List.copyOf(evidence));
+                evidence == null ? List.of() : List.copyOf(evidence), time);
+    }
+
+    /**
+     * The attestation's trusted time: the earlier of the acceptance time of the tenant's stored record and the
+     * RFC 3161 time. Both are upper bounds on when it was signed, so the earlier one is the tighter bound; on a tie
+     * the acceptance time is kept.
+     */
+    static TrustedTime trustedTime(Optional<EntryRecord> record, TrustedTime timestamped) {
+        boolean stored = record.isPresent() && !record.get().createdAt().equals(SuppliedEntries.NO_TRUSTED_TIME);
+        TrustedTime accepted = stored ? TrustedTime.of(record.get().createdAt(), TimeSource.SERVICE,
+                StoredAttestations.ACCEPTED) : TrustedTime.none();
+        if (!timestamped.present()) {
+            return accepted;
+        }
+        return accepted.present() && !timestamped.instant().isBefore(accepted.instant()) ? accepted : timestamped;
     }
 
     /** The entry each trusted signature must have been logged as, by signature index; checks the receipts. */

@@ -12,7 +12,6 @@ import org.stellaops.attestor.api.model.Statement;
 import org.stellaops.attestor.api.policy.AttestationLookup;
 import org.stellaops.attestor.api.policy.LogEvidence;
 import org.stellaops.attestor.api.policy.SignatureEvidence;
-import org.stellaops.attestor.api.policy.TimeSource;
 import org.stellaops.attestor.api.policy.TrustedTime;
 import org.stellaops.attestor.api.policy.VerificationContext;
 import org.stellaops.attestor.api.predicate.PredicateResult;
@@ -46,7 +45,7 @@ record PolicyEvidence(String tenant, String envelopeDigest, Statement statement,
      * @param verified the verification, with its log evidence
      * @param envelope the envelope verified
      * @param record the stored record, the record built from supplied entries, or null
-     * @param stored whether {@code record} is an accepted record (its time is trusted, its facts are kept)
+     * @param stored whether {@code record} is an accepted record (its facts are kept)
      * @param requestedSubject the subject asked about, or null
      * @param context what else is needed: limits, handlers, key views
      * @return the evidence
@@ -76,10 +75,9 @@ record PolicyEvidence(String tenant, String envelopeDigest, Statement statement,
                     : SignatureEvidence.verified(check.index(), check.keyIdHint(),
                             context.environments().signerKey(tenant, key)));
         }
-        TrustedTime time = stored ? TrustedTime.of(record.createdAt(), TimeSource.SERVICE, StoredAttestations.ACCEPTED)
-                : TrustedTime.none();
+        // the time the verifier judged the signatures at: acceptance time of a stored record or RFC 3161 time
         return new PolicyEvidence(tenant, verified.report().envelopeDigest(), statement, facts, derivedBy,
-                signatures, time, verified.logs(), requestedSubject);
+                signatures, verified.trustedTime(), verified.logs(), requestedSubject);
     }
 
     /** A handler that throws gives no facts: the predicate is then opaque, and fact conditions fail closed. */

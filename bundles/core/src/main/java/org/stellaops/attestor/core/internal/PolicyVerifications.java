@@ -206,7 +206,7 @@ final class PolicyVerifications {
             Ids.Id parsed = Ids.parse(request.id());
             EntryRecord record = parts.lookup().find(tenant, parsed).orElseThrow(() -> new AttestorException(
                     ErrorCodes.ENTRY_NOT_FOUND, "no attestation with id " + RecordLookup.canonical(parsed)));
-            return ofRecord(trust, tenant, record, subject, sources);
+            return ofRecord(trust, tenant, record, subject, sources, request.rfc3161Timestamps());
         }
         ParsedEnvelope parsed = DsseEnvelopes.parse(request.envelopeJson(), parts.limits());
         String digest = SubmissionPipeline.digestOf(parsed);
@@ -214,12 +214,13 @@ final class PolicyVerifications {
             EntryRecord supplied = SuppliedEntries.asRecord(digest, parsed.envelope(), request.tlogEntries(),
                     parts.limits(), new Provenance("verify", "-", "-", tenant));
             EntryVerifier.Verified verified = parts.verifier().verify(tenant, digest, parsed.envelope(),
-                    Optional.of(supplied), true);
+                    Optional.of(supplied), true, request.rfc3161Timestamps());
             return new Computed(parts.stamps().stamp(trust, tenant, digest, supplied, true), verified.report(),
                     PolicyEvidence.of(verified, parsed.envelope(), supplied, false, subject, sources));
         }
         Optional<EntryRecord> record = parts.entries().byEnvelopeDigest(tenant, digest);
-        EntryVerifier.Verified verified = parts.verifier().verify(tenant, digest, parsed.envelope(), record, true);
+        EntryVerifier.Verified verified = parts.verifier().verify(tenant, digest, parsed.envelope(), record, true,
+                request.rfc3161Timestamps());
         return new Computed(parts.stamps().stamp(trust, tenant, digest, record.orElse(null), false),
                 verified.report(), PolicyEvidence.of(verified, parsed.envelope(), record.orElse(null),
                         record.isPresent(), subject, sources));
@@ -229,9 +230,14 @@ final class PolicyVerifications {
      * Verifies a stored record with evidence (also for simulations, which evaluate policies over stored records).
      */
     Computed ofRecord(long trust, String tenant, EntryRecord record, Digest subject, PolicyEvidence.Sources sources) {
+        return ofRecord(trust, tenant, record, subject, sources, List.of());
+    }
+
+    private Computed ofRecord(long trust, String tenant, EntryRecord record, Digest subject,
+                              PolicyEvidence.Sources sources, List<byte[]> timestamps) {
         ParsedEnvelope envelope = DsseEnvelopes.parse(parts.lookup().envelopeBytes(record), parts.limits());
         EntryVerifier.Verified verified = parts.verifier().verify(record.tenant(), record.envelopeDigest(),
-                envelope.envelope(), Optional.of(record), true);
+                envelope.envelope(), Optional.of(record), true, timestamps);
         return new Computed(parts.stamps().stamp(trust, tenant, record.envelopeDigest(), record, false),
                 verified.report(), PolicyEvidence.of(verified, envelope.envelope(), record, true, subject, sources));
     }
@@ -249,14 +255,18 @@ final class PolicyVerifications {
         return ofRecord(parts.trust().version(), tenant, record, null, sources);
     }
 
-    /** The request's identity: the canonical id, or the SHA-256 of the envelope bytes (and of each entry). */
+    /**
+     * The request's identity: the canonical id, or the SHA-256 of the envelope bytes (and of each entry), plus the
+     * SHA-256 of each RFC 3161 token.
+     */
     private static String requestKey(VerifyRequest request) {
+        String tokens = Verifications.tokensKey(request.rfc3161Timestamps());
         if (request.id() != null) {
-            return "id:" + RecordLookup.canonical(Ids.parse(request.id()));
+            return "id:" + RecordLookup.canonical(Ids.parse(request.id())) + tokens;
         }
         StringBuilder key = new StringBuilder(request.tlogEntries().isEmpty() ? "env:" : "sup:")
                 .append(Verifications.sha256Hex(request.envelopeJson()));
         request.tlogEntries().forEach(e -> key.append(':').append(Verifications.sha256Hex(e)));
-        return key.toString();
+        return key.append(tokens).toString();
     }
 }

@@ -44,7 +44,26 @@ final class TrustRoots {
          * @return the judgement
          */
         Judged judge(Envelope envelope, Instant signingTime, boolean trustedTime) {
-            EnvelopeVerification all = EnvelopeVerifier.verify(envelope, signers);
+            return judge(verify(envelope), signingTime, trustedTime);
+        }
+
+        /**
+         * @param envelope the envelope
+         * @return the bare cryptographic verification of its signatures with these keys, lifecycles not judged
+         */
+        EnvelopeVerification verify(Envelope envelope) {
+            return EnvelopeVerifier.verify(envelope, signers);
+        }
+
+        /**
+         * Judges signatures already verified (by {@link #verify}) by their keys' lifecycles.
+         *
+         * @param all the verification
+         * @param signingTime the trusted signing time, or the time of the question
+         * @param trustedTime whether {@code signingTime} is trusted
+         * @return the judgement
+         */
+        Judged judge(EnvelopeVerification all, Instant signingTime, boolean trustedTime) {
             Map<Integer, String> refusals = new TreeMap<>();
             List<SignatureCheck> counted = new ArrayList<>();
             TreeSet<String> countedIds = new TreeSet<>();

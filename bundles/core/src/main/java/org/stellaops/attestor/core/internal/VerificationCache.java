@@ -16,11 +16,11 @@ import org.stellaops.attestor.store.EntryRecord;
  * trust roots ({@code TrustRootStore.version()}), the policy it was judged by (its id, version and digest, and the
  * rule types installed: {@link Stamp#policyVersion}), the state of every log whose entries it checked
  * ({@link LogHeads.State}: latest checkpoint and its cosignatures, registration, availability), the service keys of
- * its receipts, and — for a record still being published, or an envelope not stored at all — the stored record
- * itself. A change of the trust roots drops every entry; a change of the policy drops that entry (both counted as
- * invalidations); any other change makes the next lookup a miss that replaces the entry. The cache holds no lock
- * while a result is computed, and a hit does no I/O besides reading the trust-root version (and, for unsettled
- * records only, the record).
+ * its receipts, the configured RFC 3161 timestamp authorities, and — for a record still being published, or an
+ * envelope not stored at all — the stored record itself. A change of the trust roots drops every entry; a change
+ * of the policy drops that entry (both counted as invalidations); any other change makes the next lookup a miss
+ * that replaces the entry. The cache holds no lock while a result is computed, and a hit does no I/O besides reading
+ * the trust-root version (and, for unsettled records only, the record).
  */
 final class VerificationCache {
 
@@ -35,6 +35,7 @@ final class VerificationCache {
      * @param policyVersion what identifies the policy judged by ({@link #POLICY_NONE} for none)
      * @param logs the state of every log whose entries the report checked, by log id
      * @param serviceKeys for each receipt's service key: whether it was usable
+     * @param timestampAuthorities the fingerprint of the configured RFC 3161 timestamp authorities
      * @param tenant the tenant whose trust roots and records the report used
      * @param envelopeDigest the envelope digest
      * @param settled true when the record can no longer change (logged, partially logged, failed, or supplied by
@@ -42,15 +43,16 @@ final class VerificationCache {
      * @param unsettled the record as it was (null: not stored), compared on a hit when not settled
      */
     record Stamp(long trustVersion, String policyVersion, Map<String, LogHeads.State> logs,
-                 Map<String, Boolean> serviceKeys, String tenant, String envelopeDigest, boolean settled,
-                 EntryRecord unsettled) {
+                 Map<String, Boolean> serviceKeys, String timestampAuthorities, String tenant, String envelopeDigest,
+                 boolean settled, EntryRecord unsettled) {
 
         /**
          * @param policy the policy version of the result
          * @return this stamp for a result judged by that policy
          */
         Stamp withPolicy(String policy) {
-            return new Stamp(trustVersion, policy, logs, serviceKeys, tenant, envelopeDigest, settled, unsettled);
+            return new Stamp(trustVersion, policy, logs, serviceKeys, timestampAuthorities, tenant, envelopeDigest,
+                    settled, unsettled);
         }
     }
 

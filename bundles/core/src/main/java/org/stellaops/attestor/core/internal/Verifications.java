@@ -23,8 +23,9 @@ import org.stellaops.attestor.store.Provenance;
 /**
  * The three ways to verify, each in front of the {@link VerificationCache} and each audited ({@code entry.verify},
  * written through the asynchronous audit writer; failures too). Cache keys are the request's identity: the
- * canonical id, or the SHA-256 of the envelope bytes (plus of each supplied entry) — so a hit parses no JSON and
- * verifies no signature; the envelope digest and all dependencies sit in the entry's stamp.
+ * canonical id, or the SHA-256 of the envelope bytes (plus of each supplied entry), plus the SHA-256 of each RFC 3161
+ * token — so a hit parses no JSON and verifies no signature; the envelope digest and all dependencies sit in the
+ * entry's stamp.
  */
 final class Verifications {
 
@@ -38,19 +39,40 @@ final class Verifications {
     private final Auditor auditor;
 
     Verifications(EntryStore entries, TrustRoots trustStore, RecordLookup lookup, JsonLimits limits,
-                  EntryVerifier verifier, VerificationCache cache, LogHeads heads, ServiceKeys serviceKeys,
-                  Auditor auditor) {
+                  EntryVerifier verifier, VerificationCache cache, CacheStamps stamps, Auditor auditor) {
         this.entries = entries;
         this.trustStore = trustStore;
         this.lookup = lookup;
         this.limits = limits;
         this.verifier = verifier;
         this.cache = cache;
-        this.stamps = new CacheStamps(entries, heads, serviceKeys);
+        this.stamps = stamps;
         this.auditor = auditor;
     }
 
+    /** Verifies one request of any kind, with its RFC 3161 tokens. */
+    VerificationReport verify(VerifyRequest request, Provenance who) {
+        List<byte[]> timestamps = request.rfc3161Timestamps();
+        if (request.id() != null) {
+            return stored(request.id(), timestamps, who);
+        }
+        return request.tlogEntries().isEmpty() ? envelope(request.envelopeJson(), timestamps, who)
+                : withEntries(request.envelopeJson(), request.tlogEntries(), timestamps, who);
+    }
+
     VerificationReport stored(String id, Provenance who) {
+        return stored(id, List.of(), who);
+    }
+
+    VerificationReport envelope(byte[] envelopeJson, Provenance who) {
+        return envelope(envelopeJson, List.of(), who);
+    }
+
+    VerificationReport withEntries(byte[] envelopeJson, List<byte[]> tlogEntries, Provenance who) {
+        return withEntries(envelopeJson, tlogEntries, List.of(), who);
+    }
+
+    private VerificationReport stored(String id, List<byte[]> timestamps, Provenance who) {
         Ids.Id parsed;
         try {
             parsed = Ids.parse(id);
@@ -59,36 +81,41 @@ final class Verifications {
             throw malformed;
         }
         String canonical = RecordLookup.canonical(parsed);
-        return audited(who, canonical, () -> cached(who.tenant(), "id:" + canonical, trust -> {
+        String key = "id:" + canonical + tokensKey(timestamps);
+        return audited(who, canonical, () -> cached(who.tenant(), key, trust -> {
             EntryRecord record = lookup.find(who.tenant(), parsed).orElseThrow(() ->
                     new AttestorException(ErrorCodes.ENTRY_NOT_FOUND, "no attestation with id " + canonical));
             ParsedEnvelope envelope = DsseEnvelopes.parse(lookup.envelopeBytes(record), limits);
             VerificationReport report = verifier.verify(record.tenant(), record.envelopeDigest(),
-                    envelope.envelope(), Optional.of(record));
+                    envelope.envelope(), Optional.of(record), false, timestamps).report();
             // stamped after verifying: the log heads the verification itself observed, else it is stale at once
             return new Computed(stamp(trust, who.tenant(), record.envelopeDigest(), record, false), report);
         }));
     }
 
-    VerificationReport envelope(byte[] envelopeJson, Provenance who) {
-        return audited(who, "-", () -> cached(who.tenant(), "env:" + sha256Hex(envelopeJson), trust -> {
+    private VerificationReport envelope(byte[] envelopeJson, List<byte[]> timestamps, Provenance who) {
+        String key = "env:" + sha256Hex(envelopeJson) + tokensKey(timestamps);
+        return audited(who, "-", () -> cached(who.tenant(), key, trust -> {
             ParsedEnvelope parsed = DsseEnvelopes.parse(envelopeJson, limits);
             String digest = SubmissionPipeline.digestOf(parsed);
             Optional<EntryRecord> record = entries.byEnvelopeDigest(who.tenant(), digest);
-            VerificationReport report = verifier.verify(who.tenant(), digest, parsed.envelope(), record);
+            VerificationReport report = verifier.verify(who.tenant(), digest, parsed.envelope(), record, false,
+                    timestamps).report();
             return new Computed(stamp(trust, who.tenant(), digest, record.orElse(null), false), report);
         }));
     }
 
-    VerificationReport withEntries(byte[] envelopeJson, List<byte[]> tlogEntries, Provenance who) {
+    private VerificationReport withEntries(byte[] envelopeJson, List<byte[]> tlogEntries, List<byte[]> timestamps,
+                                           Provenance who) {
         StringBuilder key = new StringBuilder("sup:").append(sha256Hex(envelopeJson));
         tlogEntries.forEach(e -> key.append(':').append(sha256Hex(e)));
+        key.append(tokensKey(timestamps));
         return audited(who, "-", () -> cached(who.tenant(), key.toString(), trust -> {
             ParsedEnvelope parsed = DsseEnvelopes.parse(envelopeJson, limits);
             String digest = SubmissionPipeline.digestOf(parsed);
             EntryRecord supplied = SuppliedEntries.asRecord(digest, parsed.envelope(), tlogEntries, limits, who);
             VerificationReport report = verifier.verify(who.tenant(), digest, parsed.envelope(),
-                    Optional.of(supplied));
+                    Optional.of(supplied), false, timestamps).report();
             return new Computed(stamp(trust, who.tenant(), digest, supplied, true), report);
         }));
     }
@@ -105,7 +132,7 @@ final class Verifications {
             VerifyRequest request = requests.get(i);
             outcomes.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return new VerifyOutcome(index, one(request, who), null);
+                    return new VerifyOutcome(index, verify(request, who), null);
                 } catch (RuntimeException e) {
                     return new VerifyOutcome(index, null, e);
                 }
@@ -114,12 +141,17 @@ final class Verifications {
         return outcomes.stream().map(CompletableFuture::join).toList();
     }
 
-    private VerificationReport one(VerifyRequest request, Provenance who) {
-        if (request.id() != null) {
-            return stored(request.id(), who);
+    /**
+     * @param timestamps the request's RFC 3161 tokens
+     * @return the part of a cache key that names them (empty when there are none, so keys without tokens are
+     *         unchanged)
+     */
+    static String tokensKey(List<byte[]> timestamps) {
+        StringBuilder key = new StringBuilder();
+        for (byte[] token : timestamps) {
+            key.append(":ts:").append(sha256Hex(token));
         }
-        return request.tlogEntries().isEmpty() ? envelope(request.envelopeJson(), who)
-                : withEntries(request.envelopeJson(), request.tlogEntries(), who);
+        return key.toString();
     }
 
     /** A computed report and what it depended on. */
@@ -166,7 +198,7 @@ final class Verifications {
     }
 
     private static String firstFailure(VerificationReport report) {
-        return report.checks().stream().filter(c -> !c.ok()).findFirst()
+        return report.checks().stream().filter(c -> !c.ok() && !VerificationReport.informational(c)).findFirst()
                 .map(c -> c.check() + ": " + c.detail()).orElse("no checks");
     }
 

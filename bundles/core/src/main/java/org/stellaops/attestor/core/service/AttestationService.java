@@ -101,6 +101,27 @@ public interface AttestationService {
                                                  Provenance provenance);
 
     /**
+     * Verifies one request exactly as {@link #verifyStored}, {@link #verifyEnvelope} or
+     * {@link #verifyEnvelopeWithEntries} would, plus its RFC 3161 time-stamp tokens: each must verify against a
+     * configured time-stamping authority over the bytes of one of the envelope's signatures (else the report does not
+     * verify), and when every signature a trusted key verified is covered, the tokens' time is a trusted time of the
+     * attestation. The default implementation verifies the request as a batch of one.
+     *
+     * @param request what to verify
+     * @param provenance who asked, and for which tenant
+     * @return the report
+     * @throws org.stellaops.attestor.sdk.AttestorException as the method for the request's kind would
+     * @since 2.4
+     */
+    default VerificationReport verify(VerifyRequest request, Provenance provenance) {
+        VerifyOutcome outcome = verifyBatch(List.of(request), provenance).get(0);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return outcome.report();
+    }
+
+    /**
      * Adds a trusted signer key to the asking tenant's trust roots.
      *
      * @param name a human-readable name
@@ -173,7 +194,8 @@ public interface AttestationService {
     int batchMaxItems();
 
     /**
-     * Verifies many items; each as {@link #verifyStored} or {@link #verifyEnvelopeWithEntries} would on its own.
+     * Verifies many items; each as {@link #verify(VerifyRequest, Provenance)} would on its own (so as
+     * {@link #verifyStored} or {@link #verifyEnvelopeWithEntries}, with the item's RFC 3161 tokens).
      *
      * @param requests the items
      * @param provenance how the batch arrived
@@ -227,24 +249,45 @@ public interface AttestationService {
     }
 
     /**
-     * One verification request of a batch: either {@code id} (a uuid or {@code sha256:<digest>} of a stored record)
-     * or {@code envelopeJson} (optionally with {@code tlogEntries}, for offline verification).
+     * One verification request: either {@code id} (a uuid or {@code sha256:<digest>} of a stored record) or
+     * {@code envelopeJson} (optionally with {@code tlogEntries}, for offline verification), either optionally with
+     * RFC 3161 time-stamp tokens over the envelope's signatures.
      *
      * @param id the stored record's id, or null
      * @param envelopeJson the envelope, or null
      * @param tlogEntries Rekor v2 TransparencyLogEntry JSON documents supplied with the envelope (may be empty)
+     * @param rfc3161Timestamps DER RFC 3161 time-stamp tokens (or whole time-stamp responses), each over the bytes of
+     *                          one DSSE signature of the envelope, as in a Sigstore bundle (may be empty; at most
+     *                          {@value #MAX_TIMESTAMPS}); since 2.4
      */
-    record VerifyRequest(String id, byte[] envelopeJson, List<byte[]> tlogEntries) {
+    record VerifyRequest(String id, byte[] envelopeJson, List<byte[]> tlogEntries, List<byte[]> rfc3161Timestamps) {
+
+        /** The most time-stamp tokens one request may bring. */
+        public static final int MAX_TIMESTAMPS = 16;
+
         /**
          * @param id exactly one of id and envelopeJson is set
          * @param envelopeJson exactly one of id and envelopeJson is set
          * @param tlogEntries null means none
+         * @param rfc3161Timestamps null means none
          */
         public VerifyRequest {
             if ((id == null) == (envelopeJson == null)) {
                 throw new IllegalArgumentException("exactly one of id and envelope must be given");
             }
             tlogEntries = tlogEntries == null ? List.of() : List.copyOf(tlogEntries);
+            rfc3161Timestamps = rfc3161Timestamps == null ? List.of() : List.copyOf(rfc3161Timestamps);
+        }
+
+        /**
+         * A request without time-stamp tokens.
+         *
+         * @param id exactly one of id and envelopeJson is set
+         * @param envelopeJson exactly one of id and envelopeJson is set
+         * @param tlogEntries null means none
+         */
+        public VerifyRequest(String id, byte[] envelopeJson, List<byte[]> tlogEntries) {
+            this(id, envelopeJson, tlogEntries, null);
         }
     }
 

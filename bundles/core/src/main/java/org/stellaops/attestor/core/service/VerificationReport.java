@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * The outcome of a verification: one line per check, plus one result per log entry (logged, pending or failed)
- * of the record. {@code verified} is true only when there is at least one check and every check passed; entries
- * that are still pending in some log do not make it false (see {@link #logged()}).
+ * of the record. {@code verified} is true only when there is at least one check and every check passed, apart from
+ * the informational line {@link #TIMESTAMP_COVERAGE}; entries that are still pending in some log do not make it
+ * false (see {@link #logged()}).
  *
  * @param verified whether everything held
  * @param envelopeDigest {@code sha256:<hex>} of the envelope
@@ -23,6 +24,14 @@ public record VerificationReport(boolean verified, String envelopeDigest, List<C
     public static final String LOGGED_PARTIAL = "partial";
     /** No entry is logged. */
     public static final String LOGGED_NONE = "none";
+    /**
+     * The check line that says whether RFC 3161 timestamps cover every signature a trusted key verified, so that
+     * their time is a trusted time of the attestation. It informs and never decides the verdict: when it fails, the
+     * timestamps' time is just not used (each token has its own line, which does decide).
+     *
+     * @since 2.4
+     */
+    public static final String TIMESTAMP_COVERAGE = "timestamp.coverage";
 
     /**
      * Copies the lists.
@@ -52,7 +61,8 @@ public record VerificationReport(boolean verified, String envelopeDigest, List<C
     }
 
     /**
-     * Builds a report whose verdict is derived from the checks (fail closed: no checks means not verified).
+     * Builds a report whose verdict is derived from the checks (fail closed: no checks means not verified;
+     * informational lines do not count).
      *
      * @param envelopeDigest the digest
      * @param checks the checks
@@ -73,8 +83,17 @@ public record VerificationReport(boolean verified, String envelopeDigest, List<C
      */
     public static VerificationReport of(String envelopeDigest, List<Check> checks, String logged,
                                         List<EntryResult> entries) {
-        boolean ok = !checks.isEmpty() && checks.stream().allMatch(Check::ok);
+        boolean ok = !checks.isEmpty() && checks.stream().allMatch(c -> c.ok() || informational(c));
         return new VerificationReport(ok, envelopeDigest, checks, logged, entries);
+    }
+
+    /**
+     * @param check a check line
+     * @return whether the line only informs and never decides the verdict ({@link #TIMESTAMP_COVERAGE})
+     * @since 2.4
+     */
+    public static boolean informational(Check check) {
+        return TIMESTAMP_COVERAGE.equals(check.check());
     }
 
     /**

@@ -78,6 +78,11 @@ final class Harness implements AutoCloseable {
             return with("primaryDeadlineMillis", deadline.toMillis());
         }
 
+        /** @param entries {@code timestampAuthorities} entries; relative paths resolve against the harness directory */
+        Settings timestampAuthorities(String... entries) {
+            return with("timestampAuthorities", entries);
+        }
+
         Settings witnesses(List<Cosigner> keys) {
             return with("witnesses", keys.stream().map(Cosigner::vkey).toArray(String[]::new));
         }
@@ -181,7 +186,7 @@ final class Harness implements AutoCloseable {
                     public void sendEvent(Event event) {
                         events.add(event);
                     }
-                }, clock);
+                }, clock, directory);
         publisher = core.publisher();
         pipeline = core.pipeline();
         verifier = core.verifier();

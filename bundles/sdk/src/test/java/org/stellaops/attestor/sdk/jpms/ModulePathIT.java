@@ -35,7 +35,7 @@ class ModulePathIT {
 
     private static final String MODULE = "org.stellaops.attestor.sdk";
     private static final List<String> DEPENDENCIES = List.of("plugin-api-", "jackson-databind-", "jackson-core-",
-            "jackson-annotations-", "bcprov-jdk18on-");
+            "jackson-annotations-", "bcprov-jdk18on-", "bcpkix-jdk18on-", "bcutil-jdk18on-");
 
     private static Path sdkJar;
     private static List<Path> dependencyJars;
@@ -83,10 +83,10 @@ class ModulePathIT {
                 "org.stellaops.attestor.sdk.note", "org.stellaops.attestor.sdk.rekor",
                 "org.stellaops.attestor.sdk.rekor.v1", "org.stellaops.attestor.sdk.witness",
                 "org.stellaops.attestor.sdk.tiles", "org.stellaops.attestor.sdk.jose",
-                "org.stellaops.attestor.sdk.http"), exports);
+                "org.stellaops.attestor.sdk.http", "org.stellaops.attestor.sdk.timestamp"), exports);
         Set<String> requires = d.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
         assertTrue(requires.containsAll(Set.of("org.stellaops.attestor.api", "com.fasterxml.jackson.databind",
-                "org.bouncycastle.provider")), requires.toString());
+                "org.bouncycastle.provider", "org.bouncycastle.pkix", "org.bouncycastle.util")), requires.toString());
     }
 
     @Test
