@@ -108,6 +108,8 @@ class PolicyBundleIT {
                 "com.fasterxml.jackson.annotation.JsonProperty", "com.fasterxml.jackson.core.JsonFactory",
                 "com.fasterxml.jackson.databind.ObjectMapper", "org.yaml.snakeyaml.Yaml",
                 "com.fasterxml.jackson.dataformat.yaml.YAMLFactory", "org.bouncycastle.jce.provider.BouncyCastleProvider",
+                // the sdk's timestamp package verifies RFC 3161 tokens with bcpkix (which needs bcutil)
+                "org.bouncycastle.asn1.cmp.PKIStatus", "org.bouncycastle.tsp.TimeStampToken",
                 "org.stellaops.attestor.api.policy.PolicyRule", "org.stellaops.attestor.sdk.json.Jcs",
                 "com.networknt.schema.Schema")) {
             locations.add(Class.forName(className).getProtectionDomain().getCodeSource().getLocation().toURI()
