@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.stellaops.attestor.sdk.intoto.DigestText;
+
 /**
  * Checks of the {@code stella attest search} option values, held to the same rules as the service's record search
  * (docs/api.md, "GET /api/v1/rekor/entries"), so that a mistake is a usage error (exit 2) saying what is expected
@@ -31,11 +33,7 @@ final class SearchArgs {
     /** The output formats of {@code --output}. */
     static final List<String> OUTPUTS = List.of("table", "json", "ndjson");
 
-    private static final Pattern ALGORITHM = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
-    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{2,512}");
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Map<String, Integer> HEX_LENGTHS = Map.of("sha1", 40, "sha224", 56, "sha256", 64,
-            "sha384", 96, "sha512", 128, "sha512_256", 64, "sha3_256", 64, "sha3_512", 128);
 
     private SearchArgs() {
     }
@@ -45,19 +43,11 @@ final class SearchArgs {
         if (value == null) {
             return null;
         }
-        int colon = value.indexOf(':');
-        String algorithm = colon < 0 ? "" : value.substring(0, colon);
-        String hex = colon < 0 ? "" : value.substring(colon + 1);
-        if (!ALGORITHM.matcher(algorithm).matches() || !HEX.matcher(hex).matches()) {
-            throw CliException.usage("usage.bad_subject", "--subject must be <algorithm>:<hex>, e.g. sha256:<64 hex "
-                    + "digits>: " + shown(value), null);
+        try {
+            return DigestText.canonical(value);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("usage.bad_subject", "--subject " + e.getMessage() + ": " + shown(value), null);
         }
-        Integer length = HEX_LENGTHS.get(algorithm);
-        if (length != null && hex.length() != length) {
-            throw CliException.usage("usage.bad_subject", "--subject: " + algorithm + " digests have " + length
-                    + " hex digits, not " + hex.length(), null);
-        }
-        return algorithm + ":" + hex.toLowerCase(Locale.ROOT);
     }
 
     /** @return a key id (64 hex digits, lowercased), or null when not given */

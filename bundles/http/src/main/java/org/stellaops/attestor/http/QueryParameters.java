@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.intoto.DigestText;
 import org.stellaops.attestor.store.EntryCursor;
 import org.stellaops.attestor.store.FactTerms;
 import org.stellaops.attestor.store.Tenants;
@@ -28,11 +29,7 @@ final class QueryParameters {
             "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
     private static final Pattern LIMIT = Pattern.compile("\\d{1,9}");
     private static final Pattern SEQ = Pattern.compile("[1-9]\\d{0,18}");
-    private static final Pattern ALGORITHM = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,31}");
-    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{2,512}");
     private static final Pattern KEY_ID = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Map<String, Integer> HEX_LENGTHS = Map.of("sha1", 40, "sha224", 56, "sha256", 64,
-            "sha384", 96, "sha512", 128, "sha512_256", 64, "sha3_256", 64, "sha3_512", 128);
     private static final int MAX_TEXT = 2048;
 
     private final Map<String, String[]> raw;
@@ -144,17 +141,11 @@ final class QueryParameters {
         if (value == null) {
             return null;
         }
-        int colon = value.indexOf(':');
-        String algorithm = colon < 0 ? "" : value.substring(0, colon);
-        String hex = colon < 0 ? "" : value.substring(colon + 1);
-        if (!ALGORITHM.matcher(algorithm).matches() || !HEX.matcher(hex).matches()) {
-            throw invalid(name, "must be <algorithm>:<hex>, e.g. sha256:<64 hex digits>");
+        try {
+            return DigestText.canonical(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, e.getMessage());
         }
-        Integer length = HEX_LENGTHS.get(algorithm);
-        if (length != null && hex.length() != length) {
-            throw invalid(name, algorithm + " digests have " + length + " hex digits, not " + hex.length());
-        }
-        return algorithm + ":" + hex.toLowerCase(Locale.ROOT);
     }
 
     /** @return a key id (64 hex digits, lowercased), or null if absent */
