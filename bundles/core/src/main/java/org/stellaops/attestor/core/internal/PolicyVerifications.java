@@ -25,6 +25,7 @@ import org.stellaops.attestor.policy.PolicyFormat;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.sdk.dsse.DsseEnvelopes;
 import org.stellaops.attestor.sdk.dsse.ParsedEnvelope;
+import org.stellaops.attestor.sdk.intoto.DigestText;
 import org.stellaops.attestor.sdk.json.JsonLimits;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.EntryStore;
@@ -145,15 +146,12 @@ final class PolicyVerifications {
         if (subject == null) {
             return null;
         }
-        int colon = subject.indexOf(':');
         try {
-            if (colon <= 0) {
-                throw new IllegalArgumentException("expected <algorithm>:<hex>");
-            }
-            return new Digest(subject.substring(0, colon), subject.substring(colon + 1).toLowerCase(Locale.ROOT));
+            String canonical = DigestText.canonical(subject);
+            int colon = canonical.indexOf(':');
+            return new Digest(canonical.substring(0, colon), canonical.substring(colon + 1));
         } catch (IllegalArgumentException e) {
-            throw new AttestorException(ErrorCodes.BAD_REQUEST, "\"subject\" must be <algorithm>:<hex>, for "
-                    + "example sha256:ab12...: " + e.getMessage(), e);
+            throw new AttestorException(ErrorCodes.BAD_REQUEST, "\"subject\" " + e.getMessage(), e);
         }
     }
 

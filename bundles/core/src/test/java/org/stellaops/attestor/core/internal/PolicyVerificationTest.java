@@ -203,6 +203,18 @@ class PolicyVerificationTest {
     }
 
     @Test
+    void refusesARequestedSubjectOfTheWrongLengthForItsAlgorithm() {
+        start();
+        String digest = submitLogged();
+        byte[] doc = policy("about", "{\"id\":\"about\",\"type\":\"subject\",\"config\":{\"requested\":true}}");
+        AttestorException refused = assertThrows(AttestorException.class, () -> harness.core.verify(
+                new VerifyRequest(digest, null, null), PolicyRequest.inline(doc, "sha256:" + "ab".repeat(31), false),
+                Harness.WHO));
+        assertEquals("request.malformed", refused.code());
+        assertEquals("\"subject\" sha256 digests have 64 hex digits, not 62", refused.getMessage());
+    }
+
+    @Test
     void failsClosedForAnEnvelopeThatWasNeverSubmitted() {
         start();
         byte[] envelope = Harness.envelope(signer, KeyAlgorithm.ECDSA_P256_SHA256);
