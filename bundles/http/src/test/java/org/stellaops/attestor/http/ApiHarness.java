@@ -164,6 +164,11 @@ final class ApiHarness implements AutoCloseable {
         return send(request);
     }
 
+    /** Posts JSON text with the harness's token. */
+    Answer postJson(String path, String json) {
+        return post(path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Posts without a Content-Length (chunked), as a streaming client would. */
     Answer postChunked(String path, String contentType, byte[] body) {
         return send(authorized(path).header("Content-Type", contentType)

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,13 +29,9 @@ class PolicySimulationApiTest {
         api.close();
     }
 
-    private ApiHarness.Answer post(String path, String json) {
-        return api.post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
-    }
-
     @Test
     void answersTheSummaryAndTheBoundedListsOfChanges() {
-        ApiHarness.Answer answer = post(SIMULATE, "{\"draft\":{\"id\":\"release\",\"version\":2},"
+        ApiHarness.Answer answer = api.postJson(SIMULATE, "{\"draft\":{\"id\":\"release\",\"version\":2},"
                 + "\"since\":\"2026-04-01T00:00:00Z\",\"until\":\"2026-05-01T00:00:00+02:00\","
                 + "\"predicateType\":\"https://slsa.dev/provenance/v1\",\"subject\":\"sha256:" + "ab".repeat(32)
                 + "\",\"limit\":5}");
@@ -56,9 +51,9 @@ class PolicySimulationApiTest {
 
     @Test
     void takesAYamlDraftOrAStoredVersion() {
-        assertEquals(200, post(SIMULATE, "{\"draftYaml\":\"id: release\\nversion: 2\\n\"}").status());
+        assertEquals(200, api.postJson(SIMULATE, "{\"draftYaml\":\"id: release\\nversion: 2\\n\"}").status());
         assertEquals("yaml", api.policies.simulations.get(0).draft().format());
-        ApiHarness.Answer byVersion = post(SIMULATE, "{\"draftVersion\":3}");
+        ApiHarness.Answer byVersion = api.postJson(SIMULATE, "{\"draftVersion\":3}");
         assertEquals(200, byVersion.status(), byVersion.body());
         assertNull(api.policies.simulations.get(1).draft());
         assertEquals(3, api.policies.simulations.get(1).draftVersion());
@@ -72,7 +67,7 @@ class PolicySimulationApiTest {
                 "{\"draftVersion\":2,\"since\":\"2026-05-01T00:00:00Z\",\"until\":\"2026-05-01T00:00:00Z\"}",
                 "{\"draftVersion\":2,\"limit\":1001}", "{\"draftVersion\":2,\"other\":1}",
                 "{\"draftYaml\":\"\"}")) {
-            ApiHarness.Answer answer = post(SIMULATE, body);
+            ApiHarness.Answer answer = api.postJson(SIMULATE, body);
             assertEquals(400, answer.status(), body);
             assertEquals("request.malformed", answer.json().get("code").asText(), body);
         }
@@ -81,7 +76,7 @@ class PolicySimulationApiTest {
 
     @Test
     void answersATooLargeSelectionWith422() {
-        ApiHarness.Answer answer = post("/api/v1/policies/huge/simulate", "{\"draftVersion\":2}");
+        ApiHarness.Answer answer = api.postJson("/api/v1/policies/huge/simulate", "{\"draftVersion\":2}");
         assertEquals(422, answer.status());
         assertEquals("policy.simulation_too_large", answer.json().get("code").asText());
     }

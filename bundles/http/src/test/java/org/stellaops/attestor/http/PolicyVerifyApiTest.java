@@ -30,13 +30,9 @@ class PolicyVerifyApiTest {
         api.close();
     }
 
-    private ApiHarness.Answer post(String path, String json) {
-        return api.post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
-    }
-
     @Test
     void answersTheReportWithTheDecisionAndTheOverallVerdictForAStoredPolicy() {
-        ApiHarness.Answer answer = post(VERIFY, "{\"uuid\":\"sha256:" + "ab".repeat(32)
+        ApiHarness.Answer answer = api.postJson(VERIFY, "{\"uuid\":\"sha256:" + "ab".repeat(32)
                 + "\",\"policy\":\"release@3\",\"subject\":\"sha256:" + "EF".repeat(32) + "\"}");
         assertEquals(200, answer.status(), answer.body());
         JsonNode body = answer.json();
@@ -54,13 +50,13 @@ class PolicyVerifyApiTest {
 
     @Test
     void embedsTheCoresDecisionByteForByte() {
-        ApiHarness.Answer answer = post(VERIFY, "{\"uuid\":\"sha256:" + "ab".repeat(32) + "\",\"policy\":\"p\"}");
+        ApiHarness.Answer answer = api.postJson(VERIFY, "{\"uuid\":\"sha256:" + "ab".repeat(32) + "\",\"policy\":\"p\"}");
         assertTrue(answer.body().contains("\"policy\":{\"allowed\":true,\"verdict\":\"pass\"}"), answer.body());
     }
 
     @Test
     void takesAPolicyDocumentByValueAndReturnsTheSignedSummaryWhenAsked() {
-        ApiHarness.Answer answer = post(VERIFY, "{\"uuid\":\"sha256:" + "ab".repeat(32)
+        ApiHarness.Answer answer = api.postJson(VERIFY, "{\"uuid\":\"sha256:" + "ab".repeat(32)
                 + "\",\"policyDocument\":{\"id\":\"deny-all\"},\"vsa\":true}");
         assertEquals(200, answer.status(), answer.body());
         assertFalse(answer.json().get("allowed").asBoolean());
@@ -74,7 +70,7 @@ class PolicyVerifyApiTest {
     @Test
     void leavesARequestWithoutPolicyToThePlainVerification() {
         // the recording core knows no stored record: its own answer shows the plain path was taken
-        ApiHarness.Answer answer = post(VERIFY, "{\"uuid\":\"sha256:" + "ab".repeat(32) + "\"}");
+        ApiHarness.Answer answer = api.postJson(VERIFY, "{\"uuid\":\"sha256:" + "ab".repeat(32) + "\"}");
         assertEquals("entry.not_found", answer.json().get("code").asText(), answer.body());
         assertTrue(api.policies.calls.isEmpty());
     }
@@ -86,7 +82,7 @@ class PolicyVerifyApiTest {
                 "{" + id + ",\"subject\":\"sha256:00\"}", "{" + id + ",\"vsa\":true}",
                 "{" + id + ",\"policy\":\"a@0\"}", "{" + id + ",\"policy\":\"a@x\"}", "{" + id + ",\"policy\":7}",
                 "{" + id + ",\"policyDocument\":[]}", "{" + id + ",\"policy\":\"a\",\"vsa\":\"yes\"}")) {
-            ApiHarness.Answer answer = post(VERIFY, body);
+            ApiHarness.Answer answer = api.postJson(VERIFY, body);
             assertEquals(400, answer.status(), body);
             assertEquals("request.malformed", answer.json().get("code").asText(), body);
         }
@@ -95,7 +91,7 @@ class PolicyVerifyApiTest {
 
     @Test
     void answersAnInvalidDocumentWith422AndEveryProblem() {
-        ApiHarness.Answer answer = post(VERIFY, "{\"uuid\":\"sha256:" + "ab".repeat(32)
+        ApiHarness.Answer answer = api.postJson(VERIFY, "{\"uuid\":\"sha256:" + "ab".repeat(32)
                 + "\",\"policyDocument\":{\"id\":\"invalid\"}}");
         assertEquals(422, answer.status(), answer.body());
         assertEquals("policy.invalid", answer.json().get("code").asText());
@@ -108,10 +104,10 @@ class PolicyVerifyApiTest {
     @Test
     void answersAMissingEngineWith503AndAnUnknownPolicyWith404() {
         String id = "\"uuid\":\"sha256:" + "ab".repeat(32) + "\"";
-        ApiHarness.Answer down = post(VERIFY, "{" + id + ",\"policy\":\"down\"}");
+        ApiHarness.Answer down = api.postJson(VERIFY, "{" + id + ",\"policy\":\"down\"}");
         assertEquals(503, down.status());
         assertEquals("policy.engine_unavailable", down.json().get("code").asText());
-        ApiHarness.Answer missing = post(VERIFY, "{" + id + ",\"policy\":\"missing\"}");
+        ApiHarness.Answer missing = api.postJson(VERIFY, "{" + id + ",\"policy\":\"missing\"}");
         assertEquals(404, missing.status());
         assertEquals("policy.not_found", missing.json().get("code").asText());
     }
@@ -120,7 +116,7 @@ class PolicyVerifyApiTest {
     void verifiesBatchItemsUnderTheirOwnPoliciesAndCountsAllowedAndDenied() {
         String a = "\"uuid\":\"sha256:" + "ab".repeat(32) + "\"";
         String b = "\"uuid\":\"sha256:" + "cd".repeat(32) + "\"";
-        ApiHarness.Answer answer = post(BATCH, "{\"items\":[{" + a + ",\"policy\":\"ok\"},{" + b
+        ApiHarness.Answer answer = api.postJson(BATCH, "{\"items\":[{" + a + ",\"policy\":\"ok\"},{" + b
                 + ",\"policy\":\"ok\"},{" + a + ",\"policy\":\"deny\"},{" + a + "},{" + a + ",\"policy\":\"missing\"}]}");
         assertEquals(200, answer.status(), answer.body());
         JsonNode results = answer.json().get("results");

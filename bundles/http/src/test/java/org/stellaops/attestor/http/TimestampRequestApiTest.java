@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
@@ -35,10 +34,6 @@ class TimestampRequestApiTest {
         api.close();
     }
 
-    private ApiHarness.Answer post(String path, String json) {
-        return api.post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String item(byte[] der) {
         return "{\"signedTimestamp\":\"" + Base64.getEncoder().encodeToString(der) + "\"}";
     }
@@ -48,7 +43,7 @@ class TimestampRequestApiTest {
         byte[] first = {0x30, 0x01, 0x00};
         byte[] second = {(byte) 0xfb, (byte) 0xff, 0x01};
         String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(second);
-        ApiHarness.Answer answer = post(VERIFY, "{" + UUID + ",\"rfc3161Timestamps\":[" + item(first)
+        ApiHarness.Answer answer = api.postJson(VERIFY, "{" + UUID + ",\"rfc3161Timestamps\":[" + item(first)
                 + ",{\"signedTimestamp\":\"" + urlSafe + "\"}]}");
         assertEquals(200, answer.status(), answer.body());
         assertTrue(answer.json().get("verified").asBoolean());
@@ -61,7 +56,7 @@ class TimestampRequestApiTest {
 
     @Test
     void takesTokensWithAnEnvelopeToo() {
-        ApiHarness.Answer answer = post(VERIFY, "{\"envelope\":{\"payloadType\":\"t\"},\"rfc3161Timestamps\":["
+        ApiHarness.Answer answer = api.postJson(VERIFY, "{\"envelope\":{\"payloadType\":\"t\"},\"rfc3161Timestamps\":["
                 + item(new byte[] {1}) + "]}");
         assertEquals(200, answer.status(), answer.body());
         assertEquals(1, api.core.verifiedRequests.get(0).rfc3161Timestamps().size());
@@ -69,7 +64,7 @@ class TimestampRequestApiTest {
 
     @Test
     void leavesARequestWithoutTokensToTheKindOfVerificationItNames() {
-        ApiHarness.Answer answer = post(VERIFY, "{" + UUID + "}");
+        ApiHarness.Answer answer = api.postJson(VERIFY, "{" + UUID + "}");
         assertEquals("entry.not_found", answer.json().path("code").asText(), "verifyStored answered: "
                 + answer.body());
         assertTrue(api.core.verifiedRequests.isEmpty());
@@ -80,7 +75,7 @@ class TimestampRequestApiTest {
             "[{\"signedTimestamp\":\"\"}]", "[{\"signedTimestamp\":\"a b\"}]", "[{\"signedTimestamp\":\"MA=\"}]",
             "[{\"signedTimestamp\":\"MAo-+A==\"}]", "[{\"signed_timestamp\":\"MAo=\"}]"})
     void refusesAnUnreadableTimestampsMember(String member) {
-        ApiHarness.Answer answer = post(VERIFY, "{" + UUID + ",\"rfc3161Timestamps\":" + member + "}");
+        ApiHarness.Answer answer = api.postJson(VERIFY, "{" + UUID + ",\"rfc3161Timestamps\":" + member + "}");
         assertEquals(400, answer.status(), answer.body());
         assertEquals("request.malformed", answer.json().path("code").asText(), answer.body());
         assertTrue(answer.json().path("detail").asText().contains("rfc3161Timestamps"), answer.body());
@@ -89,7 +84,7 @@ class TimestampRequestApiTest {
 
     @Test
     void namesTheItemThatCannotBeRead() {
-        ApiHarness.Answer answer = post(VERIFY, "{" + UUID + ",\"rfc3161Timestamps\":[" + item(new byte[] {1})
+        ApiHarness.Answer answer = api.postJson(VERIFY, "{" + UUID + ",\"rfc3161Timestamps\":[" + item(new byte[] {1})
                 + ",{\"signedTimestamp\":\"***\"}]}");
         assertEquals(400, answer.status(), answer.body());
         assertTrue(answer.json().path("detail").asText().startsWith("rfc3161Timestamps[1].signedTimestamp is not "
@@ -99,14 +94,14 @@ class TimestampRequestApiTest {
     @Test
     void refusesSeventeenTokens() {
         String items = String.join(",", java.util.Collections.nCopies(17, item(new byte[] {1})));
-        ApiHarness.Answer answer = post(VERIFY, "{" + UUID + ",\"rfc3161Timestamps\":[" + items + "]}");
+        ApiHarness.Answer answer = api.postJson(VERIFY, "{" + UUID + ",\"rfc3161Timestamps\":[" + items + "]}");
         assertEquals(400, answer.status(), answer.body());
         assertTrue(answer.json().path("detail").asText().contains("1 to 16"), answer.body());
     }
 
     @Test
     void refusesOnlyTheBatchItemWhoseTokensCannotBeRead() {
-        ApiHarness.Answer answer = post(BATCH, "{\"items\":[{" + UUID + ",\"rfc3161Timestamps\":["
+        ApiHarness.Answer answer = api.postJson(BATCH, "{\"items\":[{" + UUID + ",\"rfc3161Timestamps\":["
                 + item(new byte[] {7}) + "]},{" + UUID + ",\"rfc3161Timestamps\":[{\"signedTimestamp\":7}]}]}");
         assertEquals(200, answer.status(), answer.body());
         List<JsonNode> results = new java.util.ArrayList<>();
