@@ -8,6 +8,11 @@ import java.util.Map;
 final class Cli {
 
     record Result(int exitCode, String out, String err) {
+        /** Requires this exit code; the failure shows what the command printed. */
+        void assertExit(int expected) {
+            org.junit.jupiter.api.Assertions.assertEquals(expected, exitCode, this::toString);
+        }
+
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- out ---\n" + out + "\n--- err ---\n" + err;

@@ -36,17 +36,13 @@ class KeyCommandsTest {
         server.close();
     }
 
-    private static void assertExit(int code, Cli.Result result) {
-        assertEquals(code, result.exitCode(), result::toString);
-    }
-
     @Test
     void listPrintsEachKeyWithItsVersionsAndTheDrivers() {
         server.answer("GET /api/v1/keys", 200, KeyServer.LISTING);
 
         Cli.Result result = server.run("attest", "key", "list");
 
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         String[] lines = result.out().split("\\R");
         assertEquals("release", lines[0]);
         assertTrue(lines[1].matches("  v1 +retired +ECDSA_P256_SHA256 +keyid " + KeyServer.KEY_ID_1
@@ -63,7 +59,7 @@ class KeyCommandsTest {
     void listPrintsTheServicesAnswerWithJson() {
         server.answer("GET /api/v1/keys", 200, KeyServer.LISTING);
         Cli.Result result = server.run("attest", "key", "list", "--json");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         JsonNode printed = StrictJson.parse(result.out().getBytes(), JsonLimits.DEFAULT);
         assertEquals(KeyServer.KEY_ID_2, printed.path("keys").path(0).path("versions").path(1).path("keyId").asText());
     }
@@ -72,7 +68,7 @@ class KeyCommandsTest {
     void listAsksForTheOperatorsOwnKeysWithOwnerService() {
         server.answer("GET /api/v1/keys", 200, "{\"drivers\":[],\"keys\":[]}");
         Cli.Result result = server.run("attest", "key", "list", "--owner", "service");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals("owner=service", server.requests().get(0).query());
         assertEquals("no keys\nno key drivers are running\n", result.out().replace("\r\n", "\n"));
     }
@@ -80,7 +76,7 @@ class KeyCommandsTest {
     @Test
     void refusesAnOwnerOtherThanServiceBeforeSendingAnything() {
         Cli.Result result = server.run("attest", "key", "list", "--owner", "tenant-b");
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("[usage.bad_owner]"), result::toString);
         assertTrue(server.requests().isEmpty());
     }
@@ -89,7 +85,7 @@ class KeyCommandsTest {
     void showPrintsOneKey() {
         server.answer("GET /api/v1/keys/release", 200, KeyServer.KEY);
         Cli.Result result = server.run("attest", "key", "show", "--name", "release");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertTrue(result.out().startsWith("release\n  v1"), result::toString);
     }
 
@@ -98,14 +94,14 @@ class KeyCommandsTest {
         server.answer("GET /api/v1/keys/absent", 404, "{\"status\":404,\"code\":\"key.not_found\","
                 + "\"detail\":\"no key named 'absent'\"}");
         Cli.Result result = server.run("attest", "key", "show", "--name", "absent");
-        assertExit(ExitCodes.FAILED, result);
+        result.assertExit(ExitCodes.FAILED);
         assertTrue(result.err().contains("stella: error [key.not_found]"), result::toString);
     }
 
     @Test
     void refusesAKeyNameThatCouldLeaveTheKeysPath() {
         Cli.Result result = server.run("attest", "key", "show", "--name", "../rekor");
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("[usage.bad_key_name]"), result::toString);
         assertTrue(server.requests().isEmpty());
     }
@@ -118,7 +114,7 @@ class KeyCommandsTest {
         Cli.Result result = server.run("attest", "key", "create", "--name", "release", "--driver", "file",
                 "--algorithm", "ED25519", "--valid-from", "2999-01-01T01:00:00+01:00");
 
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         JsonNode body = server.body(0);
         assertEquals("release", body.path("name").asText());
         assertEquals("file", body.path("driver").asText());
@@ -133,7 +129,7 @@ class KeyCommandsTest {
     void createRefusesAnAlgorithmThatIsNotAConstantNameBeforeSending() {
         Cli.Result result = server.run("attest", "key", "create", "--name", "n", "--driver", "file",
                 "--algorithm", "P-256");
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("[usage.bad_algorithm]"), result::toString);
         assertTrue(server.requests().isEmpty());
     }
@@ -148,7 +144,7 @@ class KeyCommandsTest {
         Cli.Result result = server.run("attest", "key", "rotate", "--name", "release", "--at", "2999-01-01T00:00:00Z",
                 "--retire-previous-at", "2999-02-01T00:00:00Z", "--public-key", pem.toString());
 
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         JsonNode body = server.body(0);
         assertEquals("2999-01-01T00:00:00Z", body.path("at").asText());
         assertEquals("2999-02-01T00:00:00Z", body.path("retirePreviousAt").asText());
@@ -160,7 +156,7 @@ class KeyCommandsTest {
     @Test
     void refusesATimeThatIsNotRfc3339BeforeSending() {
         Cli.Result result = server.run("attest", "key", "rotate", "--name", "release", "--at", "tomorrow");
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("[usage.bad_time]"), result::toString);
         assertTrue(server.requests().isEmpty());
     }
@@ -171,7 +167,7 @@ class KeyCommandsTest {
                 KeyServer.version(KeyServer.KEY_ID_1, 1, "retired", "\"2026-04-01T00:00:00Z\""));
         Cli.Result result = server.run("attest", "key", "retire", "--name", "release", "--key-id",
                 KeyServer.KEY_ID_1.toUpperCase(), "--at", "2026-04-01T00:00:00Z");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals(1, server.requests().size());
         assertEquals("2026-04-01T00:00:00Z", server.body(0).path("at").asText());
     }
@@ -184,7 +180,7 @@ class KeyCommandsTest {
         Cli.Result result = server.run("attest", "key", "retire", "--name", "release", "--key-version", "2",
                 "--owner", "service");
 
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals("GET", server.requests().get(0).method());
         assertEquals("owner=service", server.requests().get(0).query());
         assertEquals(VERSIONS + KeyServer.KEY_ID_2 + "/retire", server.requests().get(1).path());
@@ -196,7 +192,7 @@ class KeyCommandsTest {
     void aVersionNumberTheKeyDoesNotHaveExits1() {
         server.answer("GET /api/v1/keys/release", 200, KeyServer.KEY);
         Cli.Result result = server.run("attest", "key", "retire", "--name", "release", "--key-version", "7");
-        assertExit(ExitCodes.FAILED, result);
+        result.assertExit(ExitCodes.FAILED);
         assertTrue(result.err().contains("[key.not_found]"), result::toString);
         assertEquals(1, server.requests().size());
     }
@@ -209,7 +205,7 @@ class KeyCommandsTest {
         Cli.Result result = server.run("attest", "key", "revoke", "--name", "release", "--key-id",
                 KeyServer.KEY_ID_2, "--reason", "key_compromise", "--compromised-at", "2026-03-15T00:00:00Z");
 
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals("key_compromise", server.body(0).path("reason").asText());
         assertEquals("2026-03-15T00:00:00Z", server.body(0).path("compromisedAt").asText());
     }
@@ -218,7 +214,7 @@ class KeyCommandsTest {
     void revokeRefusesAnUnknownReasonBeforeSending() {
         Cli.Result result = server.run("attest", "key", "revoke", "--name", "release", "--key-id",
                 KeyServer.KEY_ID_2, "--reason", "lost");
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("[usage.bad_reason]"), result::toString);
         assertTrue(server.requests().isEmpty());
     }
@@ -227,16 +223,16 @@ class KeyCommandsTest {
     void revokeRefusesACompromiseTimeWithAnotherReason() {
         Cli.Result result = server.run("attest", "key", "revoke", "--name", "release", "--key-id",
                 KeyServer.KEY_ID_2, "--reason", "superseded", "--compromised-at", "2026-03-15T00:00:00Z");
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(server.requests().isEmpty());
     }
 
     @Test
     void revokeNeedsExactlyOneWayOfNamingTheVersion() {
-        assertExit(ExitCodes.USAGE, server.run("attest", "key", "revoke", "--name", "release", "--reason",
-                "superseded"));
-        assertExit(ExitCodes.USAGE, server.run("attest", "key", "revoke", "--name", "release", "--reason",
-                "superseded", "--key-id", KeyServer.KEY_ID_2, "--key-version", "2"));
+        server.run("attest", "key", "revoke", "--name", "release", "--reason",
+                "superseded").assertExit(ExitCodes.USAGE);
+        server.run("attest", "key", "revoke", "--name", "release", "--reason",
+                "superseded", "--key-id", KeyServer.KEY_ID_2, "--key-version", "2").assertExit(ExitCodes.USAGE);
         assertTrue(server.requests().isEmpty());
     }
 
@@ -245,7 +241,7 @@ class KeyCommandsTest {
         server.answer("POST /api/v1/keys", 503, "{\"status\":503,\"code\":\"key.driver_unavailable\","
                 + "\"detail\":\"key driver 'file' is not running\"}");
         Cli.Result result = server.run("attest", "key", "create", "--name", "n", "--driver", "file");
-        assertExit(ExitCodes.UNAVAILABLE, result);
+        result.assertExit(ExitCodes.UNAVAILABLE);
         assertTrue(result.err().contains("key.driver_unavailable"), result::toString);
     }
 
@@ -253,7 +249,7 @@ class KeyCommandsTest {
     void aTokenWithoutTheAdminScopeIsToldWhichScopeToGet() {
         server.answer("POST /api/v1/keys", 403, "{\"status\":403,\"code\":\"auth.insufficient_scope\"}");
         Cli.Result result = server.run("attest", "key", "create", "--name", "n", "--driver", "file");
-        assertExit(ExitCodes.FAILED, result);
+        result.assertExit(ExitCodes.FAILED);
         assertTrue(result.err().contains("stella auth token --scope attestor.admin"), result::toString);
     }
 }

@@ -43,10 +43,6 @@ class KeyTransferCommandsTest {
         server.close();
     }
 
-    private static void assertExit(int code, Cli.Result result) {
-        assertEquals(code, result.exitCode(), result::toString);
-    }
-
     private static void assertNotPrinted(Cli.Result result) {
         assertFalse(result.out().contains(PASSWORD), result::toString);
         assertFalse(result.err().contains(PASSWORD), result::toString);
@@ -59,7 +55,7 @@ class KeyTransferCommandsTest {
         Cli.Result result = server.run("attest", "key", "import", "--name", "imported", "--driver", "file",
                 "--cosign", keyFile.toString(), "--password-file", passwordFile.toString());
 
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         JsonNode body = server.body(0);
         assertEquals("cosign", body.path("format").asText());
         assertEquals(COSIGN_KEY, body.path("key").asText());
@@ -73,15 +69,15 @@ class KeyTransferCommandsTest {
     void importTakesThePasswordFromCosignPasswordInTheEnvironment() {
         Cli.Result result = server.run(Map.of(Passwords.ENV, PASSWORD), "attest", "key", "import", "--name",
                 "imported", "--driver", "file", "--cosign", keyFile.toString(), "--json");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals(PASSWORD, server.body(0).path("password").asText());
         assertNotPrinted(result);
     }
 
     @Test
     void importTakesAnEmptyPasswordAsCosignAllowsIt() {
-        assertExit(ExitCodes.OK, server.run(Map.of(Passwords.ENV, ""), "attest", "key", "import", "--name",
-                "imported", "--driver", "file", "--cosign", keyFile.toString()));
+        server.run(Map.of(Passwords.ENV, ""), "attest", "key", "import", "--name",
+                "imported", "--driver", "file", "--cosign", keyFile.toString()).assertExit(ExitCodes.OK);
         assertEquals("", server.body(0).path("password").asText());
     }
 
@@ -89,7 +85,7 @@ class KeyTransferCommandsTest {
     void importWithoutAPasswordIsAUsageErrorAndSendsNothing() {
         Cli.Result result = server.run("attest", "key", "import", "--name", "imported", "--driver", "file",
                 "--cosign", keyFile.toString());
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("[usage.password_missing]") && result.err().contains(Passwords.ENV),
                 result::toString);
         assertTrue(server.requests().isEmpty());
@@ -99,7 +95,7 @@ class KeyTransferCommandsTest {
     void takesNoPasswordOnTheCommandLine() {
         Cli.Result result = server.run("attest", "key", "import", "--name", "imported", "--driver", "file",
                 "--cosign", keyFile.toString(), "--password", PASSWORD);
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("Unknown options: '--password'"), result::toString);
         assertTrue(server.requests().isEmpty());
     }
@@ -110,7 +106,7 @@ class KeyTransferCommandsTest {
                 + "\"detail\":\"the password does not decrypt the key\"}");
         Cli.Result result = server.run(Map.of(Passwords.ENV, PASSWORD), "attest", "key", "import", "--name",
                 "imported", "--driver", "file", "--cosign", keyFile.toString());
-        assertExit(ExitCodes.FAILED, result);
+        result.assertExit(ExitCodes.FAILED);
         assertTrue(result.err().contains("[key.invalid_input]"), result::toString);
         assertNotPrinted(result);
     }
@@ -124,7 +120,7 @@ class KeyTransferCommandsTest {
         Cli.Result result = server.run(Map.of(Passwords.ENV, PASSWORD), "attest", "key", "export", "--name",
                 "release", "--key-id", KeyServer.KEY_ID_2, "--format", "cosign", "--out", out.toString());
 
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals(COSIGN_KEY, Files.readString(out));
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
@@ -139,7 +135,7 @@ class KeyTransferCommandsTest {
         Path out = Files.writeString(dir.resolve("existing.key"), "keep me");
         Cli.Result result = server.run(Map.of(Passwords.ENV, PASSWORD), "attest", "key", "export", "--name",
                 "release", "--key-id", KeyServer.KEY_ID_2, "--format", "cosign", "--out", out.toString());
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("[file.exists]"), result::toString);
         assertEquals("keep me", Files.readString(out));
         assertTrue(server.requests().isEmpty());
@@ -151,7 +147,7 @@ class KeyTransferCommandsTest {
                 + "\\n-----END PUBLIC KEY-----\\n\"}");
         Cli.Result result = server.run("attest", "key", "export", "--name", "release", "--key-id",
                 KeyServer.KEY_ID_2, "--format", "public-pem", "--out", "-");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals("-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----\n", result.out());
         assertEquals(1, server.body(0).size());
     }
@@ -160,7 +156,7 @@ class KeyTransferCommandsTest {
     void exportOfACosignKeyNeedsAPassword() {
         Cli.Result result = server.run("attest", "key", "export", "--name", "release", "--key-id",
                 KeyServer.KEY_ID_2, "--format", "cosign", "--out", dir.resolve("k").toString());
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("[usage.password_missing]"), result::toString);
         assertTrue(server.requests().isEmpty());
     }
@@ -169,7 +165,7 @@ class KeyTransferCommandsTest {
     void exportRefusesAnUnknownFormat() {
         Cli.Result result = server.run("attest", "key", "export", "--name", "release", "--key-id",
                 KeyServer.KEY_ID_2, "--format", "pkcs12", "--out", "-");
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("[usage.bad_format]"), result::toString);
     }
 }

@@ -42,15 +42,11 @@ class PolicyCommandsTest {
         server.close();
     }
 
-    private static void assertExit(int code, Cli.Result result) {
-        assertEquals(code, result.exitCode(), result::toString);
-    }
-
     @Test
     void listPrintsEachPolicyWithItsActiveAndPendingVersions() {
         server.answer("GET /api/v1/policies", 200, "{\"policies\":[" + POLICY + "]}");
         Cli.Result result = server.run("attest", "policy", "list");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals("release  active v1  latest v2  pending approval: v2", result.out().strip());
     }
 
@@ -58,7 +54,7 @@ class PolicyCommandsTest {
     void showPrintsEveryVersionWithItsApprovals() {
         server.answer("GET /api/v1/policies/release", 200, POLICY);
         Cli.Result result = server.run("attest", "policy", "show", "--id", "release");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         String[] lines = result.out().split("\\R");
         assertEquals("  v1  superseded  json sha256:aa  by ci#alice at 2026-05-01T09:00:00Z  approved by ci#bob  "
                 + "\"first cut\"", lines[1]);
@@ -70,7 +66,7 @@ class PolicyCommandsTest {
         server.answer("GET /api/v1/policies/release/versions/2", 200, VERSION_2);
         Cli.Result result = server.run("attest", "policy", "show", "--id", "release", "--version", "2",
                 "--document");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals("id: release\nversion: 2\n", result.out());
     }
 
@@ -81,7 +77,7 @@ class PolicyCommandsTest {
         server.answer("POST /api/v1/policies", 201, POLICY);
         Cli.Result result = server.run("attest", "policy", "create", "--file", file.toString(), "--comment",
                 "first cut");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         TestTls.Request request = server.requests().get(0);
         assertEquals("id: release\nversion: 1\n", request.body());
         assertEquals("application/yaml", request.headers().getFirst("Content-Type"));
@@ -94,8 +90,8 @@ class PolicyCommandsTest {
         String document = "{ \"id\": \"release\", \"version\": 2 }";
         Files.writeString(file, document);
         server.answer("PUT /api/v1/policies/release", 200, POLICY);
-        assertExit(ExitCodes.OK, server.run("attest", "policy", "update", "--id", "release", "--file",
-                file.toString()));
+        server.run("attest", "policy", "update", "--id", "release", "--file",
+                file.toString()).assertExit(ExitCodes.OK);
         assertEquals(document, server.requests().get(0).body());
         assertEquals("application/json", server.requests().get(0).headers().getFirst("Content-Type"));
     }
@@ -104,8 +100,8 @@ class PolicyCommandsTest {
     void approveAndDeleteCallTheirRoutes() {
         server.answer("POST /api/v1/policies/release/versions/2/approve", 200, POLICY);
         server.answer("DELETE /api/v1/policies/release", 200, POLICY);
-        assertExit(ExitCodes.OK, server.run("attest", "policy", "approve", "--id", "release", "--version", "2"));
-        assertExit(ExitCodes.OK, server.run("attest", "policy", "delete", "--id", "release", "--comment", "gone"));
+        server.run("attest", "policy", "approve", "--id", "release", "--version", "2").assertExit(ExitCodes.OK);
+        server.run("attest", "policy", "delete", "--id", "release", "--comment", "gone").assertExit(ExitCodes.OK);
         assertEquals("comment=gone", server.requests().get(1).query());
     }
 
@@ -114,7 +110,7 @@ class PolicyCommandsTest {
         server.answer("POST /api/v1/policies/release/versions/2/approve", 403, "{\"status\":403,\"code\":"
                 + "\"policy.self_approval\",\"detail\":\"another principal must approve it\"}");
         Cli.Result result = server.run("attest", "policy", "approve", "--id", "release", "--version", "2");
-        assertExit(ExitCodes.FAILED, result);
+        result.assertExit(ExitCodes.FAILED);
         assertTrue(result.err().contains("[policy.self_approval]"), result.err());
     }
 
@@ -130,7 +126,7 @@ class PolicyCommandsTest {
                 + "\"truncated\":false}");
         Cli.Result result = server.run("attest", "policy", "simulate", "--id", "release", "--file", file.toString(),
                 "--since", "2026-04-01T00:00:00+02:00", "--limit", "5");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         JsonNode body = server.body(0);
         assertEquals(3, body.at("/draft/version").asInt());
         assertEquals("2026-03-31T22:00:00Z", body.get("since").asText());
@@ -144,20 +140,20 @@ class PolicyCommandsTest {
     @Test
     void simulateSendsAStoredVersionOrAYamlDraft() throws Exception {
         server.answer("POST /api/v1/policies/release/simulate", 200, "{\"summary\":{}}");
-        assertExit(ExitCodes.OK, server.run("attest", "policy", "simulate", "--id", "release", "--draft-version",
-                "2"));
+        server.run("attest", "policy", "simulate", "--id", "release", "--draft-version",
+                "2").assertExit(ExitCodes.OK);
         assertEquals(2, server.body(0).get("draftVersion").asInt());
         Path yaml = dir.resolve("draft.yml");
         Files.writeString(yaml, "id: release\n", StandardCharsets.UTF_8);
-        assertExit(ExitCodes.OK, server.run("attest", "policy", "simulate", "--id", "release", "--file",
-                yaml.toString()));
+        server.run("attest", "policy", "simulate", "--id", "release", "--file",
+                yaml.toString()).assertExit(ExitCodes.OK);
         assertEquals("id: release\n", server.body(1).get("draftYaml").asText());
     }
 
     @Test
     void refusesAPolicyIdThatCouldLeaveThePoliciesPathBeforeSending() {
         Cli.Result result = server.run("attest", "policy", "show", "--id", "../keys");
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(server.requests().isEmpty());
     }
 }

@@ -38,10 +38,6 @@ class SearchCommandTest {
         server.close();
     }
 
-    private static void assertExit(int code, Cli.Result result) {
-        assertEquals(code, result.exitCode(), result::toString);
-    }
-
     private static List<String> uuidsOfTable(String out) {
         return out.lines().map(line -> line.substring(0, line.indexOf(' '))).toList();
     }
@@ -54,7 +50,7 @@ class SearchCommandTest {
     void allFollowsNextCursorAcrossThreePagesAndWritesEveryRecordNewestFirst() {
         server.holding(5);
         Cli.Result result = server.run("attest", "search", "--all", "--limit", "2");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals(List.of(SearchServer.uuid(1), SearchServer.uuid(2), SearchServer.uuid(3), SearchServer.uuid(4),
                 SearchServer.uuid(5)), uuidsOfTable(result.out()));
         assertEquals(3, server.requests().size());
@@ -68,7 +64,7 @@ class SearchCommandTest {
     void aTableLineShowsUuidCreatedTypeStatusAndSubjectDigest() {
         server.holding(1);
         Cli.Result result = server.run("attest", "search");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals(SearchServer.uuid(1) + "  2026-05-09T09:00:00Z  https://slsa.dev/provenance/v1  logged  sha256:"
                 + "d1".repeat(32) + "\n", result.out());
         assertNull(server.requests().get(0).query());
@@ -78,7 +74,7 @@ class SearchCommandTest {
     void jsonOfEveryPageIsOneMergedPageWithoutCursor() {
         server.holding(5);
         Cli.Result result = server.run("attest", "search", "--all", "--limit", "2", "--output", "json");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         JsonNode merged = json(result.out());
         assertEquals(5, merged.get("entries").size());
         assertEquals(SearchServer.uuid(5), merged.at("/entries/4/uuid").asText());
@@ -91,7 +87,7 @@ class SearchCommandTest {
         server.holding(5);
         Cli.Result result = server.run("attest", "search", "--all", "--limit", "2", "--max-records", "3",
                 "--output", "json");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         JsonNode merged = json(result.out());
         assertEquals(3, merged.get("entries").size());
         assertEquals("c/3+", merged.get("nextCursor").asText());
@@ -104,7 +100,7 @@ class SearchCommandTest {
     void aCursorContinuesWhereTheCapStopped() {
         server.holding(5);
         Cli.Result result = server.run("attest", "search", "--all", "--limit", "2", "--cursor", "c/3+");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals(List.of(SearchServer.uuid(4), SearchServer.uuid(5)), uuidsOfTable(result.out()));
         assertEquals("c/3+", server.parameters(0).get("cursor"));
     }
@@ -113,7 +109,7 @@ class SearchCommandTest {
     void withoutAllOnePageIsWrittenAndStandardErrorNamesTheCursorThatContinues() {
         server.holding(5);
         Cli.Result result = server.run("attest", "search", "--limit", "2");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals(List.of(SearchServer.uuid(1), SearchServer.uuid(2)), uuidsOfTable(result.out()));
         assertEquals(1, server.requests().size());
         assertEquals("stella: note: this is one page (--all reads every page); more records may match: continue "
@@ -127,7 +123,7 @@ class SearchCommandTest {
                 "--predicate-type", "https://cyclonedx.org/bom", "--since", "2026-04-01T00:00:00+02:00",
                 "--fact", "sbom.purls=pkg:npm/@scope/name@1.2.3?type=jar&x=1",
                 "--fact", "sbom.licenses=Apache-2.0 OR MIT", "--fact", "scan.severity.critical=0");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals("subject=sha256%3A" + HEX + "&predicateType=https%3A%2F%2Fcyclonedx.org%2Fbom"
                 + "&since=2026-03-31T22%3A00%3A00Z"
                 + "&fact.sbom.purls=pkg%3Anpm%2F%40scope%2Fname%401.2.3%3Ftype%3Djar%26x%3D1"
@@ -145,7 +141,7 @@ class SearchCommandTest {
                 + "\"code\":\"request.invalid\",\"detail\":\"query parameter cursor: is not a cursor this service "
                 + "gave out (pass nextCursor unchanged)\"}");
         Cli.Result result = server.run("attest", "search", "--cursor", "forged");
-        assertExit(ExitCodes.FAILED, result);
+        result.assertExit(ExitCodes.FAILED);
         assertEquals("stella: error [request.invalid]: GET " + server.url() + "/api/v1/rekor/entries?cursor=forged "
                 + "was refused (HTTP 400): query parameter cursor: is not a cursor this service gave out (pass "
                 + "nextCursor unchanged)", result.err().strip());
@@ -157,7 +153,7 @@ class SearchCommandTest {
         server.answering(403, "{\"status\":403,\"code\":\"auth.insufficient_scope\",\"detail\":\"needs "
                 + "attestor.read\"}");
         Cli.Result result = server.run("attest", "search");
-        assertExit(ExitCodes.FAILED, result);
+        result.assertExit(ExitCodes.FAILED);
         assertTrue(result.err().contains("stella: hint: ") && result.err().contains("--scope attestor.read"),
                 result::toString);
     }
@@ -168,7 +164,7 @@ class SearchCommandTest {
         Path file = dir.resolve("records.ndjson");
         Cli.Result result = server.run("attest", "search", "--all", "--limit", "2", "--output", "ndjson", "--out",
                 file.toString());
-        assertExit(ExitCodes.UNAVAILABLE, result);
+        result.assertExit(ExitCodes.UNAVAILABLE);
         assertTrue(result.err().contains("[http.503]") && result.err().contains("storage.unavailable"),
                 result::toString);
         assertTrue(Files.notExists(file));
@@ -179,7 +175,7 @@ class SearchCommandTest {
         server.holding(3);
         Path file = dir.resolve("records.ndjson");
         Cli.Result result = server.run("attest", "search", "--all", "--output", "ndjson", "--out", file.toString());
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         assertEquals("", result.out());
         List<String> lines = Files.readAllLines(file);
         assertEquals(3, lines.size());
@@ -191,7 +187,7 @@ class SearchCommandTest {
         server.answering(200, "{\"entries\":[" + SearchServer.record(1) + "," + SearchServer.record(2) + ","
                 + SearchServer.record(3) + "],\"nextCursor\":null}");
         Cli.Result result = server.run("attest", "search", "--limit", "2");
-        assertExit(ExitCodes.UNAVAILABLE, result);
+        result.assertExit(ExitCodes.UNAVAILABLE);
         assertTrue(result.err().contains("[response.malformed]") && result.err().contains("3 records for a page of "
                 + "at most 2"), result::toString);
     }
@@ -200,14 +196,14 @@ class SearchCommandTest {
     void anAnswerWithoutEntriesIsNotTheApi() {
         server.answering(200, "{\"records\":[]}");
         Cli.Result result = server.run("attest", "search");
-        assertExit(ExitCodes.UNAVAILABLE, result);
+        result.assertExit(ExitCodes.UNAVAILABLE);
         assertTrue(result.err().contains("[response.malformed]"), result::toString);
     }
 
     @Test
     void aBadFactIsAUsageErrorBeforeAnythingIsSent() {
         Cli.Result result = server.run("attest", "search", "--fact", "scan.severity.critical");
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("[usage.bad_fact]") && result.err().contains("<name>=<value>"),
                 result::toString);
         assertTrue(server.requests().isEmpty());
@@ -217,7 +213,7 @@ class SearchCommandTest {
     void aWindowThatEndsBeforeItStartsIsAUsageErrorBeforeAnythingIsSent() {
         Cli.Result result = server.run("attest", "search", "--since", "2026-04-01T00:00:00Z", "--until",
                 "2026-04-01T01:00:00+02:00");
-        assertExit(ExitCodes.USAGE, result);
+        result.assertExit(ExitCodes.USAGE);
         assertTrue(result.err().contains("[usage.bad_time]"), result::toString);
         assertTrue(server.requests().isEmpty());
     }
@@ -225,7 +221,7 @@ class SearchCommandTest {
     @Test
     void helpListsTheFiltersThePagingAndTheExitCodes() {
         Cli.Result result = Cli.run("attest", "search", "--help");
-        assertExit(ExitCodes.OK, result);
+        result.assertExit(ExitCodes.OK);
         for (String text : new String[] {"--subject", "--predicate-type", "--signer", "--since", "--until",
             "--fact", "scan.severity.critical=0", "--limit", "--all", "--max-records", "10000", "--cursor",
             "--output", "ndjson", "--out", "attestor.read", "Exit codes:"}) {
