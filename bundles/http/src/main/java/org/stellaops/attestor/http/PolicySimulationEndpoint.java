@@ -1,27 +1,20 @@
 package org.stellaops.attestor.http;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.stellaops.attestor.core.service.PolicyService;
 import org.stellaops.attestor.core.service.PolicyService.PolicyDraft;
 import org.stellaops.attestor.core.service.PolicyService.SimulatedRecord;
 import org.stellaops.attestor.core.service.PolicyService.Simulation;
 import org.stellaops.attestor.core.service.PolicyService.SimulationRequest;
-import org.stellaops.attestor.sdk.AttestorException;
 
 /**
  * {@code POST /api/v1/policies/{id}/simulate}: what a draft of a policy would change over the tenant's stored
@@ -35,7 +28,6 @@ final class PolicySimulationEndpoint {
     static final int MAX_LIST = 1000;
     private static final Set<String> MEMBERS = Set.of("draft", "draftYaml", "draftVersion", "since", "until",
             "predicateType", "subject", "limit");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PolicyService policies;
     private final int maxBodyBytes;
@@ -52,50 +44,29 @@ final class PolicySimulationEndpoint {
         exchange.json(200, view(result));
     }
 
-    static SimulationRequest request(JsonNode body) {
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!MEMBERS.contains(name)) {
-                throw malformed("unknown member \"" + name + "\"; a simulation takes " + String.join(", ",
-                        new java.util.TreeSet<>(MEMBERS)));
-            }
-        }
+    static SimulationRequest request(JsonNode json) {
+        StrictBody body = StrictBody.of(json, MEMBERS);
         int drafts = (body.has("draft") ? 1 : 0) + (body.has("draftYaml") ? 1 : 0) + (body.has("draftVersion") ? 1 : 0);
         if (drafts != 1) {
-            throw malformed("send exactly one of \"draft\" (a JSON policy document), \"draftYaml\" (YAML text) or "
-                    + "\"draftVersion\" (a stored version)");
+            throw StrictBody.malformed("send exactly one of \"draft\" (a JSON policy document), \"draftYaml\" "
+                    + "(YAML text) or \"draftVersion\" (a stored version)");
         }
         PolicyDraft draft = null;
-        Integer version = null;
         if (body.has("draft")) {
-            if (!body.get("draft").isObject()) {
-                throw malformed("\"draft\" must be a policy document (a JSON object)");
-            }
-            draft = new PolicyDraft(bytes(body.get("draft")), "json", "");
+            draft = new PolicyDraft(body.objectText("draft").getBytes(StandardCharsets.UTF_8), "json", "");
         } else if (body.has("draftYaml")) {
-            draft = new PolicyDraft(text(body, "draftYaml").getBytes(StandardCharsets.UTF_8), "yaml", "");
-        } else {
-            JsonNode v = body.get("draftVersion");
-            if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 1) {
-                throw malformed("\"draftVersion\" must be a version number from 1");
-            }
-            version = v.intValue();
+            draft = new PolicyDraft(body.optionalNonEmptyText("draftYaml").getBytes(StandardCharsets.UTF_8), "yaml",
+                    "");
         }
-        Instant since = time(body, "since");
-        Instant until = time(body, "until");
+        Integer version = body.optionalInt("draftVersion", 1, Integer.MAX_VALUE, "a version number from 1");
+        Instant since = body.time("since");
+        Instant until = body.time("until");
         if (since != null && until != null && !until.isAfter(since)) {
-            throw malformed("\"until\" must be later than \"since\"");
+            throw StrictBody.malformed("\"until\" must be later than \"since\"");
         }
-        int limit = DEFAULT_LIST;
-        if (body.has("limit")) {
-            JsonNode l = body.get("limit");
-            if (!l.isIntegralNumber() || !l.canConvertToInt() || l.intValue() < 0 || l.intValue() > MAX_LIST) {
-                throw malformed("\"limit\" must be a whole number from 0 to " + MAX_LIST);
-            }
-            limit = l.intValue();
-        }
-        return new SimulationRequest(draft, version, since, until, optionalText(body, "predicateType"),
-                optionalText(body, "subject"), limit);
+        Integer limit = body.optionalInt("limit", 0, MAX_LIST, "a whole number from 0 to " + MAX_LIST);
+        return new SimulationRequest(draft, version, since, until, body.optionalNonEmptyText("predicateType"),
+                body.optionalNonEmptyText("subject"), limit == null ? DEFAULT_LIST : limit);
     }
 
     static Map<String, Object> view(Simulation s) {
@@ -131,44 +102,5 @@ final class PolicySimulationEndpoint {
         m.put("activeFailures", r.activeFailures());
         m.put("draftFailures", r.draftFailures());
         return m;
-    }
-
-    private static Instant time(JsonNode body, String member) {
-        String value = optionalText(body, member);
-        if (value == null) {
-            return null;
-        }
-        if (!QueryParameters.RFC3339.matcher(value).matches()) {
-            throw malformed("\"" + member + "\" must be an RFC 3339 date-time such as 2026-03-01T12:00:00Z");
-        }
-        try {
-            return OffsetDateTime.parse(value.toUpperCase(Locale.ROOT)).toInstant();
-        } catch (DateTimeParseException e) {
-            throw malformed("\"" + member + "\" is not a valid date-time: " + value);
-        }
-    }
-
-    private static String optionalText(JsonNode body, String member) {
-        return body.has(member) ? text(body, member) : null;
-    }
-
-    private static String text(JsonNode body, String member) {
-        JsonNode node = body.get(member);
-        if (!node.isTextual() || node.asText().isEmpty()) {
-            throw malformed("\"" + member + "\" must be a non-empty string");
-        }
-        return node.asText();
-    }
-
-    private static byte[] bytes(JsonNode node) {
-        try {
-            return JSON.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a parsed JSON tree cannot be written", e);
-        }
-    }
-
-    private static AttestorException malformed(String detail) {
-        return new AttestorException("request.malformed", detail);
     }
 }

@@ -44,7 +44,16 @@ final class StrictBody {
      *         an object or for a member not in {@code members}
      */
     static StrictBody of(byte[] body, Set<String> members) {
-        JsonNode node = body.length == 0 ? JsonNodeFactory.instance.objectNode() : VerifyRequests.object(body);
+        return of(body.length == 0 ? JsonNodeFactory.instance.objectNode() : VerifyRequests.object(body), members);
+    }
+
+    /**
+     * @param node a request body already parsed as a JSON object
+     * @param members the members the operation takes
+     * @return the body
+     * @throws AttestorException {@value #MALFORMED} for a member not in {@code members}
+     */
+    static StrictBody of(JsonNode node, Set<String> members) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!members.contains(name)) {
@@ -96,6 +105,31 @@ final class StrictBody {
             throw malformed("\"" + member + "\" must be a string");
         }
         return value.textValue();
+    }
+
+    /** @return a string member that is not empty, or null if absent */
+    String optionalNonEmptyText(String member) {
+        String value = optionalText(member);
+        if (value != null && value.isEmpty()) {
+            throw malformed("\"" + member + "\" must be a non-empty string");
+        }
+        return value;
+    }
+
+    /**
+     * @param rule how the refusal describes the allowed values, e.g. "a whole number from 0 to 1000"
+     * @return a whole-number member within {@code [min, max]}, or null if absent
+     */
+    Integer optionalInt(String member, int min, int max, String rule) {
+        JsonNode value = node.get(member);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min
+                || value.intValue() > max) {
+            throw malformed("\"" + member + "\" must be " + rule);
+        }
+        return value.intValue();
     }
 
     /** @return a boolean member, false if absent */
