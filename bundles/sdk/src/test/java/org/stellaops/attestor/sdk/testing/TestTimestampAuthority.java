@@ -271,6 +271,8 @@ public final class TestTimestampAuthority {
         TimeStampTokenGenerator generator = new TimeStampTokenGenerator(signerInfo,
                 digests.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
                 new ASN1ObjectIdentifier(POLICY));
+        // millisecond genTimes, so a test can place a token between two events a few milliseconds apart
+        generator.setResolution(TimeStampTokenGenerator.R_MILLISECONDS);
         generator.addCertificates(new JcaCertStore(List.of(signer, intermediate)));
         TimeStampRequestGenerator requests = new TimeStampRequestGenerator();
         requests.setCertReq(withCertificates);

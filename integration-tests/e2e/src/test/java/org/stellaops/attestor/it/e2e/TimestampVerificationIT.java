@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.stellaops.attestor.sdk.testing.TestTimestampAuthority;
 
 /**
  * RFC 3161 timestamps as a trusted time of verification (issue 8), on the built distribution: the server trusts one
@@ -35,8 +37,8 @@ class TimestampVerificationIT {
     private static final String SIGNER = "tsa-e2e-signer";
     private static final String COMPROMISED = "tsa-e2e-compromised";
 
-    private final LocalTsa acme = new LocalTsa("Acme");
-    private final LocalTsa stranger = new LocalTsa("Stranger");
+    private final TestTimestampAuthority acme = TestTimestampAuthority.create("Acme");
+    private final TestTimestampAuthority stranger = TestTimestampAuthority.create("Stranger");
     private AttestorProcess server;
     private ApiClient api;
     private SigningKey signer;
@@ -96,7 +98,7 @@ class TimestampVerificationIT {
     private static Map<String, Object> request(String member, Object value, List<byte[]> tokens) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(member, value);
-        body.put("rfc3161Timestamps", tokens.stream().map(LocalTsa::item).toList());
+        body.put("rfc3161Timestamps", tokens.stream().map(TimestampVerificationIT::item).toList());
         return body;
     }
 
@@ -220,5 +222,10 @@ class TimestampVerificationIT {
         body.put("rfc3161Timestamps", List.of(Map.of("signedTimestamp", "MAo="), Map.of("signature", "MAo=")));
         JsonNode problem = api.postJson(VERIFY, body).assertProblem(400, "request.malformed");
         assertTrue(problem.path("detail").asText().startsWith("rfc3161Timestamps[1]"), problem::toString);
+    }
+
+    /** @return the {@code rfc3161Timestamps} item of a Sigstore bundle holding the token */
+    private static Map<String, String> item(byte[] token) {
+        return Map.of("signedTimestamp", Base64.getEncoder().encodeToString(token));
     }
 }
