@@ -7,7 +7,9 @@
 #      server's local CA (<data>/tls/ca.pem) and send a development token minted with <data>/auth/dev-issuer.jwk
 #      (all four attestor scopes). The per-principal rate limit is turned off before the first start
 #      ({"rateLimitPerSecond":0} in conf/org.stellaops.attestor.http.json) so the figures measure the service,
-#      not the limiter (every driver request comes from the same principal). With
+#      not the limiter (every driver request comes from the same principal). The driver gets the server's pid
+#      and getconf CLK_TCK, so every phase also reports the server's and its own CPU time (cores used, server CPU
+#      ms per item). With
 #      VERIFY_COLD=1 the server is restarted on the same data directory with the verification cache off
 #      (verificationCacheEntries=0 in conf/org.stellaops.attestor.core.json) and verify runs again. The server is
 #      stopped with SIGTERM afterwards. With STORE=mongo a MongoDB wire-protocol test server (MongoTestServer from
@@ -49,6 +51,8 @@ store="${STORE:-embedded}"
 mongo_backend="${MONGO_BACKEND:-memory}"
 mongo_database="attestor"
 out="${OUT:-$here/target/bench-results/$(date -u +%Y%m%dT%H%M%SZ)}"
+# Clock ticks per second of /proc/<pid>/stat: the driver turns the server's CPU ticks into seconds with it.
+clock_ticks="$(getconf CLK_TCK)"
 
 case "$store" in embedded|mongo) ;; *) echo "STORE must be embedded or mongo, not $store" >&2; exit 2 ;; esac
 case "$mongo_backend" in memory|h2) ;; *) echo "MONGO_BACKEND must be memory or h2, not $mongo_backend" >&2; exit 2 ;; esac
@@ -226,9 +230,11 @@ run_mode() {
     n="$batch_clients"
     extra=(--batch-size "$batch_size")
   fi
-  echo "== load: --mode $load_mode --clients $n --duration $duration --keys $keys${extra[*]:+ ${extra[*]}}"
+  echo "== load: --mode $load_mode --clients $n --duration $duration --keys $keys${extra[*]:+ ${extra[*]}}" \
+    "--server-pid $server_pid --clock-ticks $clock_ticks"
   java -cp "$bench_jar" org.stellaops.attestor.bench.LoadDriver --url "$server_url" --data-dir "$data_dir" \
     --clients "$n" --duration "$duration" --mode "$load_mode" --keys "$keys" "${extra[@]}" \
+    --server-pid "$server_pid" --clock-ticks "$clock_ticks" \
     | tee "$out/$name.txt"
 }
 

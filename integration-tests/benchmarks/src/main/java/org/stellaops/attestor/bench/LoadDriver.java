@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * HTTP load driver for a running Attestor on this machine.
@@ -20,9 +21,14 @@ import java.util.Locale;
  * {@code verified:true} expected) and {@code mixed}. An unmeasured warm-up in the same mode comes first; in submit,
  * batch and mixed mode its rate sizes the number of pre-signed envelopes.
  *
- * <p>Exit status: 0 when every request got its expected answer, 1 when any did not (in any phase), a client hung or
- * setup failed, 2 for a refused command line (including any URL that is not loopback, an https URL without a CA
- * to trust, and a CA file or issuer key that cannot be used).
+ * <p>Every phase also reports the CPU time used during exactly its run: the driver's own, and with
+ * {@code --server-pid} the server's (from {@code /proc/<pid>/stat}), as seconds, cores used and server CPU
+ * milliseconds per item. On a shared machine that is a steadier figure than the wall-clock rate.
+ *
+ * <p>Exit status: 0 when every request got its expected answer, 1 when any did not (in any phase), a client hung,
+ * setup failed or the server's CPU time could no longer be read, 2 for a refused command line (including any URL
+ * that is not loopback, an https URL without a CA to trust, a CA file or issuer key that cannot be used, and a
+ * server pid whose {@code /proc/<pid>/stat} cannot be read).
  *
  * <p>Every request carries the access token ({@code --token}, or a development token minted from
  * {@code --data-dir}); over https the server certificate must chain to the given CA and name the URL's host.
@@ -44,17 +50,20 @@ public final class LoadDriver {
     private final PrintStream out;
     private final ServerAccess server;
     private final AttestorSetup setup;
+    /** The server's CPU time, when {@code --server-pid} was given. */
+    private final Optional<ProcessCpu> serverCpu;
     private ProvenanceStatements statements;
     private KeyPair signer;
     private long nextSequence;
     /** The seed phase's submission rate: sizes the envelopes of a mixed run that has no warm-up. */
     private double seedRate;
 
-    private LoadDriver(LoadOptions options, ServerAccess server, PrintStream out) {
+    private LoadDriver(LoadOptions options, ServerAccess server, Optional<ProcessCpu> serverCpu, PrintStream out) {
         this.options = options;
         this.out = out;
         this.server = server;
         this.setup = new AttestorSetup(server);
+        this.serverCpu = serverCpu;
     }
 
     /**
@@ -83,6 +92,18 @@ public final class LoadDriver {
             err.println(LoadOptions.USAGE);
             return 2;
         }
+        Optional<ProcessCpu> serverCpu = options.serverPid().isPresent()
+                ? Optional.of(ProcessCpu.ofPid(options.serverPid().getAsLong(), options.clockTicks()))
+                : Optional.empty();
+        try {
+            if (serverCpu.isPresent()) {
+                serverCpu.get().cpuNanos();
+            }
+        } catch (ProcessCpu.StatException e) {
+            // Found before any load is sent: a wrong pid would otherwise only show after the warm-up.
+            err.println("--server-pid " + options.serverPid().getAsLong() + ": " + e.getMessage());
+            return 2;
+        }
         ServerAccess server;
         try {
             server = ServerAccess.open(options.server(), true, Instant.now());
@@ -91,7 +112,7 @@ public final class LoadDriver {
             return 2;
         }
         try {
-            return new LoadDriver(options, server, out).drive();
+            return new LoadDriver(options, server, serverCpu, out).drive();
         } catch (IOException | PhaseFailed e) {
             out.println("stopped: " + e.getMessage());
             return 1;
@@ -104,6 +125,9 @@ public final class LoadDriver {
 
     private int drive() throws IOException, InterruptedException {
         out.println("requests: " + server.describe());
+        out.println("cpu time: driver pid " + ProcessHandle.current().pid() + serverCpu.map(
+                c -> ", server pid " + options.serverPid().getAsLong() + " (" + c.statFile() + ", "
+                        + options.clockTicks() + " clock ticks/s)").orElse(", server not watched (no --server-pid)"));
         setup.checkHealth();
         String runId = AttestorSetup.runId();
         signer = registerKeys(runId);
@@ -116,17 +140,12 @@ public final class LoadDriver {
             case BATCH -> batchWorkload();
             case SUBMIT, MIXED -> submitWorkload();
         };
-        RunResult result = newRun().run(measured, options.clients(), options.duration(), options.maxRequests(),
+        RunResult result = runAndReport(name(options.mode()), measured, options.duration(), options.maxRequests(),
                 options.rate());
-        if (options.rate() > 0) {
-            out.printf(Locale.ROOT, "open loop: %.0f req/s offered, latency counted from each request's due time%n",
-                    options.rate());
-        }
-        Report.print(name(options.mode()), options.clients(), reportedBatchSize(), result, out);
         return result.clean() ? 0 : 1;
     }
 
-    private Workload verifyWorkload() throws InterruptedException {
+    private Workload verifyWorkload() throws InterruptedException, IOException {
         UuidPool uuids = seed();
         if (!options.warmup().isZero()) {
             phase("warmup", Workloads.verify(uuids), options.warmup(), options.maxRequests());
@@ -134,7 +153,7 @@ public final class LoadDriver {
         return Workloads.verify(uuids);
     }
 
-    private Workload submitWorkload() throws InterruptedException {
+    private Workload submitWorkload() throws InterruptedException, IOException {
         UuidPool uuids = options.mode() == LoadMode.MIXED ? seed() : new UuidPool();
         double submitRate = seedRate;
         if (!options.warmup().isZero()) {
@@ -147,7 +166,7 @@ public final class LoadDriver {
     }
 
     /** Batch mode sizes everything in items (envelopes), not requests: a request carries a whole batch. */
-    private Workload batchWorkload() throws InterruptedException {
+    private Workload batchWorkload() throws InterruptedException, IOException {
         int size = options.batchSize();
         double itemRate = options.rate() * size;
         if (!options.warmup().isZero()) {
@@ -160,7 +179,7 @@ public final class LoadDriver {
         return Workloads.batch(presign(envelopeCount(itemRate)), size);
     }
 
-    private UuidPool seed() throws InterruptedException {
+    private UuidPool seed() throws InterruptedException, IOException {
         UuidPool uuids = new UuidPool();
         seedRate = phase("seed", Workloads.submit(presign(options.seedEntries()), uuids), SEED_TIME_LIMIT,
                 options.seedEntries());
@@ -169,13 +188,38 @@ public final class LoadDriver {
 
     /** Runs an unmeasured phase; any unexpected answer ends the driver. */
     private double phase(String name, Workload workload, Duration limit, long maxRequests)
-            throws InterruptedException {
-        RunResult r = newRun().run(workload, options.clients(), limit, maxRequests);
-        Report.print(name, options.clients(), reportedBatchSize(), r, out);
+            throws InterruptedException, IOException {
+        RunResult r = runAndReport(name, workload, limit, maxRequests, 0);
         if (!r.clean()) {
             throw new PhaseFailed("the " + name + " phase had unexpected answers");
         }
         return r.throughput();
+    }
+
+    /**
+     * Runs a phase and prints its report, with the CPU time sampled just before and just after the run, so that
+     * pre-signing and setup never count.
+     *
+     * @throws ProcessCpu.StatException when the server's CPU time cannot be read (it has exited): the report is
+     *         printed without CPU figures first
+     */
+    private RunResult runAndReport(String name, Workload workload, Duration limit, long maxRequests, double rate)
+            throws InterruptedException, ProcessCpu.StatException {
+        CpuUsage.Meter meter = CpuUsage.start(serverCpu);
+        RunResult r = newRun().run(workload, options.clients(), limit, maxRequests, rate);
+        CpuUsage cpu;
+        try {
+            cpu = meter.stop();
+        } catch (ProcessCpu.StatException e) {
+            Report.print(name, options.clients(), reportedBatchSize(), r, out);
+            throw e;
+        }
+        if (rate > 0) {
+            out.printf(Locale.ROOT, "open loop: %.0f req/s offered, latency counted from each request's due time%n",
+                    rate);
+        }
+        Report.print(name, options.clients(), reportedBatchSize(), r, cpu, out);
+        return r;
     }
 
     /**

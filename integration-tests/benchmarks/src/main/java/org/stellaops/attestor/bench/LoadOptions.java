@@ -3,6 +3,7 @@ package org.stellaops.attestor.bench;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,10 +28,13 @@ import java.util.regex.Pattern;
  *        latency counts from then, so a slow server cannot hide its queueing); 0 = closed loop, back to back
  * @param batchSize envelopes per request in {@code batch} mode (1–1000, the server's default {@code batchMaxItems});
  *        1 in every other mode
+ * @param serverPid the server process whose CPU time each phase reports (read from {@code /proc/<pid>/stat});
+ *        empty = only the driver's own CPU time is reported
+ * @param clockTicks clock ticks per second of the server's stat figures ({@code getconf CLK_TCK}; 1–100000)
  */
 public record LoadOptions(ServerOptions server, int clients, Duration duration, LoadMode mode, int keys,
                           long maxRequests, int envelopes, int seedEntries, Duration warmup, Duration requestTimeout,
-                          double rate, int batchSize) {
+                          double rate, int batchSize, OptionalLong serverPid, int clockTicks) {
 
     /** The only hosts the driver talks to. */
     public static final Set<String> LOOPBACK_HOSTS = ServerOptions.LOOPBACK_HOSTS;
@@ -48,6 +52,11 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
     /** The largest batch: the server's default {@code batchMaxItems}. */
     public static final int MAX_BATCH_SIZE = 1000;
 
+    /** The highest pid Linux hands out ({@code PID_MAX_LIMIT} on 64-bit kernels). */
+    public static final long MAX_PID = 4_194_304;
+    /** The most clock ticks per second accepted for {@code --clock-ticks}. */
+    public static final int MAX_CLOCK_TICKS = 100_000;
+
     private static final Pattern DURATION = Pattern.compile("(\\d{1,7})(ms|s|m)?");
 
     /** The usage text. */
@@ -56,7 +65,7 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
             "         [--data-dir DIR] [--cacert FILE] [--token TOKEN]",
             "         [--clients 64] [--duration 30s] [--mode submit|batch|verify|mixed] [--keys 1]",
             "         [--max-requests 1000000] [--envelopes N] [--seed-entries 256] [--warmup 5s] [--timeout 30s]",
-            "         [--rate 0] [--batch-size 100]",
+            "         [--rate 0] [--batch-size 100] [--server-pid PID [--clock-ticks 100]]",
             "  --mode      batch: --batch-size distinct envelopes per POST /api/v1/rekor/entries:batch",
             "  --batch-size envelopes per batch request, 1-1000 (only with --mode batch)",
             "  --rate      requests/s of the measured phase, spread over the clients (open loop, latency from",
@@ -69,7 +78,12 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
             "  --envelopes envelopes pre-signed for the measured submissions (default: 4x what the warm-up",
             "              rate needs for the duration); a run stops early when they run out; in batch mode",
             "              they are items, rounded up to whole batches",
-            "  --warmup    unmeasured warm-up in the same mode before the measured phase (0 = none)");
+            "  --warmup    unmeasured warm-up in the same mode before the measured phase (0 = none)",
+            "  --server-pid the server's process id: every phase also reports the server's CPU time",
+            "              (from /proc/PID/stat), its cores used and its CPU ms per item; the driver's own",
+            "              CPU time is always reported",
+            "  --clock-ticks clock ticks per second of /proc/PID/stat (getconf CLK_TCK), 1-100000, default 100;",
+            "              only with --server-pid");
 
     /**
      * Parses and checks a command line.
@@ -164,6 +178,8 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
         private Duration timeout = Duration.ofSeconds(30);
         private double rate;
         private Integer batchSize;
+        private OptionalLong serverPid = OptionalLong.empty();
+        private Integer clockTicks;
 
         void set(String name, String value) {
             if (server.set(name, value)) {
@@ -182,6 +198,8 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
                 case "--timeout" -> timeout = bounded(name, parseDuration(value), MAX_TIMEOUT);
                 case "--rate" -> rate = number(name, value, 0, 1_000_000);
                 case "--batch-size" -> batchSize = (int) number(name, value, 1, MAX_BATCH_SIZE);
+                case "--server-pid" -> serverPid = OptionalLong.of(number(name, value, 1, MAX_PID));
+                case "--clock-ticks" -> clockTicks = (int) number(name, value, 1, MAX_CLOCK_TICKS);
                 default -> throw new UsageException("unknown option " + name);
             }
         }
@@ -192,9 +210,14 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
                 // A batch size given for another mode would be silently ignored, and the figures misread.
                 throw new UsageException("--batch-size only applies to --mode batch");
             }
+            if (clockTicks != null && serverPid.isEmpty()) {
+                // Only the server's figures are in clock ticks: alone, the option would be silently ignored.
+                throw new UsageException("--clock-ticks only applies with --server-pid");
+            }
             int items = mode != LoadMode.BATCH ? 1 : batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
             return new LoadOptions(target, clients, duration, mode, keys, maxRequests, envelopes, seedEntries, warmup,
-                    timeout, rate, items);
+                    timeout, rate, items, serverPid,
+                    clockTicks == null ? ProcessCpu.DEFAULT_CLOCK_TICKS : clockTicks);
         }
 
         private static LoadMode mode(String value) {

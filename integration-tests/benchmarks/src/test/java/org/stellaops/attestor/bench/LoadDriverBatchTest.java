@@ -1,6 +1,7 @@
 package org.stellaops.attestor.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -84,6 +85,37 @@ class LoadDriverBatchTest {
         assertTrue(text.contains("RESULT phase=batch clients=2 requests=3 "), text);
         assertEquals(1030, payloads.size());
         assertEquals(1030, new HashSet<>(payloads).size(), "no envelope of the warm-up is sent again");
+    }
+
+    @Test
+    void everyPhaseReportsTheServersCpuTimeWhenGivenItsPid() {
+        // The loopback server of this test runs in this JVM, so this JVM's pid is the server's.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = LoadDriver.run(new String[] {"--url", base, "--mode", "batch", "--batch-size", "10",
+            "--clients", "2", "--warmup", "20s", "--envelopes", "30", "--server-pid",
+            Long.toString(ProcessHandle.current().pid()), "--clock-ticks", "100"}, print(out), print(out));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, text);
+        List<String> results = text.lines().filter(l -> l.startsWith("RESULT ")).toList();
+        assertEquals(2, results.size(), text);
+        for (String line : results) {
+            assertTrue(line.matches(".* outcomes=\\S+ server_cpu_s=\\d+\\.\\d\\d server_cores=\\d+\\.\\d\\d "
+                    + "server_cpu_ms_per_item=\\d+\\.\\d{3} driver_cpu_s=\\d+\\.\\d\\d driver_cores=\\d+\\.\\d\\d"),
+                    line);
+        }
+        assertEquals(2, text.lines().filter(l -> l.startsWith("cpu        server ")).count(), text);
+    }
+
+    @Test
+    void withoutAServerPidEveryPhaseReportsOnlyTheDriversCpuTime() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = LoadDriver.run(new String[] {"--url", base, "--mode", "batch", "--batch-size", "7",
+            "--clients", "2", "--warmup", "0", "--envelopes", "20"}, print(out), print(out));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, text);
+        String result = text.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow();
+        assertTrue(result.matches(".* outcomes=\\S+ driver_cpu_s=\\d+\\.\\d\\d driver_cores=\\d+\\.\\d\\d"), result);
+        assertFalse(text.contains("server_cpu"), text);
     }
 
     private static PrintStream print(ByteArrayOutputStream out) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.sdk.jose.DevIssuer;
@@ -214,6 +215,66 @@ class LoadOptionsTest {
                     () -> LoadOptions.parse("--url", "https://127.0.0.1:8443", "--cacert", "/tmp/ca.pem", unsafe,
                             "true"), unsafe);
         }
+    }
+
+    @Test
+    void watchesNoServerAndCountsAHundredClockTicksPerSecondByDefault() {
+        LoadOptions o = LoadOptions.parse("--url", "http://127.0.0.1:1");
+        assertEquals(OptionalLong.empty(), o.serverPid());
+        assertEquals(100, o.clockTicks());
+    }
+
+    @Test
+    void acceptsAServerPidWithItsClockTicksInEitherOrder() {
+        LoadOptions o = LoadOptions.parse("--clock-ticks", "250", "--url", "http://127.0.0.1:1", "--server-pid",
+                "4242");
+        assertEquals(OptionalLong.of(4242), o.serverPid());
+        assertEquals(250, o.clockTicks());
+        assertEquals(100, LoadOptions.parse("--url", "http://127.0.0.1:1", "--server-pid", "1").clockTicks());
+    }
+
+    @Test
+    void refusesServerPidsThatAreNotPositiveIntegersLinuxCouldHandOut() {
+        for (String pid : new String[] {"0", "-7", "4194305", "12.5", "server", ""}) {
+            UsageException e = assertThrows(UsageException.class,
+                    () -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--server-pid", pid), pid);
+            assertTrue(e.getMessage().contains("--server-pid"), e.getMessage());
+        }
+    }
+
+    @Test
+    void refusesClockTicksOutsideOneToAHundredThousand() {
+        for (String ticks : new String[] {"0", "-100", "100001", "CLK_TCK"}) {
+            UsageException e = assertThrows(UsageException.class, () -> LoadOptions.parse("--url",
+                    "http://127.0.0.1:1", "--server-pid", "4242", "--clock-ticks", ticks), ticks);
+            assertTrue(e.getMessage().contains("--clock-ticks"), e.getMessage());
+        }
+        assertEquals(100_000, LoadOptions.parse("--url", "http://127.0.0.1:1", "--server-pid", "4242",
+                "--clock-ticks", "100000").clockTicks());
+    }
+
+    @Test
+    void refusesClockTicksWithoutAServerPid() {
+        UsageException e = assertThrows(UsageException.class,
+                () -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--clock-ticks", "100"));
+        assertTrue(e.getMessage().contains("only applies with --server-pid"), e.getMessage());
+    }
+
+    @Test
+    void theUsageTextNamesTheCpuOptions() {
+        assertTrue(LoadOptions.USAGE.contains("[--server-pid PID [--clock-ticks 100]]"), LoadOptions.USAGE);
+        assertTrue(LoadOptions.USAGE.contains("getconf CLK_TCK"), LoadOptions.USAGE);
+    }
+
+    @Test
+    void driverExitsWithStatusTwoWhenTheServerPidHasNoStatToRead() {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int status = LoadDriver.run(new String[] {"--url", "http://127.0.0.1:1", "--token", "t", "--server-pid",
+            Long.toString(LoadOptions.MAX_PID)}, new java.io.PrintStream(out), new java.io.PrintStream(err));
+        assertEquals(2, status);
+        assertTrue(err.toString().contains("cannot read /proc/4194304/stat"), err.toString());
+        assertEquals("", out.toString(), "nothing sent, nothing measured");
     }
 
     @Test
