@@ -61,11 +61,8 @@ class LoadDriverBatchTest {
 
     @Test
     void presignsWholeBatchesOfItemsAndSendsEachEnvelopeOnce() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = LoadDriver.run(new String[] {"--url", base, "--mode", "batch", "--batch-size", "7",
-            "--clients", "2", "--warmup", "0", "--envelopes", "20"}, print(out), print(out));
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, text);
+        String text = runCleanly("--mode", "batch", "--batch-size", "7",
+            "--clients", "2", "--warmup", "0", "--envelopes", "20");
         assertTrue(text.contains("pre-signed 21 envelopes"), "20 rounded up to 3 batches of 7:\n" + text);
         assertEquals(List.of(7, 7, 7), batchSizes);
         assertEquals(21, new HashSet<>(payloads).size(), "every envelope distinct and sent once");
@@ -75,11 +72,8 @@ class LoadDriverBatchTest {
 
     @Test
     void theWarmUpUsesItsOwnEnvelopesSoNoneIsSentTwice() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = LoadDriver.run(new String[] {"--url", base, "--mode", "batch", "--batch-size", "10",
-            "--clients", "2", "--warmup", "20s", "--envelopes", "30"}, print(out), print(out));
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, text);
+        String text = runCleanly("--mode", "batch", "--batch-size", "10",
+            "--clients", "2", "--warmup", "20s", "--envelopes", "30");
         assertTrue(text.contains("pre-signed 1000 envelopes"), "the warm-up signs 1,000 items:\n" + text);
         assertTrue(text.contains("RESULT phase=warmup clients=2 requests=100 "), text);
         assertTrue(text.contains("RESULT phase=batch clients=2 requests=3 "), text);
@@ -90,12 +84,9 @@ class LoadDriverBatchTest {
     @Test
     void everyPhaseReportsTheServersCpuTimeWhenGivenItsPid() {
         // The loopback server of this test runs in this JVM, so this JVM's pid is the server's.
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = LoadDriver.run(new String[] {"--url", base, "--mode", "batch", "--batch-size", "10",
+        String text = runCleanly("--mode", "batch", "--batch-size", "10",
             "--clients", "2", "--warmup", "20s", "--envelopes", "30", "--server-pid",
-            Long.toString(ProcessHandle.current().pid()), "--clock-ticks", "100"}, print(out), print(out));
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, text);
+            Long.toString(ProcessHandle.current().pid()), "--clock-ticks", "100");
         List<String> results = text.lines().filter(l -> l.startsWith("RESULT ")).toList();
         assertEquals(2, results.size(), text);
         for (String line : results) {
@@ -108,14 +99,24 @@ class LoadDriverBatchTest {
 
     @Test
     void withoutAServerPidEveryPhaseReportsOnlyTheDriversCpuTime() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = LoadDriver.run(new String[] {"--url", base, "--mode", "batch", "--batch-size", "7",
-            "--clients", "2", "--warmup", "0", "--envelopes", "20"}, print(out), print(out));
-        String text = out.toString(StandardCharsets.UTF_8);
-        assertEquals(0, status, text);
+        String text = runCleanly("--mode", "batch", "--batch-size", "7",
+            "--clients", "2", "--warmup", "0", "--envelopes", "20");
         String result = text.lines().filter(l -> l.startsWith("RESULT ")).findFirst().orElseThrow();
         assertTrue(result.matches(".* outcomes=\\S+ driver_cpu_s=\\d+\\.\\d\\d driver_cores=\\d+\\.\\d\\d"), result);
         assertFalse(text.contains("server_cpu"), text);
+    }
+
+    /** Runs the driver against the loopback server and returns its output; the run must exit with 0. */
+    private String runCleanly(String... options) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] args = new String[options.length + 2];
+        args[0] = "--url";
+        args[1] = base;
+        System.arraycopy(options, 0, args, 2, options.length);
+        int status = LoadDriver.run(args, print(out), print(out));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, text);
+        return text;
     }
 
     private static PrintStream print(ByteArrayOutputStream out) {
