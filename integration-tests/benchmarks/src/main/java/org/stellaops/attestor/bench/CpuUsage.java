@@ -81,12 +81,13 @@ record CpuUsage(long wallNanos, OptionalLong driverNanos, OptionalLong serverNan
         serverNanos.ifPresent(nanos -> fields.append(String.format(Locale.ROOT,
                 " server_cpu_s=%.2f server_cores=%.2f server_cpu_ms_per_item=%s", nanos / 1e9, cores(nanos),
                 number(serverMillisPerItem(items), "%.3f"))));
-        OptionalDouble driverSeconds = driverNanos.isPresent()
-                ? OptionalDouble.of(driverNanos.getAsLong() / 1e9) : OptionalDouble.empty();
-        OptionalDouble driverCores = driverNanos.isPresent()
-                ? OptionalDouble.of(cores(driverNanos.getAsLong())) : OptionalDouble.empty();
-        fields.append(" driver_cpu_s=").append(number(driverSeconds, "%.2f"))
-                .append(" driver_cores=").append(number(driverCores, "%.2f"));
+        if (driverNanos.isPresent()) {
+            long nanos = driverNanos.getAsLong();
+            fields.append(String.format(Locale.ROOT, " driver_cpu_s=%.2f driver_cores=%.2f", nanos / 1e9,
+                    cores(nanos)));
+        } else {
+            fields.append(" driver_cpu_s=" + NOT_AVAILABLE + " driver_cores=" + NOT_AVAILABLE);
+        }
         return fields.toString();
     }
 
