@@ -1,0 +1,124 @@
+package org.stellaops.attestor.bench.jmh;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import java.util.stream.Stream;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.stellaops.attestor.cas.fs.FsContentStore;
+import org.stellaops.attestor.store.EntryStore;
+import org.stellaops.attestor.store.embedded.EmbeddedStore;
+import org.stellaops.attestor.store.tck.TckRecords;
+
+/**
+ * The two writes every new submission makes before it is acknowledged, alone, on this machine's disk: archiving the
+ * envelope bytes in the file content store (fsynced file and directory) and storing the record with its audit event
+ * in the embedded store (group commit). One operation writes {@value #WINDOW} new envelopes or records from a pool of
+ * {@link #writers} threads, as the service's batch I/O pool does, so the store's group commit is shared the way it
+ * is under load (JMH's {@code -t} adds concurrent windows); the score is writes per second. Compare the cost per
+ * write with the service's cost per envelope (docs/benchmarks.md) to see what share of it storage takes.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class StorageBenchmark {
+
+    /** Concurrent writers; 32 is the size of the service's batch I/O pool. */
+    @Param({"32"})
+    public int writers;
+    /** Writes per operation. */
+    static final int WINDOW = 256;
+    /** Bytes of an archived envelope: about what the load driver's signed provenance envelopes weigh. */
+    static final int ENVELOPE_BYTES = 3072;
+
+    private final AtomicLong next = new AtomicLong();
+    private Path directory;
+    private EmbeddedStore store;
+    private FsContentStore archive;
+    private ExecutorService pool;
+
+    /** Opens an empty store and an empty archive in a temporary directory. */
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+        directory = Files.createTempDirectory("bench-storage-");
+        store = new EmbeddedStore(directory.resolve("store/attestor.mv"));
+        archive = new FsContentStore(directory.resolve("cas"));
+        pool = Executors.newFixedThreadPool(writers);
+    }
+
+    /** Closes the store and deletes every file. */
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+        pool.shutdownNow();
+        try {
+            store.close();
+        } finally {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** @return how many of the window's records were new (all of them), so nothing is optimised away */
+    @Benchmark
+    @OperationsPerInvocation(WINDOW)
+    public long storeRecordWithAuditEvent() {
+        return window(n -> store.putIfAbsent(TckRecords.logged("bench-" + n), TckRecords.event((int) n)))
+                .stream().filter(EntryStore.Stored::created).count();
+    }
+
+    /** @return the window's last address */
+    @Benchmark
+    @OperationsPerInvocation(WINDOW)
+    public String archiveEnvelope() {
+        List<String> addresses = window(n -> {
+            byte[] content = new byte[ENVELOPE_BYTES];
+            ByteBuffer.wrap(content).putLong(n);
+            return archive.put(content);
+        });
+        return addresses.get(WINDOW - 1);
+    }
+
+    /** Runs {@value #WINDOW} writes, numbered from a shared counter, on the pool of writers and waits for all. */
+    private <T> List<T> window(LongFunction<T> write) {
+        List<CompletableFuture<T>> running = new ArrayList<>(WINDOW);
+        for (int i = 0; i < WINDOW; i++) {
+            long n = next.getAndIncrement();
+            running.add(CompletableFuture.supplyAsync(() -> write.apply(n), pool));
+        }
+        return running.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** @return the store, for the test of the benchmark bodies */
+    EmbeddedStore store() {
+        return store;
+    }
+
+    /** @return the archive, for the test of the benchmark bodies */
+    FsContentStore archive() {
+        return archive;
+    }
+}
