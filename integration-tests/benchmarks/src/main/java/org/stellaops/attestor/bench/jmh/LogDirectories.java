@@ -10,7 +10,7 @@ import org.stellaops.attestor.tlog.embedded.EmbeddedLog;
 import org.stellaops.attestor.tlog.embedded.LogSettings;
 import org.stellaops.attestor.testing.MemoryKeyDriver;
 
-/** Opens benchmark logs in temporary directories and removes them afterwards. */
+/** Opens benchmark logs in temporary directories and removes them (or any benchmark's directory) afterwards. */
 final class LogDirectories {
 
     private LogDirectories() {
@@ -24,6 +24,11 @@ final class LogDirectories {
     /** Closes the log and deletes its directory. */
     static void closeAndDelete(EmbeddedLog log, Path directory) throws IOException {
         log.close();
+        deleteTree(directory);
+    }
+
+    /** Deletes a benchmark's temporary directory with everything in it, children first. */
+    static void deleteTree(Path directory) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
