@@ -3,6 +3,7 @@ package org.stellaops.attestor.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -49,6 +50,23 @@ public interface EntryStore {
      * @return the stored record and whether this call inserted it
      */
     Stored putIfAbsent(EntryRecord record, AuditEvent createdEvent);
+
+    /**
+     * Stores many new records, each exactly as {@link #putIfAbsent(EntryRecord, AuditEvent)} would, in the given
+     * order (a later creation of the same tenant and digest finds the earlier one), and returns once every one is
+     * durable. A store with group commits (store-embedded) makes the whole list durable in one wait instead of one
+     * per record, so a batch of submissions shares commits with every other writer (measured in
+     * docs/benchmarks.md); the default simply calls {@code putIfAbsent} for each.
+     *
+     * <p>If it throws, some of the records may have been stored, each with its audit event, as when a single
+     * {@code putIfAbsent} throws after the store accepted the write; calling again with the same list is safe.
+     *
+     * @param creations the records and their creation events
+     * @return one outcome per creation, in the same order
+     */
+    default List<Stored> putAllIfAbsent(List<Creation> creations) {
+        return creations.stream().map(c -> putIfAbsent(c.record(), c.createdEvent())).toList();
+    }
 
     /**
      * Replaces the record with the same tenant and envelope digest if the stored version still equals {@code expected}
@@ -168,11 +186,25 @@ public interface EntryStore {
     long count(String tenant);
 
     /**
-     * The outcome of {@link #putIfAbsent}.
+     * The outcome of {@link #putIfAbsent} and of each creation of {@link #putAllIfAbsent}.
      *
      * @param record the record now stored under the digest
      * @param created true if this call inserted it
      */
     record Stored(EntryRecord record, boolean created) {
+    }
+
+    /**
+     * One record for {@link #putAllIfAbsent}.
+     *
+     * @param record the new record
+     * @param createdEvent the audit event written if the record is inserted
+     */
+    record Creation(EntryRecord record, AuditEvent createdEvent) {
+        /** @throws NullPointerException if either is null */
+        public Creation {
+            Objects.requireNonNull(record, "record");
+            Objects.requireNonNull(createdEvent, "createdEvent");
+        }
     }
 }

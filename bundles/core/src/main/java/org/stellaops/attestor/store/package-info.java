@@ -8,5 +8,5 @@
  * {@link org.stellaops.attestor.store.OneTimeKeyStore} also by the auth bundle.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("5.2.0")
+@org.osgi.annotation.versioning.Version("5.3.0")
 package org.stellaops.attestor.store;

@@ -15,6 +15,7 @@ import org.stellaops.attestor.core.service.AttestationService.Submission;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.Provenance;
 
 /**
@@ -22,10 +23,19 @@ import org.stellaops.attestor.store.Provenance;
  * idempotence, audit events and provenance), but in phases shared by all items: checks in parallel on the CPU pool;
  * dedupe (inside the batch and against the store), planning and archiving in parallel on the I/O pool; every planned
  * entry of every item handed to the primary log at once and awaited under one shared deadline; records stored by
- * concurrent {@code putIfAbsent} calls so the store's group commit can combine them; then the outbox takes over as
- * for a single submission. A failing item never fails the others: its failure is captured in its outcome.
+ * concurrent {@link EntryStore#putAllIfAbsent} calls of {@value #STORE_CHUNK} records each, so the store's group
+ * commit can combine them; then the outbox takes over as for a single submission. A failing item never fails the
+ * others: its failure is captured in its outcome (only a failure of the store itself fails every item of the
+ * chunk it was storing).
  */
 final class BatchSubmissions {
+
+    /**
+     * Records stored per {@link EntryStore#putAllIfAbsent} call. Large enough that the I/O pool's threads keep
+     * hundreds of records in each group commit of store-embedded; small enough that a batch still spreads over the
+     * pool, which a store that writes each record on its own (store-mongo) needs for its parallelism.
+     */
+    static final int STORE_CHUNK = 16;
 
     private final SubmissionPipeline pipeline;
     private final Auditor auditor;
@@ -87,7 +97,7 @@ final class BatchSubmissions {
         markDuplicates(items);
         each(items, io, Item::open, item -> prepare(item, who));
         long deadline = logFirst(items);
-        each(items, io, Item::open, item -> store(item, who));
+        chunked(items, io, Item::open, STORE_CHUNK, chunk -> store(chunk, who));
         awaitPrimary(items, deadline);
         BatchOutcome[] outcomes = items.stream().map(BatchSubmissions::outcome).toArray(BatchOutcome[]::new);
         List<CompletableFuture<Void>> audits = new ArrayList<>();
@@ -161,12 +171,24 @@ final class BatchSubmissions {
         return deadline;
     }
 
-    private void store(Item item, Provenance who) {
-        EntryRecord first = item.prepared.record();
-        item.createdEvent = auditor.event(who, "entry.submit", first.envelopeDigest(), Auditor.SUCCESS,
-                first.predicateType());
-        var stored = pipeline.entries().putIfAbsent(first, item.createdEvent);
-        item.submission = new Submission(stored.record(), stored.created());
+    /**
+     * Stores a chunk of new items with one {@link EntryStore#putAllIfAbsent} call: a store with group commits waits
+     * once for the chunk instead of once per item, so an I/O thread keeps {@value #STORE_CHUNK} records in a commit
+     * instead of one. If the call fails, every item of the chunk fails with it (some may be stored; a resubmission
+     * finds them).
+     */
+    private void store(List<Item> chunk, Provenance who) {
+        List<EntryStore.Creation> creations = new ArrayList<>(chunk.size());
+        for (Item item : chunk) {
+            EntryRecord first = item.prepared.record();
+            item.createdEvent = auditor.event(who, "entry.submit", first.envelopeDigest(), Auditor.SUCCESS,
+                    first.predicateType());
+            creations.add(new EntryStore.Creation(first, item.createdEvent));
+        }
+        List<EntryStore.Stored> stored = pipeline.entries().putAllIfAbsent(creations);
+        for (int i = 0; i < chunk.size(); i++) {
+            chunk.get(i).submission = new Submission(stored.get(i).record(), stored.get(i).created());
+        }
     }
 
     /** Continues publishing the stored records and waits for pending primaries under what is left of the deadline. */
@@ -197,17 +219,26 @@ final class BatchSubmissions {
 
     /** Runs {@code step} for the selected items on {@code pool} and waits; a failing step marks only its item. */
     private static void each(List<Item> items, Executor pool, Predicate<Item> selected, Consumer<Item> step) {
+        chunked(items, pool, selected, 1, chunk -> step.accept(chunk.get(0)));
+    }
+
+    /**
+     * Runs {@code step} for consecutive chunks of up to {@code size} selected items on {@code pool} and waits; a
+     * failing step marks the items of its chunk.
+     */
+    private static void chunked(List<Item> items, Executor pool, Predicate<Item> selected, int size,
+            Consumer<List<Item>> step) {
+        List<Item> chosen = items.stream().filter(selected).toList();
         List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (Item item : items) {
-            if (selected.test(item)) {
-                running.add(CompletableFuture.runAsync(() -> {
-                    try {
-                        step.accept(item);
-                    } catch (RuntimeException e) {
-                        item.failure = e;
-                    }
-                }, pool));
-            }
+        for (int from = 0; from < chosen.size(); from += size) {
+            List<Item> chunk = chosen.subList(from, Math.min(chosen.size(), from + size));
+            running.add(CompletableFuture.runAsync(() -> {
+                try {
+                    step.accept(chunk);
+                } catch (RuntimeException e) {
+                    chunk.forEach(item -> item.failure = e);
+                }
+            }, pool));
         }
         running.forEach(CompletableFuture::join);
     }

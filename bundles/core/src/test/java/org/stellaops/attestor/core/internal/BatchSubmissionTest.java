@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stellaops.attestor.api.model.KeyAlgorithm;
 import org.stellaops.attestor.core.service.AttestationService.BatchOutcome;
+import org.stellaops.attestor.core.service.AttestationService.Submission;
 import org.stellaops.attestor.sdk.AttestorException;
 import org.stellaops.attestor.store.EntryRecord;
 
@@ -82,6 +83,27 @@ class BatchSubmissionTest {
         assertNull(outcomes.get(1).submission());
         assertEquals("json.malformed", ((AttestorException) outcomes.get(1).failure()).code());
         assertEquals(2, harness.entries.count());
+    }
+
+    @Test
+    void givesEveryItemOfABatchSpanningSeveralStoreChunksTheRecordOfItsOwnEnvelope() {
+        start(Harness.Settings.defaults());
+        int count = BatchSubmissions.STORE_CHUNK * 2 + 5;
+        List<byte[]> batch = envelopes(count);
+        batch.set(BatchSubmissions.STORE_CHUNK, "{\"payload\":".getBytes(StandardCharsets.UTF_8));
+        List<BatchOutcome> outcomes = harness.core.submitBatch(batch, Harness.WHO);
+        for (int i = 0; i < count; i++) {
+            if (i == BatchSubmissions.STORE_CHUNK) {
+                assertEquals("json.malformed", ((AttestorException) outcomes.get(i).failure()).code());
+                continue;
+            }
+            assertTrue(outcomes.get(i).submission().created(), outcomes.get(i)::toString);
+            Submission again = harness.core.submit(batch.get(i), Harness.WHO);
+            assertFalse(again.created());
+            assertEquals(again.record(), outcomes.get(i).submission().record());
+        }
+        assertEquals(count - 1, harness.entries.count());
+        assertEquals(count, auditCount("entry.submit"), "a creation per stored item and one refusal");
     }
 
     @Test

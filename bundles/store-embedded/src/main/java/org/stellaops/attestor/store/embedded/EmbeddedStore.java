@@ -268,6 +268,14 @@ public final class EmbeddedStore implements EntryStore, TrustRootStore, AuditSto
         return entries.putIfAbsent(record, () -> audit.appendWithinMutation(createdEvent));
     }
 
+    /** Every record and its event in the same mutation, as one {@code putIfAbsent}; one durability wait for all. */
+    @Override
+    public List<Stored> putAllIfAbsent(List<Creation> creations) {
+        List<Creation> copy = List.copyOf(creations);
+        return entries.putAllIfAbsent(copy.stream().map(Creation::record).toList(),
+                position -> audit.appendWithinMutation(copy.get(position).createdEvent()));
+    }
+
     @Override
     public boolean replaceIf(EntryRecord expected, EntryRecord next) {
         return entries.replaceIf(expected, next);

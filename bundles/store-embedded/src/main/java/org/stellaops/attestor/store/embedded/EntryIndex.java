@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -130,9 +131,36 @@ final class EntryIndex {
      * mutation when it is inserted, so what it writes is covered by the same commit.
      */
     EntryStore.Stored putIfAbsent(EntryRecord record, Runnable onCreate) {
+        EntryStore.Stored stored = applyPutIfAbsent(record, onCreate);
+        // the stripe is released first so other records' writers join the same commit; the loser of a race
+        // waits too, because the winner's record may not be durable yet
+        file.awaitDurable();
+        return stored;
+    }
+
+    /**
+     * Inserts every record as {@link #putIfAbsent(EntryRecord, Runnable)} does, in order, and then waits once for
+     * durability: the whole list joins the same group commits as every other writer's records.
+     *
+     * @param records the records
+     * @param onCreate runs inside the mutation of each record it inserts (given that record's position in the list)
+     * @return one outcome per record
+     */
+    List<EntryStore.Stored> putAllIfAbsent(List<EntryRecord> records, IntConsumer onCreate) {
+        List<EntryStore.Stored> stored = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            int position = i;
+            stored.add(applyPutIfAbsent(records.get(i), () -> onCreate.accept(position)));
+        }
+        // also when nothing was inserted: an existing record another writer just inserted may not be durable yet
+        file.awaitDurable();
+        return stored;
+    }
+
+    private EntryStore.Stored applyPutIfAbsent(EntryRecord record, Runnable onCreate) {
         String key = IndexKeys.scoped(record.tenant(), record.envelopeDigest());
         String encoded = json.write(record);
-        EntryStore.Stored stored = locked(key, () -> file.apply(() -> {
+        return locked(key, () -> file.apply(() -> {
             String existing = entries.putIfAbsent(key, encoded);
             if (existing != null) {
                 return new EntryStore.Stored(json.readRecord(existing), false);
@@ -141,10 +169,6 @@ final class EntryIndex {
             onCreate.run();
             return new EntryStore.Stored(record, true);
         }));
-        // the stripe is released first so other records' writers join the same commit; the loser of a race
-        // waits too, because the winner's record may not be durable yet
-        file.awaitDurable();
-        return stored;
     }
 
     boolean replaceIf(EntryRecord expected, EntryRecord next) {

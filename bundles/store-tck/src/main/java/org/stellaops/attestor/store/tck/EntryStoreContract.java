@@ -89,6 +89,61 @@ public abstract class EntryStoreContract extends StoreContract {
     }
 
     @Test
+    void storesEveryRecordOfABulkPutWithItsCreationEvent() {
+        EntryRecord a = TckRecords.logged("bulk-a");
+        EntryRecord b = TckRecords.pending("bulk-b", T0.plusSeconds(1));
+        List<EntryStore.Stored> stored = entries().putAllIfAbsent(List.of(
+                new EntryStore.Creation(a, TckRecords.event(1)), new EntryStore.Creation(b, TckRecords.event(2))));
+        assertEquals(List.of(new EntryStore.Stored(a, true), new EntryStore.Stored(b, true)), stored);
+        assertEquals(a, entries().byEnvelopeDigest(TENANT, a.envelopeDigest()).orElseThrow());
+        assertEquals(b, entries().byUuid(TENANT, b.signatures().get(1).uuid()).orElseThrow());
+        assertEquals(List.of(b), entries().pending(10));
+        assertEquals(List.of(TckRecords.event(2), TckRecords.event(1)), audit().recentEvents(10));
+    }
+
+    @Test
+    void answersABulkPutOfAStoredDigestWithTheStoredRecordAndNoEvent() {
+        EntryRecord first = TckRecords.record("bulk-dup").principal("alice").logged();
+        entries().putIfAbsent(first, TckRecords.event(1));
+        EntryRecord fresh = TckRecords.logged("bulk-fresh");
+        List<EntryStore.Stored> stored = entries().putAllIfAbsent(List.of(
+                new EntryStore.Creation(TckRecords.record("bulk-dup").principal("bob").logged(), TckRecords.event(2)),
+                new EntryStore.Creation(fresh, TckRecords.event(3))));
+        assertEquals(List.of(new EntryStore.Stored(first, false), new EntryStore.Stored(fresh, true)), stored);
+        assertEquals(List.of(TckRecords.event(3), TckRecords.event(1)), audit().recentEvents(10));
+        assertEquals(2, entries().count());
+    }
+
+    @Test
+    void treatsTheSecondCreationOfADigestInOneBulkPutAsADuplicateOfTheFirst() {
+        EntryRecord first = TckRecords.record("bulk-twice").principal("alice").logged();
+        EntryRecord second = TckRecords.record("bulk-twice").principal("bob").logged();
+        List<EntryStore.Stored> stored = entries().putAllIfAbsent(List.of(
+                new EntryStore.Creation(first, TckRecords.event(1)), new EntryStore.Creation(second,
+                        TckRecords.event(2))));
+        assertEquals(List.of(new EntryStore.Stored(first, true), new EntryStore.Stored(first, false)), stored);
+        assertEquals(List.of(TckRecords.event(1)), audit().recentEvents(10));
+        assertEquals(1, entries().count());
+    }
+
+    @Test
+    void answersAnEmptyBulkPutWithNoOutcomes() {
+        assertEquals(List.of(), entries().putAllIfAbsent(List.of()));
+        assertEquals(0, entries().count());
+    }
+
+    @Test
+    void keepsABulkPutAcrossARestart() throws Exception {
+        EntryRecord a = TckRecords.logged("bulk-durable-a", T0);
+        EntryRecord b = TckRecords.logged("bulk-durable-b", T0.plusSeconds(1));
+        entries().putAllIfAbsent(List.of(new EntryStore.Creation(a, TckRecords.event(1)),
+                new EntryStore.Creation(b, TckRecords.event(2))));
+        reopen();
+        assertEquals(List.of(b, a), entries().recent(TENANT, 10));
+        assertEquals(2, audit().eventCount());
+    }
+
+    @Test
     void findsARecordByItsUuid() {
         EntryRecord record = TckRecords.logged("by-uuid");
         entries().putIfAbsent(record);

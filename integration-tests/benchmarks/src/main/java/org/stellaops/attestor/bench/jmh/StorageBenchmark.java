@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -34,7 +35,8 @@ import org.stellaops.attestor.store.tck.TckRecords;
  * envelope bytes in the file content store (fsynced file and directory) and storing the record with its audit event
  * in the embedded store (group commit). One operation writes {@value #WINDOW} new envelopes or records from a pool of
  * {@link #writers} threads, as the service's batch I/O pool does, so the store's group commit is shared the way it
- * is under load (JMH's {@code -t} adds concurrent windows); the score is writes per second. Compare the cost per
+ * is under load (JMH's {@code -t} adds concurrent windows); the score is writes per second.
+ * {@link #storeRecordsInChunks} stores records the way batch submissions do, {@value #CHUNK} per call. Compare the cost per
  * write with the service's cost per envelope (docs/benchmarks.md) to see what share of it storage takes.
  */
 @State(Scope.Benchmark)
@@ -47,6 +49,10 @@ public class StorageBenchmark {
     public int writers;
     /** Writes per operation. */
     static final int WINDOW = 256;
+    /** Records per {@code putAllIfAbsent} call: the chunk size of the service's batch submissions. */
+    static final int CHUNK = 16;
+    /** Records per operation of {@link #storeRecordsInChunks}: one chunk for each of 32 writers. */
+    static final int CHUNKED_WINDOW = 512;
     /** Bytes of an archived envelope: about what the load driver's signed provenance envelopes weigh. */
     static final int ENVELOPE_BYTES = 3072;
 
@@ -84,6 +90,28 @@ public class StorageBenchmark {
                 .stream().filter(EntryStore.Stored::created).count();
     }
 
+    /**
+     * As the service's batch submissions store records: each writer stores {@value #CHUNK} records with one
+     * {@code putAllIfAbsent} call, so it waits for durability once per chunk instead of once per record.
+     *
+     * @return how many of the window's records were new (all of them)
+     */
+    @Benchmark
+    @OperationsPerInvocation(CHUNKED_WINDOW)
+    public long storeRecordsInChunks() {
+        return inParallel(CHUNKED_WINDOW / CHUNK, () -> store.putAllIfAbsent(creations(CHUNK))).stream()
+                .flatMap(List::stream).filter(EntryStore.Stored::created).count();
+    }
+
+    private List<EntryStore.Creation> creations(int count) {
+        List<EntryStore.Creation> creations = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            long n = next.getAndIncrement();
+            creations.add(new EntryStore.Creation(TckRecords.logged("bench-" + n), TckRecords.event((int) n)));
+        }
+        return creations;
+    }
+
     /** @return the window's last address */
     @Benchmark
     @OperationsPerInvocation(WINDOW)
@@ -98,10 +126,14 @@ public class StorageBenchmark {
 
     /** Runs {@value #WINDOW} writes, numbered from a shared counter, on the pool of writers and waits for all. */
     private <T> List<T> window(LongFunction<T> write) {
-        List<CompletableFuture<T>> running = new ArrayList<>(WINDOW);
-        for (int i = 0; i < WINDOW; i++) {
-            long n = next.getAndIncrement();
-            running.add(CompletableFuture.supplyAsync(() -> write.apply(n), pool));
+        return inParallel(WINDOW, () -> write.apply(next.getAndIncrement()));
+    }
+
+    /** Runs {@code tasks} writes on the pool of writers and waits for all. */
+    private <T> List<T> inParallel(int tasks, Supplier<T> write) {
+        List<CompletableFuture<T>> running = new ArrayList<>(tasks);
+        for (int i = 0; i < tasks; i++) {
+            running.add(CompletableFuture.supplyAsync(write, pool));
         }
         return running.stream().map(CompletableFuture::join).toList();
     }

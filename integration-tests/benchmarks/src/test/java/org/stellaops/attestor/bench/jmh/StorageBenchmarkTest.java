@@ -38,6 +38,14 @@ class StorageBenchmarkTest {
     }
 
     @Test
+    void everyChunkedStoreOperationInsertsAWindowOfNewRecordsWithTheirAuditEvents() {
+        assertEquals(StorageBenchmark.CHUNKED_WINDOW, b.storeRecordsInChunks());
+        assertEquals(StorageBenchmark.CHUNKED_WINDOW, b.storeRecordsInChunks(), "no record repeats");
+        assertTrue(b.store().byEnvelopeDigest(TckRecords.TENANT, TckRecords.digest("bench-1023")).isPresent());
+        assertEquals(2L * StorageBenchmark.CHUNKED_WINDOW, b.store().eventCount(), "one audit event per new record");
+    }
+
+    @Test
     void everyArchiveOperationStoresAWindowOfDistinctReadableObjects() throws IOException {
         String first = b.archiveEnvelope();
         String second = b.archiveEnvelope();
