@@ -34,7 +34,7 @@ final class AuditTrail implements AuditStore {
 
     private final StoreFile file;
     private final RecordJson json;
-    private final MVMap<Long, String> events;
+    private final MVMap<Long, Object> events;
     private final MVMap<String, Long> byTenant;
     private final ReentrantLock appendLock = new ReentrantLock();
     /** The last appended event; guarded by {@link #appendLock}. */
@@ -67,7 +67,7 @@ final class AuditTrail implements AuditStore {
 
     private Map.Entry<Long, String> lastEntry() {
         Long key = events.lastKey();
-        String value = key == null ? null : events.get(key);
+        String value = key == null ? null : StoredJson.decode(events.get(key));
         return value == null ? null : Map.entry(key, value);
     }
 
@@ -106,7 +106,7 @@ final class AuditTrail implements AuditStore {
         appendLock.lock();
         try {
             ChainedAuditEvent next = AuditChain.link(head, event);
-            events.put(next.seq(), json.write(next));
+            events.put(next.seq(), StoredJson.encode(json.write(next)));
             indexTenant(next);
             head = next;
             return next;
@@ -146,7 +146,7 @@ final class AuditTrail implements AuditStore {
         file.guard(() -> {
             Iterator<Long> keys = events.keyIterator(Math.max(1, fromSeq));
             while (keys.hasNext() && result.size() < limit) {
-                String encoded = events.get(keys.next());
+                String encoded = StoredJson.decode(events.get(keys.next()));
                 if (encoded != null) {
                     result.add(decode(encoded));
                 }
@@ -180,7 +180,7 @@ final class AuditTrail implements AuditStore {
                 if (found.size() == query.limit()) {
                     return new AuditPage(found, found.get(found.size() - 1).seq());
                 }
-                String encoded = events.get(keys.getValue());
+                String encoded = StoredJson.decode(events.get(keys.getValue()));
                 ChainedAuditEvent e = encoded == null ? null : decode(encoded);
                 if (e != null && matches(query, e.event())) {
                     found.add(e);
@@ -203,7 +203,7 @@ final class AuditTrail implements AuditStore {
                 if (found.size() == query.limit()) {
                     return new AuditPage(found, found.get(found.size() - 1).seq());
                 }
-                String encoded = events.get(seq);
+                String encoded = StoredJson.decode(events.get(seq));
                 ChainedAuditEvent e = encoded == null ? null : decode(encoded);
                 if (e != null && matches(query, e.event())) {
                     found.add(e);
@@ -232,7 +232,7 @@ final class AuditTrail implements AuditStore {
         file.guard(() -> {
             Iterator<Long> keys = events.keyIteratorReverse(null);
             while (keys.hasNext() && result.size() < limit) {
-                String encoded = events.get(keys.next());
+                String encoded = StoredJson.decode(events.get(keys.next()));
                 if (encoded != null) {
                     result.add(decode(encoded).event());
                 }

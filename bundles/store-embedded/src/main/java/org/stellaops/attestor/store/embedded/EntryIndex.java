@@ -46,7 +46,7 @@ final class EntryIndex {
 
     private final StoreFile file;
     private final RecordJson json;
-    private final MVMap<String, String> entries;
+    private final MVMap<String, Object> entries;
     private final MVMap<String, String> byUuid;
     private final MVMap<Long, String> byCreation;
     private final MVMap<String, String> byTenantCreation;
@@ -95,7 +95,7 @@ final class EntryIndex {
         if (entries.containsKey(key)) {
             return false;
         }
-        entries.put(key, json.write(record));
+        entries.put(key, StoredJson.encode(json.write(record)));
         long seq = sequence >= 0 ? sequence : nextSequence.get();
         nextSequence.set(Math.max(nextSequence.get(), seq + 1));
         index(seq, key, record);
@@ -159,11 +159,11 @@ final class EntryIndex {
 
     private EntryStore.Stored applyPutIfAbsent(EntryRecord record, Runnable onCreate) {
         String key = IndexKeys.scoped(record.tenant(), record.envelopeDigest());
-        String encoded = json.write(record);
+        byte[] encoded = StoredJson.encode(json.write(record));
         return locked(key, () -> file.apply(() -> {
-            String existing = entries.putIfAbsent(key, encoded);
+            Object existing = entries.putIfAbsent(key, encoded);
             if (existing != null) {
-                return new EntryStore.Stored(json.readRecord(existing), false);
+                return new EntryStore.Stored(json.readRecord(StoredJson.decode(existing)), false);
             }
             index(nextSequence.getAndIncrement(), key, record);
             onCreate.run();
@@ -176,9 +176,9 @@ final class EntryIndex {
         String tenant = next.tenant();
         String digest = next.envelopeDigest();
         String key = IndexKeys.scoped(tenant, digest);
-        String encoded = json.write(next);
+        byte[] encoded = StoredJson.encode(json.write(next));
         boolean replaced = locked(key, () -> file.apply(() -> {
-            String current = entries.get(key);
+            String current = StoredJson.decode(entries.get(key));
             if (current == null || !json.readRecord(current).equals(expected)) {
                 return false;
             }
@@ -236,7 +236,7 @@ final class EntryIndex {
     }
 
     private EntryRecord load(String key) {
-        String encoded = file.guard(() -> entries.get(key));
+        String encoded = file.guard(() -> StoredJson.decode(entries.get(key)));
         return encoded == null ? null : json.readRecord(encoded);
     }
 

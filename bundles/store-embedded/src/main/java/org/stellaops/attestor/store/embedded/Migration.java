@@ -124,8 +124,8 @@ final class Migration {
     /** Schema 1 or 2 to 3: the steps of the class comment, ending with the commit that writes version 3. */
     private void migrateToTenants() {
         chainLegacyAudit();
-        forEachBatch(STEP_AUDIT_TENANTS, file.<Long, String>map(AuditTrail.MAP),
-                (seq, encoded) -> audit.indexTenant(audit.decode(encoded)));
+        forEachBatch(STEP_AUDIT_TENANTS, file.<Long, Object>map(AuditTrail.MAP),
+                (seq, stored) -> audit.indexTenant(audit.decode(StoredJson.decode(stored))));
         if (file.hasMap(EntryIndex.MAPS.get(0))) {
             migrateRecords();
         }
@@ -154,8 +154,8 @@ final class Migration {
     /** Schema 3 to 4: the fact keys of every record, then version 4. */
     private void indexFacts() {
         SearchIndex search = new SearchIndex(file, "");
-        forEachBatch(STEP_FACTS, FACTS_PROGRESS, file.<String, String>map(EntryIndex.MAPS.get(0)),
-                (key, encoded) -> search.addFacts(json.readRecord(encoded)));
+        forEachBatch(STEP_FACTS, FACTS_PROGRESS, file.<String, Object>map(EntryIndex.MAPS.get(0)),
+                (key, encoded) -> search.addFacts(json.readRecord(StoredJson.decode(encoded))));
         file.write(() -> {
             meta.remove(FACTS_PROGRESS);
             return meta.put(SCHEMA_VERSION, CURRENT_SCHEMA);
@@ -172,18 +172,18 @@ final class Migration {
      * {@link Tenants#LEGACY} when it was read ({@link RecordJson}).
      */
     private void migrateRecords() {
-        MVMap<String, String> oldEntries = file.map(EntryIndex.MAPS.get(0));
+        MVMap<String, Object> oldEntries = file.map(EntryIndex.MAPS.get(0));
         MVMap<Long, String> oldCreation = file.map(EntryIndex.MAPS.get(2));
         EntryIndex target = new EntryIndex(file, json, TARGET);
         forEachBatch(STEP_RECORDS, oldCreation, (seq, digest) -> {
-            String encoded = oldEntries.get(digest);
+            String encoded = StoredJson.decode(oldEntries.get(digest));
             if (encoded != null) {
                 target.restore(seq, json.readRecord(encoded));
             }
         });
-        forEachBatch(STEP_UNLISTED, oldEntries, (digest, encoded) -> {
+        forEachBatch(STEP_UNLISTED, oldEntries, (digest, stored) -> {
             if (!target.holds(Tenants.LEGACY, digest)) {
-                target.restore(-1, json.readRecord(encoded));
+                target.restore(-1, json.readRecord(StoredJson.decode(stored)));
             }
         });
     }

@@ -103,14 +103,17 @@ class MigrationCrashTest {
         assertTrue(died, "the child died");
     }
 
-    /** Every map of the file with its entries, in key order. */
+    /** Every map of the file with its entries, in key order; JSON values stored as bytes shown as text. */
     private static Map<String, Map<Object, Object>> dump(Path file) {
         MVStore raw = new MVStore.Builder().fileName(file.toString()).readOnly().open();
         try {
             Map<String, Map<Object, Object>> maps = new LinkedHashMap<>();
             for (String name : raw.getMapNames().stream().sorted().toList()) {
                 MVMap<Object, Object> map = raw.openMap(name);
-                maps.put(name, new LinkedHashMap<>(map));
+                Map<Object, Object> entries = new LinkedHashMap<>();
+                map.forEach((key, value) -> entries.put(key,
+                        value instanceof byte[] ? StoredJson.decode(value) : value));
+                maps.put(name, entries);
             }
             return maps;
         } finally {

@@ -180,8 +180,8 @@ class TenantMigrationTest {
         new EmbeddedStore(file()).close();
         MVStore raw = new MVStore.Builder().fileName(file().toString()).readOnly().open();
         try {
-            String stored = raw.<String, String>openMap("entries")
-                    .get(Tenants.LEGACY + "\0" + record.envelopeDigest());
+            String stored = StoredJson.decode(raw.<String, Object>openMap("entries")
+                    .get(Tenants.LEGACY + "\0" + record.envelopeDigest()));
             assertTrue(stored.contains("\"tenant\":\"default\""), stored);
             String key = raw.<String, String>openMap("trust.keys").values().iterator().next();
             assertTrue(key.contains("\"tenant\":\"default\""), key);
