@@ -23,4 +23,13 @@ public @interface CasFsConfig {
     @AttributeDefinition(name = "Sweep temporary files on start",
             description = "Delete temporary files left behind by an interrupted write when the store starts.")
     boolean sweepOnStart() default true;
+
+    /**
+     * @return the size in MiB at which a pack file is sealed and the next begun; 0 stores every object in a file of
+     *         its own instead
+     */
+    @AttributeDefinition(name = "Pack size (MiB)",
+            description = "New objects are appended to pack files of this size, sharing fsyncs; 0 writes one file "
+                    + "per object (the layout of earlier versions, which is always read).")
+    int packSizeMb() default FsContentStore.DEFAULT_PACK_MB;
 }

@@ -19,31 +19,39 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 import org.stellaops.attestor.cas.ContentStore;
 import org.stellaops.attestor.cas.StorageException;
 
 /**
- * A {@link ContentStore} on a local file system. An object with SHA-256 {@code abcd…} lives at
- * {@code <root>/sha256/ab/cd/abcd…}. Writes go through a temporary file in the target directory, are fsynced and
- * atomically renamed, and the directory is fsynced, so a put that returned survives a crash and a reader never sees
- * a partial object. Every read re-hashes the bytes.
+ * A {@link ContentStore} on a local file system. By default new objects are appended to pack files under
+ * {@code <root>/packs} ({@link Packs}): concurrent writers share one fsync, and no file is created per object. With
+ * a pack size of 0, and in files written by earlier versions, an object with SHA-256 {@code abcd…} lives at
+ * {@code <root>/sha256/ab/cd/abcd…}, written through a temporary file in the target directory, fsynced, atomically
+ * renamed, and the directory fsynced. Either way a put that returned survives a crash, a reader never sees a partial
+ * object, both layouts are read, and every read re-hashes the bytes.
  */
 @Component(service = ContentStore.class, immediate = true, configurationPid = FsContentStore.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = "attestor.cas=fs")
 @Designate(ocd = CasFsConfig.class)
-public final class FsContentStore implements ContentStore {
+public final class FsContentStore implements ContentStore, AutoCloseable {
 
     /** The ConfigAdmin PID. */
     public static final String PID = "org.stellaops.attestor.cas.fs";
     /** The framework property naming the data directory. */
     public static final String DATA_DIR_PROPERTY = "attestor.data.dir";
 
+    /** The default pack size in MiB. */
+    public static final int DEFAULT_PACK_MB = 64;
+
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final HexFormat HEX = HexFormat.of();
 
     private final Path root;
     private final Path objects;
+    /** Null when every object gets a file of its own. */
+    private final Packs packs;
 
     /**
      * Activates the component with its configuration.
@@ -53,23 +61,30 @@ public final class FsContentStore implements ContentStore {
      */
     @Activate
     public FsContentStore(BundleContext context, CasFsConfig config) {
-        this(resolveRoot(context, config), config.sweepOnStart());
+        this(resolveRoot(context, config), config.sweepOnStart(), packLimit(config.packSizeMb()));
     }
 
     /**
-     * Opens (creating if needed) a store rooted at {@code root}, sweeping crash debris.
+     * Opens (creating if needed) a store rooted at {@code root} with packs of the default size, sweeping crash
+     * debris.
      *
      * @param root the root directory
      */
     public FsContentStore(Path root) {
-        this(root, true);
+        this(root, true, packLimit(DEFAULT_PACK_MB));
     }
 
     /**
      * @param root the root directory
      * @param sweepOnStart whether to delete temporary files left by an interrupted write
+     * @param packLimitBytes the size at which a pack is sealed; 0 writes a file per object
+     * @throws StorageException {@code storage.failure} if the store cannot be opened, {@code storage.corrupt} if a
+     *         pack is damaged before valid records
      */
-    public FsContentStore(Path root, boolean sweepOnStart) {
+    public FsContentStore(Path root, boolean sweepOnStart, long packLimitBytes) {
+        if (packLimitBytes < 0) {
+            throw new IllegalArgumentException("the pack size is 0 (no packs) or positive");
+        }
         this.root = root.toAbsolutePath().normalize();
         this.objects = this.root.resolve("sha256");
         try {
@@ -80,6 +95,31 @@ public final class FsContentStore implements ContentStore {
             }
         } catch (IOException e) {
             throw new StorageException(StorageException.FAILURE, "cannot open content store at " + this.root, e);
+        }
+        this.packs = packLimitBytes == 0 ? null : new Packs(this.root, packLimitBytes);
+    }
+
+    /**
+     * @param root the root directory
+     * @return a store that writes every object to a file of its own (the layout of earlier versions)
+     */
+    public static FsContentStore withoutPacks(Path root) {
+        return new FsContentStore(root, true, 0);
+    }
+
+    private static long packLimit(int megabytes) {
+        if (megabytes < 0) {
+            throw new IllegalArgumentException("packSizeMb is 0 (no packs) or positive, not " + megabytes);
+        }
+        return megabytes * 1024L * 1024L;
+    }
+
+    /** Closes the pack files. */
+    @Override
+    @Deactivate
+    public void close() {
+        if (packs != null) {
+            packs.close();
         }
     }
 
@@ -101,7 +141,14 @@ public final class FsContentStore implements ContentStore {
         String hex = sha256Hex(content);
         Path target = pathOf(hex);
         try {
+            if (packs != null && packs.read(hex).filter(stored -> Arrays.equals(stored, content)).isPresent()) {
+                return hex;
+            }
             if (holds(target, content)) {
+                return hex;
+            }
+            if (packs != null) {
+                packs.append(hex, content);
                 return hex;
             }
             AtomicFiles.ensureDirectory(objects, target.getParent());
@@ -124,9 +171,11 @@ public final class FsContentStore implements ContentStore {
     @Override
     public Optional<byte[]> get(String sha256Hex) {
         Path path = pathOf(sha256Hex);
-        byte[] bytes;
+        byte[] bytes = packs == null ? null : packs.read(sha256Hex).orElse(null);
         try {
-            bytes = Files.readAllBytes(path);
+            if (bytes == null) {
+                bytes = Files.readAllBytes(path);
+            }
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         } catch (IOException e) {
@@ -141,7 +190,8 @@ public final class FsContentStore implements ContentStore {
 
     @Override
     public boolean contains(String sha256Hex) {
-        return Files.isRegularFile(pathOf(sha256Hex));
+        Path path = pathOf(sha256Hex);
+        return packs != null && packs.contains(sha256Hex) || Files.isRegularFile(path);
     }
 
     /**

@@ -23,8 +23,17 @@ class FsContentStoreComponentTest {
                 Osgi.config(CasFsConfig.class, Map.of()));
         assertEquals(dir.resolve("cas").toAbsolutePath(), store.root());
         String address = store.put(new byte[] {1, 2, 3});
-        assertTrue(Files.isRegularFile(dir.resolve("cas").resolve("sha256").resolve(address.substring(0, 2))
-                .resolve(address.substring(2, 4)).resolve(address)));
+        store.close();
+        assertTrue(Files.isRegularFile(dir.resolve("cas").resolve(Packs.DIRECTORY).resolve("00000001.pack")));
+        assertTrue(new FsContentStore(dir.resolve("cas")).contains(address));
+    }
+
+    @Test
+    void writesAFilePerObjectWhenThePackSizeIsZero() {
+        FsContentStore store = new FsContentStore(Osgi.context(Map.of("attestor.data.dir", dir.toString())),
+                Osgi.config(CasFsConfig.class, Map.of("packSizeMb", 0)));
+        String address = store.put(new byte[] {1, 2, 3});
+        assertTrue(Files.isRegularFile(store.pathOf(address)));
     }
 
     @Test

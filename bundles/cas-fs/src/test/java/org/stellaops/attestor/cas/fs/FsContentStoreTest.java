@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stellaops.attestor.cas.StorageException;
 
+/** The layout of one file per object (pack size 0, and every file of earlier versions); packs: {@link PackedContentStoreTest}. */
 class FsContentStoreTest {
 
     private static final byte[] ENVELOPE = "{\"payload\":\"e30=\",\"payloadType\":\"application/vnd.in-toto+json\"}"
@@ -36,21 +37,21 @@ class FsContentStoreTest {
 
     @Test
     void returnsTheLowercaseHexSha256OfTheStoredBytes() {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         assertEquals(FsContentStore.sha256Hex(ENVELOPE), store.put(ENVELOPE));
         assertEquals("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", store.put(new byte[0]));
     }
 
     @Test
     void readsBackExactlyTheBytesThatWereStored() {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         String address = store.put(ENVELOPE);
         assertArrayEquals(ENVELOPE, store.get(address).orElseThrow());
     }
 
     @Test
     void storesObjectsUnderTwoLevelsOfPrefixDirectories() {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         String address = store.put(ENVELOPE);
         Path expected = dir.resolve("sha256").resolve(address.substring(0, 2)).resolve(address.substring(2, 4))
                 .resolve(address);
@@ -59,7 +60,7 @@ class FsContentStoreTest {
 
     @Test
     void storingTheSameBytesTwiceKeepsOneObject() throws IOException {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         String first = store.put(ENVELOPE);
         String second = store.put(ENVELOPE.clone());
         assertEquals(first, second);
@@ -68,7 +69,7 @@ class FsContentStoreTest {
 
     @Test
     void reportsAnUnknownAddressAsAbsent() {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         String unknown = FsContentStore.sha256Hex("never stored".getBytes(StandardCharsets.UTF_8));
         assertTrue(store.get(unknown).isEmpty());
         assertFalse(store.contains(unknown));
@@ -76,13 +77,13 @@ class FsContentStoreTest {
 
     @Test
     void containsReportsAStoredObject() {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         assertTrue(store.contains(store.put(ENVELOPE)));
     }
 
     @Test
     void refusesToReturnAnObjectWhoseFileWasOverwritten() throws IOException {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         String address = store.put(ENVELOPE);
         Files.write(store.pathOf(address), "{\"payload\":\"tampered\"}".getBytes(StandardCharsets.UTF_8));
         StorageException e = assertThrows(StorageException.class, () -> store.get(address));
@@ -91,7 +92,7 @@ class FsContentStoreTest {
 
     @Test
     void refusesToReturnAnObjectWithOneFlippedBit() throws IOException {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         String address = store.put(ENVELOPE);
         byte[] damaged = ENVELOPE.clone();
         damaged[5] ^= 0x01;
@@ -101,7 +102,7 @@ class FsContentStoreTest {
 
     @Test
     void storingAgainRepairsADamagedObject() throws IOException {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         String address = store.put(ENVELOPE);
         Files.write(store.pathOf(address), new byte[] {1, 2, 3});
         store.put(ENVELOPE);
@@ -110,7 +111,7 @@ class FsContentStoreTest {
 
     @Test
     void concurrentPutsOfIdenticalBytesLeaveOneCompleteObjectAndNoTemporaryFiles() throws Exception {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         byte[] big = new byte[256 * 1024];
         for (int i = 0; i < big.length; i++) {
             big[i] = (byte) (i * 31 + 7);
@@ -144,7 +145,7 @@ class FsContentStoreTest {
 
     @Test
     void leavesNoTemporaryFilesBehindAfterManyDistinctPuts() throws IOException {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         for (int i = 0; i < 200; i++) {
             store.put(("object " + i).getBytes(StandardCharsets.UTF_8));
         }
@@ -155,24 +156,24 @@ class FsContentStoreTest {
 
     @Test
     void sweepsTemporaryFilesLeftByAnInterruptedWriteWhenOpened() throws IOException {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         String address = store.put(ENVELOPE);
         Path debris = store.pathOf(address).resolveSibling(AtomicFiles.TEMP_PREFIX + "123.part");
         Files.write(debris, new byte[] {1});
-        FsContentStore reopened = new FsContentStore(dir);
+        FsContentStore reopened = FsContentStore.withoutPacks(dir);
         assertFalse(Files.exists(debris));
         assertArrayEquals(ENVELOPE, reopened.get(address).orElseThrow());
     }
 
     @Test
     void keepsObjectsAcrossReopening() {
-        String address = new FsContentStore(dir).put(ENVELOPE);
-        assertArrayEquals(ENVELOPE, new FsContentStore(dir).get(address).orElseThrow());
+        String address = FsContentStore.withoutPacks(dir).put(ENVELOPE);
+        assertArrayEquals(ENVELOPE, FsContentStore.withoutPacks(dir).get(address).orElseThrow());
     }
 
     @Test
     void rejectsAddressesThatAreNotSixtyFourLowercaseHexDigits() {
-        FsContentStore store = new FsContentStore(dir);
+        FsContentStore store = FsContentStore.withoutPacks(dir);
         String upper = FsContentStore.sha256Hex(ENVELOPE).toUpperCase(java.util.Locale.ROOT);
         assertThrows(IllegalArgumentException.class, () -> store.get(upper));
         assertThrows(IllegalArgumentException.class, () -> store.get("../../../etc/passwd"));

@@ -18,6 +18,7 @@ import org.stellaops.attestor.store.AuditChain;
 import org.stellaops.attestor.store.AuditEvent;
 import org.stellaops.attestor.store.ChainedAuditEvent;
 import org.stellaops.attestor.store.EntryRecord;
+import org.stellaops.attestor.testing.ChildJvm;
 
 class CrashRecoveryTest {
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.Tenants;
 import org.stellaops.attestor.store.tck.TckRecords;
+import org.stellaops.attestor.testing.ChildJvm;
 
 /**
  * The migration survives kill -9 at any batch boundary: a child process migrates a file of an older schema in

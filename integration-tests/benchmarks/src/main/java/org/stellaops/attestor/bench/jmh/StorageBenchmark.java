@@ -75,7 +75,7 @@ public class StorageBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         pool.shutdownNow();
-        try {
+        try (FsContentStore closing = archive) {
             store.close();
         } finally {
             LogDirectories.deleteTree(directory);

@@ -10,11 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -132,7 +130,7 @@ final class ApiClient {
      */
     ServerState state() {
         Checkpoint checkpoint = checkpoint();
-        return new ServerState(entries(), checkpoint.size(), checkpoint.rootHash(), archivedFiles());
+        return new ServerState(entries(), checkpoint.size(), checkpoint.rootHash(), archivedObjects());
     }
 
     /** @return how many records the caller's tenant has ({@code entries} of {@code GET /api/v1/stats}) */
@@ -143,16 +141,8 @@ final class ApiClient {
         return stats.json().path("entries").asLong();
     }
 
-    private long archivedFiles() {
-        Path cas = dataDir.resolve("cas");
-        if (!Files.isDirectory(cas)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(cas)) {
-            return files.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + cas, e);
-        }
+    private long archivedObjects() {
+        return ArchiveFiles.objects(dataDir.resolve("cas")).size();
     }
 
     private HttpRequest.Builder request(String path) {
@@ -181,8 +171,8 @@ final class ApiClient {
      * @param entries {@code entries} of {@code GET /api/v1/stats}
      * @param logSize size of the primary log's checkpoint
      * @param logRoot root hash of the primary log's checkpoint
-     * @param archivedFiles files in the envelope archive
+     * @param archivedObjects distinct objects in the envelope archive
      */
-    record ServerState(long entries, long logSize, Bytes logRoot, long archivedFiles) {
+    record ServerState(long entries, long logSize, Bytes logRoot, long archivedObjects) {
     }
 }

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -166,21 +165,11 @@ final class BatchApiClient {
         throw new AssertionError("the search never ended");
     }
 
-    /** @return the archived file of these bytes ({@code D/cas/sha256/ab/cd/<hex>}, docs/operations.md) */
-    Path archived(byte[] envelopeBytes) {
-        String hex = Attestations.sha256Hex(envelopeBytes);
-        return dataDir.resolve("cas").resolve("sha256").resolve(hex.substring(0, 2)).resolve(hex.substring(2, 4))
-                .resolve(hex);
-    }
-
-    /** @return the archived bytes, failing if there are none */
+    /** @return the archived bytes, failing if there are none (read from the archive's files, docs/storage.md) */
     byte[] archivedBytes(byte[] envelopeBytes) {
-        Path file = archived(envelopeBytes);
-        assertTrue(Files.isRegularFile(file), () -> "not archived as sent: " + file);
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String hex = Attestations.sha256Hex(envelopeBytes);
+        byte[] archived = ArchiveFiles.objects(dataDir.resolve("cas")).get(hex);
+        assertTrue(archived != null, () -> "not archived: " + hex);
+        return archived;
     }
 }

@@ -94,7 +94,7 @@ class BatchApiIT {
 
         ApiClient.ServerState after = api.state();
         assertEquals(before.entries() + 2, after.entries(), "entries in /api/v1/stats");
-        assertEquals(before.archivedFiles() + 2, after.archivedFiles(), "archived envelopes");
+        assertEquals(before.archivedObjects() + 2, after.archivedObjects(), "archived envelopes");
         assertEquals(before.logSize() + 2, after.logSize(), "primary log size");
         assertProblemAsSingleSubmission(bad, results.get(1), "signature.invalid");
         assertProblemAsSingleSubmission(unknown, results.get(3), "predicate.unknown_type");

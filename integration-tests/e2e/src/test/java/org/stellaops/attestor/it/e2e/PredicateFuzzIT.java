@@ -85,7 +85,7 @@ class PredicateFuzzIT {
         }
         ApiClient.ServerState state = api.state();
         if (state.entries() != stateBefore.entries() + accepted.size()
-                || state.archivedFiles() != stateBefore.archivedFiles() + accepted.size()
+                || state.archivedObjects() != stateBefore.archivedObjects() + accepted.size()
                 || logged == accepted.size() && state.logSize() != stateBefore.logSize() + logged) {
             failures.add(format + ": entries, archive and log must grow by the accepted envelopes only ("
                     + accepted.size() + ", " + logged + " of them logged at once): before " + stateBefore

@@ -160,7 +160,7 @@ class SubmissionIT {
     void growsTheStoreTheArchiveAndTheLogByExactlyOneEntry() {
         record();
         assertEquals(before.entries() + 1, after.entries(), "entries in /api/v1/stats");
-        assertEquals(before.archivedFiles() + 1, after.archivedFiles(), "archived envelopes");
+        assertEquals(before.archivedObjects() + 1, after.archivedObjects(), "archived envelopes");
         assertEquals(before.logSize() + 1, after.logSize(), "primary log size");
     }
 

@@ -1,4 +1,4 @@
-package org.stellaops.attestor.store.embedded;
+package org.stellaops.attestor.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  * A main class of the test class path run in a child JVM, for tests that kill a writer with SIGKILL: its standard
  * output read line by line as it comes, its standard error kept in a file for failure messages.
  */
-final class ChildJvm {
+public final class ChildJvm {
 
     /** What {@link #nextLine()} returns once the output has ended. */
-    static final String EOF = "\u0000eof";
+    public static final String EOF = "\u0000eof";
 
     private final Process process;
     private final Path stderr;
@@ -40,8 +40,9 @@ final class ChildJvm {
      * @param main the class to run
      * @param args its arguments
      * @return the running child
+     * @throws IOException if the process cannot be started
      */
-    static ChildJvm start(Path stderr, List<String> jvmOptions, Class<?> main, String... args) throws IOException {
+    public static ChildJvm start(Path stderr, List<String> jvmOptions, Class<?> main, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -63,13 +64,16 @@ final class ChildJvm {
         }
     }
 
-    /** @return the next line of standard output, {@link #EOF} after the last, or null if none came in 60 s */
-    String nextLine() throws InterruptedException {
+    /**
+     * @return the next line of standard output, {@link #EOF} after the last, or null if none came in 60 s
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public String nextLine() throws InterruptedException {
         return lines.poll(60, TimeUnit.SECONDS);
     }
 
     /** @return the standard error written so far, for failure messages */
-    String stderr() {
+    public String stderr() {
         try {
             return Files.exists(stderr) ? Files.readString(stderr) : "";
         } catch (IOException e) {
@@ -77,8 +81,11 @@ final class ChildJvm {
         }
     }
 
-    /** @return whether the child is gone within 60 s of a SIGKILL */
-    boolean kill() throws InterruptedException {
+    /**
+     * @return whether the child is gone within 60 s of a SIGKILL
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean kill() throws InterruptedException {
         process.destroyForcibly();
         return process.waitFor(60, TimeUnit.SECONDS);
     }
