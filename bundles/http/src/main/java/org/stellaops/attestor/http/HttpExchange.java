@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.stellaops.attestor.auth.Principal;
 import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.http.RequestBodies;
 import org.stellaops.attestor.store.Provenance;
 
 /**
@@ -20,8 +21,6 @@ import org.stellaops.attestor.store.Provenance;
 final class HttpExchange {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Most bytes read and dropped so that an oversized request still receives its 413 problem. */
-    private static final long DRAIN_LIMIT = 1L << 20;
 
     private final HttpServletRequest request;
     private final HttpServletResponse response;
@@ -83,7 +82,7 @@ final class HttpExchange {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
-                discardBounded(in);
+                RequestBodies.discard(in, RequestBodies.DRAIN_LIMIT);
                 throw tooLarge(limit);
             }
             return body;
@@ -102,24 +101,10 @@ final class HttpExchange {
     private void refuseDeclaredOver(long limit) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            if (declared <= DRAIN_LIMIT) {
-                discardBounded(request.getInputStream());
+            if (declared <= RequestBodies.DRAIN_LIMIT) {
+                RequestBodies.discard(request.getInputStream(), RequestBodies.DRAIN_LIMIT);
             }
             throw tooLarge(limit);
-        }
-    }
-
-    /*
-     * Answering 413 while the client still writes makes the container close a socket holding unread bytes,
-     * which resets the connection before the client can read the problem. Dropping a bounded remainder lets a
-     * modestly oversized request see its 413; a larger one is cut off rather than read.
-     */
-    private static void discardBounded(InputStream in) throws IOException {
-        byte[] sink = new byte[8192];
-        long drained = 0;
-        int n;
-        while (drained <= DRAIN_LIMIT && (n = in.read(sink)) > 0) {
-            drained += n;
         }
     }
 

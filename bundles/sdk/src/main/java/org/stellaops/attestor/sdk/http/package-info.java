@@ -1,7 +1,8 @@
 /**
- * Helpers for {@code java.net.http} clients: response bodies read under a size limit, so that a misbehaving server
- * (a log, a JWKS endpoint) cannot exhaust memory.
+ * HTTP helpers: for {@code java.net.http} clients, response bodies read under a size limit, so that a misbehaving
+ * server (a log, a JWKS endpoint) cannot exhaust memory; for servers, refused request bodies drained within a bound
+ * so that their clients see the answer.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.stellaops.attestor.sdk.http;

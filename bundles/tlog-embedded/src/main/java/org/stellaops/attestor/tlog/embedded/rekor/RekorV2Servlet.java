@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.stellaops.attestor.api.tlog.HashedRekordRequest;
 import org.stellaops.attestor.api.tlog.TransparencyLogException;
 import org.stellaops.attestor.sdk.AttestorException;
+import org.stellaops.attestor.sdk.http.RequestBodies;
 import org.stellaops.attestor.sdk.json.JsonLimits;
 import org.stellaops.attestor.sdk.rekor.RekorV2;
 import org.stellaops.attestor.tlog.embedded.EmbeddedLog;
@@ -223,9 +224,16 @@ public class RekorV2Servlet extends HttpServlet {
         }
     }
 
-    /** @return the body, or null if it is larger than the limit (then it is not read to the end) */
+    /**
+     * @return the body, or null if it is larger than the limit; a body at most {@link RequestBodies#DRAIN_LIMIT}
+     *         over it is read to the end and dropped, so that its client receives the 400 (a larger one is cut off)
+     */
     private byte[] readBody(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxRequestBytes) {
+        long declared = request.getContentLengthLong();
+        if (declared > maxRequestBytes) {
+            if (declared - maxRequestBytes <= RequestBodies.DRAIN_LIMIT) {
+                RequestBodies.discard(request.getInputStream(), declared);
+            }
             return null;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -235,6 +243,7 @@ public class RekorV2Servlet extends HttpServlet {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 total += n;
                 if (total > maxRequestBytes) {
+                    RequestBodies.discard(in, RequestBodies.DRAIN_LIMIT);
                     return null;
                 }
                 out.write(buffer, 0, n);
