@@ -83,7 +83,7 @@ public final class FsContentStore implements ContentStore, AutoCloseable {
      */
     public FsContentStore(Path root, boolean sweepOnStart, long packLimitBytes) {
         if (packLimitBytes < 0) {
-            throw new IllegalArgumentException("the pack size is 0 (no packs) or positive");
+            throw new IllegalArgumentException("the pack size is 0 (no packs) or positive, not " + packLimitBytes);
         }
         this.root = root.toAbsolutePath().normalize();
         this.objects = this.root.resolve("sha256");
@@ -108,9 +108,6 @@ public final class FsContentStore implements ContentStore, AutoCloseable {
     }
 
     private static long packLimit(int megabytes) {
-        if (megabytes < 0) {
-            throw new IllegalArgumentException("packSizeMb is 0 (no packs) or positive, not " + megabytes);
-        }
         return megabytes * 1024L * 1024L;
     }
 
@@ -219,8 +216,12 @@ public final class FsContentStore implements ContentStore, AutoCloseable {
     }
 
     static String sha256Hex(byte[] content) {
+        return HEX.formatHex(sha256(content));
+    }
+
+    static byte[] sha256(byte[] content) {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256").digest(content);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform provides SHA-256", e);
         }

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -237,7 +236,7 @@ final class Packs implements AutoCloseable {
         byte[] digest = new byte[DIGEST];
         header.get(8, digest);
         byte[] content = readFully(channel, at + HEADER, length).array();
-        if (!Arrays.equals(digest, sha256(content))) {
+        if (!Arrays.equals(digest, FsContentStore.sha256(content))) {
             return null;
         }
         return Map.entry(HEX.formatHex(digest), new Location(number, at + HEADER, length));
@@ -463,20 +462,14 @@ final class Packs implements AutoCloseable {
             } catch (IOException e) {
                 if (first == null) {
                     first = e;
+                } else {
+                    first.addSuppressed(e);
                 }
             }
         }
         channels.clear();
         if (first != null) {
             throw new StorageException(StorageException.FAILURE, "cannot close the packs in " + dir, first);
-        }
-    }
-
-    private static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform provides SHA-256", e);
         }
     }
 }
