@@ -26,6 +26,8 @@ final class HttpExchange {
     private final HttpServletResponse response;
     private final String path;
     private final Principal principal;
+    /** Whether the body was read to its end or deliberately left (with the connection then closed). */
+    private boolean bodySettled;
 
     /**
      * @param principal the authenticated caller, or null for unauthenticated endpoints and refusals
@@ -82,9 +84,10 @@ final class HttpExchange {
         try (InputStream in = request.getInputStream()) {
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
-                RequestBodies.discard(in, RequestBodies.DRAIN_LIMIT);
+                leaveUnread(in, -1);
                 throw tooLarge(limit);
             }
+            bodySettled = true;
             return body;
         }
     }
@@ -101,11 +104,20 @@ final class HttpExchange {
     private void refuseDeclaredOver(long limit) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            if (declared <= RequestBodies.DRAIN_LIMIT) {
-                RequestBodies.discard(request.getInputStream(), RequestBodies.DRAIN_LIMIT);
-            }
+            leaveUnread(request.getInputStream(), declared);
             throw tooLarge(limit);
         }
+    }
+
+    /**
+     * Drops what the endpoint left of the body, so that the connection can carry the client's next request; a
+     * remainder too large to drop closes the connection instead (see {@link RequestBodies}).
+     */
+    private void leaveUnread(InputStream in, long declared) throws IOException {
+        if (!RequestBodies.drainDeclared(in, declared)) {
+            response.setHeader("Connection", "close");
+        }
+        bodySettled = true;
     }
 
     /** @return the request's media type without parameters, lowercase, or null if none was sent */
@@ -208,6 +220,9 @@ final class HttpExchange {
     }
 
     private void write(int status, String contentType, byte[] bytes) throws IOException {
+        if (!bodySettled) {
+            leaveUnread(request.getInputStream(), request.getContentLengthLong());
+        }
         response.setStatus(status);
         response.setContentType(contentType);
         response.setCharacterEncoding("UTF-8");

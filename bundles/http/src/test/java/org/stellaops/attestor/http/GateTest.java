@@ -24,6 +24,32 @@ class GateTest {
         }
     }
 
+    /*
+     * A refusal before the body is read used to leave the body on a connection the client pooled; Jetty closed it
+     * under the client's next request ("header parser received no bytes") in a few rounds in a hundred.
+     */
+    @Test
+    void aRefusalBeforeTheBodyIsReadLeavesTheConnectionUsableForTheNextRequest() throws Exception {
+        try (ApiHarness api = new ApiHarness()) {
+            for (int round = 0; round < 100; round++) {
+                String body = "[" + " ".repeat(200_000) + "]";
+                assertEquals(403, api.sendAs(TokenTable.READ_ONLY, "POST", "/api/v1/rekor/entries:batch", body).status());
+                assertEquals(404, api.get("/api/v1/nothing-here").status());
+            }
+        }
+    }
+
+    @Test
+    void aRefusalLeavingMoreBodyThanItWouldDropClosesTheConnectionOpenly() throws Exception {
+        try (ApiHarness api = new ApiHarness()) {
+            String body = "[" + " ".repeat(2 * 1024 * 1024) + "]";
+            ApiHarness.Answer refused = api.sendAs(TokenTable.READ_ONLY, "POST", "/api/v1/rekor/entries:batch", body);
+            assertEquals(403, refused.status());
+            assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
+            assertEquals(404, api.get("/api/v1/nothing-here").status());
+        }
+    }
+
     @Test
     void unknownTokenIsRefusedWith401InvalidToken() throws Exception {
         try (ApiHarness api = new ApiHarness()) {

@@ -4,5 +4,5 @@
  * so that their clients see the answer.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.1.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.stellaops.attestor.sdk.http;

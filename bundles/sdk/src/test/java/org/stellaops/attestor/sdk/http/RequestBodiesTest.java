@@ -1,6 +1,8 @@
 package org.stellaops.attestor.sdk.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,23 +12,33 @@ import org.junit.jupiter.api.Test;
 class RequestBodiesTest {
 
     @Test
-    void readsAShortBodyToItsEnd() throws IOException {
+    void readsAShortBodyToItsEndAndSaysSo() throws IOException {
         ByteArrayInputStream in = new ByteArrayInputStream(new byte[10_000]);
-        RequestBodies.discard(in, RequestBodies.DRAIN_LIMIT);
+        assertTrue(RequestBodies.drain(in, RequestBodies.DRAIN_LIMIT));
         assertEquals(0, in.available());
     }
 
     @Test
-    void stopsWithinABufferOfTheBound() throws IOException {
+    void stopsWithinABufferOfTheBoundAndSaysTheEndWasNotReached() throws IOException {
         ByteArrayInputStream in = new ByteArrayInputStream(new byte[100_000]);
-        RequestBodies.discard(in, 20_000);
-        assertEquals(100_000 - 24_576, in.available(), "three 8 KiB reads reach the bound of 20,000 bytes");
+        assertFalse(RequestBodies.drain(in, 20_000));
+        assertEquals(100_000 - 24_576, in.available(), "three 8 KiB reads pass the bound of 20,000 bytes");
     }
 
     @Test
-    void readsNothingWithABoundOfZero() throws IOException {
+    void seesTheEndOfABodyExactlyAsLongAsTheBound() throws IOException {
+        assertTrue(RequestBodies.drain(new ByteArrayInputStream(new byte[8192]), 8192));
+    }
+
+    @Test
+    void doesNotStartOnABodyDeclaredLargerThanTheDrainLimit() throws IOException {
         ByteArrayInputStream in = new ByteArrayInputStream(new byte[100]);
-        RequestBodies.discard(in, 0);
+        assertFalse(RequestBodies.drainDeclared(in, RequestBodies.DRAIN_LIMIT + 1));
         assertEquals(100, in.available());
+    }
+
+    @Test
+    void drainsAChunkedBodyOfUnknownLength() throws IOException {
+        assertTrue(RequestBodies.drainDeclared(new ByteArrayInputStream(new byte[100]), -1));
     }
 }

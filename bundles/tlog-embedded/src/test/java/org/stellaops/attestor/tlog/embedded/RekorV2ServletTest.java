@@ -168,6 +168,19 @@ class RekorV2ServletTest {
         assertEquals(before + 1, log.latestCheckpoint().size());
     }
 
+    /*
+     * A refusal that reads no body used to leave it on a connection the client had pooled, and Jetty then closed that
+     * connection under the client's next request ("header parser received no bytes") in about one round in 15.
+     */
+    @Test
+    void aRefusalThatReadsNoBodyLeavesTheConnectionUsableForTheNextRequest() throws Exception {
+        byte[] json = RekorV2.requestJson(Signers.P256.request("refused then reused"));
+        for (int round = 0; round < 100; round++) {
+            assertInvalid(post(RekorV2.ENTRIES_PATH, "text/plain", json), 400, 3);
+            assertInvalid(create(Signers.ED25519.request("ed25519 after a refusal")), 400, 3);
+        }
+    }
+
     @Test
     void refusesPureEd25519Signatures() throws Exception {
         assertInvalid(create(Signers.ED25519.request("ed25519 artifact")), 400, 3);

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.stellaops.attestor.sdk.http.RequestBodies;
+
 /**
  * The witness over HTTP, mounted at {@code /witness/*}: {@code POST add-checkpoint} (submission prefix),
  * {@code GET <hex SHA-256(origin)>/checkpoint} (monitoring prefix, 404 if never cosigned) and {@code GET key} (the
@@ -22,8 +24,6 @@ public class WitnessServlet extends HttpServlet {
     private static final String CHECKPOINT_SUFFIX = "/checkpoint";
 
     private final transient Witness witness;
-    /** Most bytes read and dropped so that an oversized request still receives its 413. */
-    private static final long DRAIN_LIMIT = 1L << 20;
     private final int maxBodyBytes;
 
     /**
@@ -38,10 +38,11 @@ public class WitnessServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (witness == null || !ADD_CHECKPOINT.equals(request.getPathInfo())) {
+            leaveUnread(request.getInputStream(), request.getContentLengthLong(), response);
             send(response, 404, WitnessDecision.TEXT_TYPE, "not found\n");
             return;
         }
-        byte[] body = readLimited(request);
+        byte[] body = readLimited(request, response);
         if (body == null) {
             send(response, 413, WitnessDecision.TEXT_TYPE, "request body larger than " + maxBodyBytes + " bytes\n");
             return;
@@ -72,38 +73,26 @@ public class WitnessServlet extends HttpServlet {
         }
     }
 
-    /** @return the body, or null if it is larger than the limit */
-    private byte[] readLimited(HttpServletRequest request) throws IOException {
+    /** @return the body, or null if it is larger than the limit (what was left of it dropped, or the connection closed) */
+    private byte[] readLimited(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long declared = request.getContentLengthLong();
         try (InputStream in = request.getInputStream()) {
             if (declared > maxBodyBytes) {
-                discardUpTo(in, declared);
+                leaveUnread(in, declared, response);
                 return null;
             }
             byte[] body = in.readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
-                discardUpTo(in, DRAIN_LIMIT);
+                leaveUnread(in, -1, response);
                 return null;
             }
             return body;
         }
     }
 
-    /*
-     * A 413 sent while the client is still writing makes the server close a socket with unread
-     * bytes, which resets the connection before the client reads the answer. Reading (and
-     * dropping) a bounded remainder lets a modestly oversized request see its 413; anything
-     * larger than DRAIN_LIMIT is cut off, because draining it would be the work we refuse to do.
-     */
-    private static void discardUpTo(InputStream in, long declared) throws IOException {
-        if (declared > DRAIN_LIMIT) {
-            return;
-        }
-        byte[] sink = new byte[8192];
-        long drained = 0;
-        int n;
-        while (drained <= DRAIN_LIMIT && (n = in.read(sink)) > 0) {
-            drained += n;
+    private static void leaveUnread(InputStream in, long declared, HttpServletResponse response) throws IOException {
+        if (!RequestBodies.drainDeclared(in, declared)) {
+            response.setHeader("Connection", "close");
         }
     }
 

@@ -147,17 +147,19 @@ public class RekorV2Servlet extends HttpServlet {
      */
     private HashedRekordRequest accept(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (log.readOnly()) {
+            leaveUnread(request, response);
             counts.get(Outcome.FROZEN).increment();
             send(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "text/plain; charset=utf-8",
                     FROZEN_MESSAGE.getBytes(StandardCharsets.UTF_8));
             return null;
         }
         if (!isJson(request.getContentType())) {
+            leaveUnread(request, response);
             error(response, Outcome.WRONG_CONTENT_TYPE, HttpServletResponse.SC_BAD_REQUEST, INVALID_ARGUMENT,
                     "invalid content type " + request.getContentType() + ": expected application/json");
             return null;
         }
-        byte[] body = readBody(request);
+        byte[] body = readBody(request, response);
         if (body == null) {
             error(response, Outcome.TOO_LARGE, HttpServletResponse.SC_BAD_REQUEST, INVALID_ARGUMENT,
                     "request body too large: the limit is " + maxRequestBytes + " bytes");
@@ -224,15 +226,24 @@ public class RekorV2Servlet extends HttpServlet {
         }
     }
 
+    /** Drops a body the refusal does not read, or marks the connection for closing when it is too large to drop. */
+    private static void leaveUnread(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!RequestBodies.drainDeclared(request.getInputStream(), request.getContentLengthLong())) {
+            response.setHeader("Connection", "close");
+        }
+    }
+
     /**
      * @return the body, or null if it is larger than the limit; a body at most {@link RequestBodies#DRAIN_LIMIT}
-     *         over it is read to the end and dropped, so that its client receives the 400 (a larger one is cut off)
+     *         over it is read to the end and dropped, so that its client receives the 400 (a larger one is cut off
+     *         and its connection closed)
      */
-    private byte[] readBody(HttpServletRequest request) throws IOException {
+    private byte[] readBody(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxRequestBytes) {
-            if (declared - maxRequestBytes <= RequestBodies.DRAIN_LIMIT) {
-                RequestBodies.discard(request.getInputStream(), declared);
+            if (declared - maxRequestBytes > RequestBodies.DRAIN_LIMIT
+                    || !RequestBodies.drain(request.getInputStream(), declared)) {
+                response.setHeader("Connection", "close");
             }
             return null;
         }
@@ -243,7 +254,9 @@ public class RekorV2Servlet extends HttpServlet {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 total += n;
                 if (total > maxRequestBytes) {
-                    RequestBodies.discard(in, RequestBodies.DRAIN_LIMIT);
+                    if (!RequestBodies.drain(in, RequestBodies.DRAIN_LIMIT)) {
+                        response.setHeader("Connection", "close");
+                    }
                     return null;
                 }
                 out.write(buffer, 0, n);
