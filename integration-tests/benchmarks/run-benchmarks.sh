@@ -21,6 +21,7 @@
 #              ATTESTOR_JAR (default distribution/target/attestor.jar),
 #              MODES (load modes in order, default "submit batch verify"; also "mixed"),
 #              BATCH_SIZE (envelopes per batch request, 100), BATCH_CLIENTS (clients of the batch mode, 8),
+#              RATE (requests/s of an open-loop run, e.g. 500 for issue 3's latency target; 0 = closed loop, default),
 #              VERIFY_COLD (1 = verify again on a restart with the verification cache off; default 0),
 #              SERVER_JAVA_OPTS (extra JVM options of the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr),
 #              STORE (embedded | mongo, default embedded), MONGO_BACKEND (memory | h2, default memory; STORE=mongo)
@@ -46,6 +47,7 @@ keys="${KEYS:-1}"
 load_modes="${MODES:-submit batch verify}"
 batch_size="${BATCH_SIZE:-100}"
 batch_clients="${BATCH_CLIENTS:-8}"
+rate="${RATE:-0}"
 verify_cold="${VERIFY_COLD:-0}"
 store="${STORE:-embedded}"
 mongo_backend="${MONGO_BACKEND:-memory}"
@@ -57,6 +59,7 @@ clock_ticks="$(getconf CLK_TCK)"
 case "$store" in embedded|mongo) ;; *) echo "STORE must be embedded or mongo, not $store" >&2; exit 2 ;; esac
 case "$mongo_backend" in memory|h2) ;; *) echo "MONGO_BACKEND must be memory or h2, not $mongo_backend" >&2; exit 2 ;; esac
 case "$verify_cold" in 0|1) ;; *) echo "VERIFY_COLD must be 0 or 1, not $verify_cold" >&2; exit 2 ;; esac
+case "$rate" in *[!0-9.]*|"") echo "RATE must be a number of requests per second, not $rate" >&2; exit 2 ;; esac
 for m in $load_modes; do
   case "$m" in submit|batch|verify|mixed) ;; *) echo "MODES: unknown load mode $m" >&2; exit 2 ;; esac
 done
@@ -229,6 +232,9 @@ run_mode() {
   if [ "$load_mode" = batch ]; then
     n="$batch_clients"
     extra=(--batch-size "$batch_size")
+  fi
+  if [ "$rate" != 0 ]; then
+    extra+=(--rate "$rate")
   fi
   echo "== load: --mode $load_mode --clients $n --duration $duration --keys $keys${extra[*]:+ ${extra[*]}}" \
     "--server-pid $server_pid --clock-ticks $clock_ticks"

@@ -1,5 +1,6 @@
 package org.stellaops.attestor.cas;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -19,6 +20,20 @@ public interface ContentStore {
      * @throws StorageException with code {@code storage.failure} on I/O failure
      */
     String put(byte[] content);
+
+    /**
+     * Stores several contents, idempotently, as {@link #put} stores one. An archive that makes writes durable in
+     * groups (cas-fs packs share one fsync) overrides this to wait once for all of them instead of once per content;
+     * this default stores them one after the other.
+     *
+     * @param contents the contents, each stored exactly as given; the same content may appear more than once
+     * @return the lowercase hex SHA-256 of each content, in order
+     * @throws StorageException with code {@code storage.failure} on I/O failure (some of the contents may be stored)
+     * @since 1.1.0
+     */
+    default List<String> putAll(List<byte[]> contents) {
+        return contents.stream().map(this::put).toList();
+    }
 
     /**
      * Reads content back, verifying its hash.

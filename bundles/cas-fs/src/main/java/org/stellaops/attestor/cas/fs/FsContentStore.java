@@ -10,8 +10,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -135,25 +139,42 @@ public final class FsContentStore implements ContentStore, AutoCloseable {
 
     @Override
     public String put(byte[] content) {
-        String hex = sha256Hex(content);
-        Path target = pathOf(hex);
+        return putAll(List.of(content)).get(0);
+    }
+
+    /** Appends every object not yet stored to the packs, waiting once for all of them to be durable. */
+    @Override
+    public List<String> putAll(List<byte[]> contents) {
+        List<String> digests = new ArrayList<>(contents.size());
+        Map<String, byte[]> missing = new LinkedHashMap<>();
+        String current = null;
         try {
-            if (packs != null && packs.read(hex).filter(stored -> Arrays.equals(stored, content)).isPresent()) {
-                return hex;
-            }
-            if (holds(target, content)) {
-                return hex;
+            for (byte[] content : contents) {
+                current = sha256Hex(content);
+                digests.add(current);
+                if (!missing.containsKey(current) && !stored(current, content)) {
+                    missing.put(current, content);
+                }
             }
             if (packs != null) {
-                packs.append(hex, content);
-                return hex;
+                packs.appendAll(missing);
+                return digests;
             }
-            AtomicFiles.ensureDirectory(objects, target.getParent());
-            AtomicFiles.write(target, content);
-            return hex;
+            for (Map.Entry<String, byte[]> object : missing.entrySet()) {
+                current = object.getKey();
+                Path target = pathOf(current);
+                AtomicFiles.ensureDirectory(objects, target.getParent());
+                AtomicFiles.write(target, object.getValue());
+            }
+            return digests;
         } catch (IOException e) {
-            throw new StorageException(StorageException.FAILURE, "cannot store object " + hex, e);
+            throw new StorageException(StorageException.FAILURE, "cannot store object " + current, e);
         }
+    }
+
+    private boolean stored(String hex, byte[] content) throws IOException {
+        return packs != null && packs.read(hex).filter(bytes -> Arrays.equals(bytes, content)).isPresent()
+                || holds(pathOf(hex), content);
     }
 
     /** An existing object counts only if it still holds exactly these bytes; a damaged one is rewritten. */

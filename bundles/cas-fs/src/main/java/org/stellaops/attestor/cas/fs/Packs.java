@@ -384,39 +384,50 @@ final class Packs implements AutoCloseable {
     }
 
     /**
-     * Appends an object and returns once it is durable.
+     * Appends objects and returns once all of them are durable: one fsync (or a share of one) for the lot.
      *
-     * @param hex the lowercase hex SHA-256 of {@code content}
-     * @param content the bytes
+     * @param objects the lowercase hex SHA-256 of each content, with the content
      * @throws StorageException {@code storage.failure} on I/O failure, or if an earlier write or fsync failed
      */
-    void append(String hex, byte[] content) {
+    void appendAll(Map<String, byte[]> objects) {
+        if (objects.isEmpty()) {
+            return;
+        }
         long mark;
+        String current = null;
         appendLock.lock();
         try {
             checkUsable();
-            if (activeSize >= packLimit) {
-                seal();
+            for (Map.Entry<String, byte[]> object : objects.entrySet()) {
+                current = object.getKey();
+                write(current, object.getValue());
             }
-            ByteBuffer header = ByteBuffer.allocate(HEADER).putInt(RECORD_MAGIC).putInt(content.length)
-                    .put(HEX.parseHex(hex)).flip();
-            FileChannel channel = channels.get(activeNumber);
-            long at = activeSize;
-            ByteBuffer body = ByteBuffer.wrap(content);
-            while (header.hasRemaining() || body.hasRemaining()) {
-                long position = at + (HEADER - header.remaining()) + (content.length - body.remaining());
-                channel.write(header.hasRemaining() ? header : body, position);
-            }
-            activeSize = at + HEADER + content.length;
-            activeIndex.put(hex, new Location(activeNumber, at + HEADER, content.length));
             mark = mark(activeNumber, activeSize);
-            tail = new Tail(channel, mark);
+            tail = new Tail(channels.get(activeNumber), mark);
         } catch (IOException e) {
-            throw fail(hex, e);
+            throw fail(current, e);
         } finally {
             appendLock.unlock();
         }
         awaitDurable(mark);
+    }
+
+    /** Writes one record at the end of the active pack, sealing it first when full. Caller holds the append lock. */
+    private void write(String hex, byte[] content) throws IOException {
+        if (activeSize >= packLimit) {
+            seal(); // fsyncs the full pack: what this call wrote to it so far is durable with it
+        }
+        ByteBuffer header = ByteBuffer.allocate(HEADER).putInt(RECORD_MAGIC).putInt(content.length)
+                .put(HEX.parseHex(hex)).flip();
+        FileChannel channel = channels.get(activeNumber);
+        long at = activeSize;
+        ByteBuffer body = ByteBuffer.wrap(content);
+        while (header.hasRemaining() || body.hasRemaining()) {
+            long position = at + (HEADER - header.remaining()) + (content.length - body.remaining());
+            channel.write(header.hasRemaining() ? header : body, position);
+        }
+        activeSize = at + HEADER + content.length;
+        activeIndex.put(hex, new Location(activeNumber, at + HEADER, content.length));
     }
 
     /** One fsync covers every append completed before it; writers arriving meanwhile find themselves covered. */

@@ -3,13 +3,18 @@ package org.stellaops.attestor.cas.fs;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Child-process program for the crash test: several threads put distinct objects into a packed store as fast as
- * they can and print {@code ack <n> <address>} after each put returned, until the parent kills the process.
+ * they can and print {@code ack <n> <address>} after each put returned, until the parent kills the process. Every
+ * other thread stores {@value #GROUP} objects per {@code putAll} call and acknowledges them after it returned.
  */
 public final class PackCrashWriter {
+
+    private static final int GROUP = 4;
 
     private PackCrashWriter() {
     }
@@ -34,12 +39,19 @@ public final class PackCrashWriter {
         PrintStream out = System.out;
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
+            int group = t % 2 == 0 ? 1 : GROUP;
             workers[t] = new Thread(() -> {
                 while (true) {
-                    int n = next.getAndIncrement();
-                    String address = store.put(object(n));
+                    int first = next.getAndAdd(group);
+                    List<byte[]> objects = new ArrayList<>();
+                    for (int n = first; n < first + group; n++) {
+                        objects.add(object(n));
+                    }
+                    List<String> addresses = group == 1 ? List.of(store.put(objects.get(0))) : store.putAll(objects);
                     synchronized (out) {
-                        out.println("ack " + n + " " + address);
+                        for (int i = 0; i < group; i++) {
+                            out.println("ack " + (first + i) + " " + addresses.get(i));
+                        }
                         out.flush();
                     }
                 }

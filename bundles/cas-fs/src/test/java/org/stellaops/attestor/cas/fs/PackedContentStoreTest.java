@@ -117,6 +117,52 @@ class PackedContentStoreTest {
     }
 
     @Test
+    void storesSeveralObjectsInOneCallAndAnswersTheirAddressesInOrder() {
+        List<byte[]> objects = List.of(object(0), object(1), object(2));
+        try (FsContentStore store = open(SMALL_PACKS * 1024)) {
+            List<String> addresses = store.putAll(objects);
+            assertEquals(objects.stream().map(FsContentStore::sha256Hex).toList(), addresses);
+            assertAllReadable(store, addresses);
+        }
+    }
+
+    @Test
+    void storesContentRepeatedInOneCallOnceAndSkipsWhatIsAlreadyStored() throws IOException {
+        try (FsContentStore store = open(SMALL_PACKS * 1024)) {
+            store.put(object(1));
+            long size = Files.size(pack(1));
+            List<String> addresses = store.putAll(List.of(object(1), object(2), object(2)));
+            assertEquals(addresses.get(1), addresses.get(2));
+            assertEquals(size + 40 + object(2).length, Files.size(pack(1)), "one record of 40 header bytes added");
+        }
+    }
+
+    @Test
+    void sealsAPackFilledInTheMiddleOfOneCallAndKeepsEveryObjectAcrossReopening() {
+        List<byte[]> objects = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            objects.add(object(i));
+        }
+        List<String> addresses;
+        try (FsContentStore store = open(SMALL_PACKS)) {
+            addresses = store.putAll(objects);
+        }
+        assertTrue(Files.exists(dir.resolve(Packs.DIRECTORY).resolve("00000001.idx")));
+        try (FsContentStore reopened = open(SMALL_PACKS)) {
+            assertAllReadable(reopened, addresses);
+        }
+    }
+
+    @Test
+    void storesSeveralObjectsInOneCallInTheOneFilePerObjectLayout() {
+        try (FsContentStore store = FsContentStore.withoutPacks(dir)) {
+            List<String> addresses = store.putAll(List.of(object(0), object(1)));
+            assertTrue(Files.isRegularFile(store.pathOf(addresses.get(1))));
+            assertAllReadable(store, addresses);
+        }
+    }
+
+    @Test
     void cutsOffATornTailAndKeepsEveryObjectBeforeIt() throws IOException {
         List<String> addresses;
         try (FsContentStore store = open(SMALL_PACKS * 1024)) {

@@ -21,7 +21,9 @@ import org.stellaops.attestor.store.Provenance;
 /**
  * Many submissions in one call, each handled exactly as {@link SubmissionPipeline#submit} handles one (same checks,
  * idempotence, audit events and provenance), but in phases shared by all items: checks in parallel on the CPU pool;
- * dedupe (inside the batch and against the store), planning and archiving in parallel on the I/O pool; every planned
+ * dedupe (inside the batch and against the store), planning and archiving on the I/O pool, {@value #STORE_CHUNK}
+ * items per {@link org.stellaops.attestor.cas.ContentStore#putAll} call so that the archive's fsyncs cover many
+ * envelopes each (one envelope per I/O thread kept at most one pool's worth in an fsync); every planned
  * entry of every item handed to the primary log at once and awaited under one shared deadline; records stored by
  * concurrent {@link EntryStore#putAllIfAbsent} calls of {@value #STORE_CHUNK} records each, so the store's group
  * commit can combine them; then the outbox takes over as for a single submission. A failing item never fails the
@@ -61,7 +63,7 @@ final class BatchSubmissions {
         final byte[] body;
         SubmissionPipeline.Accepted accepted;
         Item duplicateOf;
-        EntryRecord existing;
+        EntryPlanner.Plan plan;
         SubmissionPipeline.Prepared prepared;
         FastPath.FirstAttempt attempt;
         AuditEvent createdEvent;
@@ -95,7 +97,7 @@ final class BatchSubmissions {
         }
         each(items, cpu, Item::open, item -> item.accepted = pipeline.check(item.body, who.tenant()));
         markDuplicates(items);
-        each(items, io, Item::open, item -> prepare(item, who));
+        chunked(items, io, Item::open, STORE_CHUNK, chunk -> prepare(chunk, who));
         long deadline = logFirst(items);
         chunked(items, io, Item::open, STORE_CHUNK, chunk -> store(chunk, who));
         awaitPrimary(items, deadline);
@@ -140,12 +142,38 @@ final class BatchSubmissions {
         }
     }
 
-    private void prepare(Item item, Provenance who) {
-        var existing = pipeline.entries().byEnvelopeDigest(who.tenant(), item.accepted.digest());
-        if (existing.isPresent()) {
-            item.submission = new Submission(existing.get(), false);
-        } else {
-            item.prepared = pipeline.prepare(item.body, item.accepted, who);
+    /**
+     * Finds the items already stored, plans the others one by one (a refusal fails only its item), then archives the
+     * planned ones with one {@link SubmissionPipeline#archive} call (a storage failure fails all of them).
+     */
+    private void prepare(List<Item> chunk, Provenance who) {
+        List<Item> planned = new ArrayList<>(chunk.size());
+        for (Item item : chunk) {
+            try {
+                var existing = pipeline.entries().byEnvelopeDigest(who.tenant(), item.accepted.digest());
+                if (existing.isPresent()) {
+                    item.submission = new Submission(existing.get(), false);
+                } else {
+                    item.plan = pipeline.plan(item.accepted);
+                    planned.add(item);
+                }
+            } catch (RuntimeException e) {
+                item.failure = e;
+            }
+        }
+        if (planned.isEmpty()) {
+            return;
+        }
+        List<String> archived;
+        try {
+            archived = pipeline.archive(planned.stream().map(item -> item.body).toList());
+        } catch (RuntimeException e) {
+            planned.forEach(item -> item.failure = e);
+            return;
+        }
+        for (int i = 0; i < planned.size(); i++) {
+            Item item = planned.get(i);
+            item.prepared = pipeline.prepared(item.accepted, item.plan, archived.get(i), who);
         }
     }
 

@@ -113,10 +113,24 @@ final class SubmissionPipeline {
      * runs before the first write), archives the bytes and builds the pending record.
      */
     Prepared prepare(byte[] body, Accepted accepted, Provenance provenance) {
+        return prepared(accepted, plan(accepted), cas.put(body), provenance);
+    }
+
+    /** The first step of {@link #prepare}: what each verified signature is logged as (may refuse). */
+    EntryPlanner.Plan plan(Accepted accepted) {
+        return planner.plan(accepted.digest(), accepted.parsed().envelope(), accepted.verification(),
+                accepted.trust().signers());
+    }
+
+    /** Archives the bodies of planned submissions with one durability wait (see {@link ContentStore#putAll}). */
+    List<String> archive(List<byte[]> bodies) {
+        return cas.putAll(bodies);
+    }
+
+    /** The last step of {@link #prepare}: the pending record of an archived, planned submission. */
+    Prepared prepared(Accepted accepted, EntryPlanner.Plan plan, String casDigest, Provenance provenance) {
         String digest = accepted.digest();
         Envelope envelope = accepted.parsed().envelope();
-        EntryPlanner.Plan plan = planner.plan(digest, envelope, accepted.verification(), accepted.trust().signers());
-        String casDigest = cas.put(body);
         EntryRecord record = new EntryRecord(digest, plan.entries().get(0).uuid(), EntryRecord.PENDING, casDigest,
                 envelope.payloadType(), accepted.statement().type(), accepted.statement().predicateType(),
                 accepted.statement().subjects(), List.copyOf(accepted.verification().verifiedKeyIds()),

@@ -107,6 +107,27 @@ class BatchSubmissionTest {
     }
 
     @Test
+    void archivesTheNewEnvelopesOfEachStoreChunkWithOneCall() {
+        start(Harness.Settings.defaults());
+        harness.core.submitBatch(envelopes(BatchSubmissions.STORE_CHUNK * 2 + 5), Harness.WHO);
+        assertEquals(3, harness.cas.putAllCalls.get());
+        assertEquals(BatchSubmissions.STORE_CHUNK * 2 + 5, harness.entries.count());
+    }
+
+    @Test
+    void failsOnlyTheNewItemsOfAChunkWhoseArchivingFailed() {
+        start(Harness.Settings.defaults());
+        byte[] stored = Harness.envelope(signer, KeyAlgorithm.ECDSA_P256_SHA256);
+        EntryRecord first = harness.core.submit(stored, Harness.WHO).record();
+        harness.cas.failing = true;
+        List<BatchOutcome> outcomes = harness.core.submitBatch(
+                List.of(stored, Harness.envelope(signer, KeyAlgorithm.ECDSA_P256_SHA256)), Harness.WHO);
+        assertEquals(first, outcomes.get(0).submission().record());
+        assertEquals("storage.failure", ((org.stellaops.attestor.cas.StorageException) outcomes.get(1).failure()).code());
+        assertEquals(1, harness.entries.count());
+    }
+
+    @Test
     void answersTheSecondCopyOfAnEnvelopeInOneBatchAsExisting() {
         start(Harness.Settings.defaults());
         byte[] envelope = Harness.envelope(signer, KeyAlgorithm.ECDSA_P256_SHA256);

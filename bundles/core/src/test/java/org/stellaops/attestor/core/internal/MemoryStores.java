@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.stellaops.attestor.cas.ContentStore;
@@ -157,12 +158,24 @@ final class MemoryStores {
         }
     }
 
-    /** Content-addressed archive. */
+    /** Content-addressed archive that counts its {@link #putAll} calls and can be made to fail. */
     static final class Cas implements ContentStore {
         private final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
+        final AtomicInteger putAllCalls = new AtomicInteger();
+        volatile boolean failing;
+
+        @Override
+        public List<String> putAll(List<byte[]> contents) {
+            putAllCalls.incrementAndGet();
+            return ContentStore.super.putAll(contents);
+        }
 
         @Override
         public String put(byte[] bytes) {
+            if (failing) {
+                throw new org.stellaops.attestor.cas.StorageException(org.stellaops.attestor.cas.StorageException.FAILURE,
+                        "the test archive is failing", null);
+            }
             String digest = sha256(bytes);
             blobs.putIfAbsent(digest, bytes.clone());
             return digest;
