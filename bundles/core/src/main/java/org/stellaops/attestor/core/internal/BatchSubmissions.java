@@ -21,10 +21,11 @@ import org.stellaops.attestor.store.Provenance;
 /**
  * Many submissions in one call, each handled exactly as {@link SubmissionPipeline#submit} handles one (same checks,
  * idempotence, audit events and provenance), but in phases shared by all items: checks in parallel on the CPU pool;
- * dedupe (inside the batch and against the store), planning and archiving on the I/O pool, {@value #STORE_CHUNK}
- * items per {@link org.stellaops.attestor.cas.ContentStore#putAll} call so that the archive's fsyncs cover many
- * envelopes each (one envelope per I/O thread kept at most one pool's worth in an fsync); every planned
- * entry of every item handed to the primary log at once and awaited under one shared deadline; records stored by
+ * dedupe (inside the batch and against the store) and planning on the I/O pool; every planned entry of every item
+ * handed to the primary log at once; while the log integrates them, the envelopes archived on the I/O pool,
+ * {@value #STORE_CHUNK} per {@link org.stellaops.attestor.cas.ContentStore#putAll} call so that the archive's fsyncs
+ * cover many envelopes each (one envelope per I/O thread kept at most one pool's worth in an fsync); the log's
+ * answers awaited under one shared deadline; records stored by
  * concurrent {@link EntryStore#putAllIfAbsent} calls of {@value #STORE_CHUNK} records each, so the store's group
  * commit can combine them; then the outbox takes over as for a single submission. A failing item never fails the
  * others: its failure is captured in its outcome (only a failure of the store itself fails every item of the
@@ -63,7 +64,6 @@ final class BatchSubmissions {
         final byte[] body;
         SubmissionPipeline.Accepted accepted;
         Item duplicateOf;
-        EntryPlanner.Plan plan;
         SubmissionPipeline.Prepared prepared;
         FastPath.FirstAttempt attempt;
         AuditEvent createdEvent;
@@ -97,8 +97,11 @@ final class BatchSubmissions {
         }
         each(items, cpu, Item::open, item -> item.accepted = pipeline.check(item.body, who.tenant()));
         markDuplicates(items);
-        chunked(items, io, Item::open, STORE_CHUNK, chunk -> prepare(chunk, who));
-        long deadline = logFirst(items);
+        chunked(items, io, Item::open, STORE_CHUNK, chunk -> plan(chunk, who));
+        long deadline = System.nanoTime() + pipeline.primaryDeadline().toNanos();
+        Map<Item, FastPath.Started> started = startLogging(items);
+        chunked(items, io, Item::open, STORE_CHUNK, this::archive);
+        awaitLogging(started, deadline);
         chunked(items, io, Item::open, STORE_CHUNK, chunk -> store(chunk, who));
         awaitPrimary(items, deadline);
         BatchOutcome[] outcomes = items.stream().map(BatchSubmissions::outcome).toArray(BatchOutcome[]::new);
@@ -142,61 +145,50 @@ final class BatchSubmissions {
         }
     }
 
-    /**
-     * Finds the items already stored, plans the others one by one (a refusal fails only its item), then archives the
-     * planned ones with one {@link SubmissionPipeline#archive} call (a storage failure fails all of them).
-     */
-    private void prepare(List<Item> chunk, Provenance who) {
-        List<Item> planned = new ArrayList<>(chunk.size());
+    /** Finds the items already stored and plans the others, one by one: a refusal fails only its item. */
+    private void plan(List<Item> chunk, Provenance who) {
         for (Item item : chunk) {
             try {
                 var existing = pipeline.entries().byEnvelopeDigest(who.tenant(), item.accepted.digest());
                 if (existing.isPresent()) {
                     item.submission = new Submission(existing.get(), false);
                 } else {
-                    item.plan = pipeline.plan(item.accepted);
-                    planned.add(item);
+                    item.prepared = pipeline.prepared(item.accepted, pipeline.plan(item.accepted),
+                            SubmissionPipeline.address(item.body), who);
                 }
             } catch (RuntimeException e) {
                 item.failure = e;
             }
         }
-        if (planned.isEmpty()) {
-            return;
-        }
-        List<String> archived;
-        try {
-            archived = pipeline.archive(planned.stream().map(item -> item.body).toList());
-        } catch (RuntimeException e) {
-            planned.forEach(item -> item.failure = e);
-            return;
-        }
-        for (int i = 0; i < planned.size(); i++) {
-            Item item = planned.get(i);
-            item.prepared = pipeline.prepared(item.accepted, item.plan, archived.get(i), who);
-        }
     }
 
-    /**
-     * Hands every entry of every new item to the primary log at once, then awaits all under one deadline.
-     *
-     * @return the deadline ({@link System#nanoTime()} scale), shared by the rest of the batch
-     */
-    private long logFirst(List<Item> items) {
+    /** Archives the envelopes of a chunk of planned items with one call (a storage failure fails all of them). */
+    private void archive(List<Item> chunk) {
+        pipeline.archive(chunk.stream().map(item -> item.body).toList());
+    }
+
+    /** Hands every entry of every planned item to the primary log at once, without waiting. */
+    private Map<Item, FastPath.Started> startLogging(List<Item> items) {
         FastPath fast = pipeline.fastPath();
-        long deadline = System.nanoTime() + pipeline.primaryDeadline().toNanos();
         Map<Item, FastPath.Started> started = new HashMap<>();
         for (Item item : items) {
             if (item.open()) {
                 started.put(item, fast.start(item.prepared.record(), item.prepared.job()));
             }
         }
+        return started;
+    }
+
+    /** Awaits the log's answers for the items still open (archived) under the batch's deadline. */
+    private void awaitLogging(Map<Item, FastPath.Started> started, long deadline) {
+        FastPath fast = pipeline.fastPath();
         started.forEach((item, s) -> {
-            item.attempt = fast.await(s, item.prepared.record(), item.prepared.job(), deadline);
-            item.prepared = new SubmissionPipeline.Prepared(fast.firstVersion(item.prepared.record(), item.attempt),
-                    item.prepared.job());
+            if (item.open()) {
+                item.attempt = fast.await(s, item.prepared.record(), item.prepared.job(), deadline);
+                item.prepared = new SubmissionPipeline.Prepared(fast.firstVersion(item.prepared.record(), item.attempt),
+                        item.prepared.job());
+            }
         });
-        return deadline;
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.stellaops.attestor.core.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +20,9 @@ import org.stellaops.attestor.store.LogTarget;
  * that normally the record is written once, already holding its proofs. When it fails the record is stored
  * pending (with the failure counted) and the outbox takes over; logs dedupe, so an entry that did reach the log is
  * found again instead of being logged twice. No lease is needed: the record does not exist yet. Split in
- * {@link #start} and {@link #await} so that a batch hands every entry of every item to the log at once (the log
- * batches them) and waits for all of them under one deadline.
+ * {@link #start} and {@link #await} so that the envelope is archived while the log integrates its entries, and so
+ * that a batch hands every entry of every item to the log at once (the log batches them) and waits for all of them
+ * under one deadline.
  */
 final class FastPath {
 
@@ -56,17 +56,6 @@ final class FastPath {
         this.health = health;
         this.outbox = outbox;
         this.closed = closed;
-    }
-
-    /**
-     * @param record the record about to be stored, its targets all pending
-     * @param job what to log
-     * @param wait how long the primary may take
-     * @return what happened; no primary registered counts as no answer
-     */
-    FirstAttempt logFirst(EntryRecord record, PublishJob job, Duration wait) {
-        Started started = start(record, job);
-        return await(started, record, job, System.nanoTime() + wait.toNanos());
     }
 
     /** Hands the planned entries to the primary log without waiting for its answers. */

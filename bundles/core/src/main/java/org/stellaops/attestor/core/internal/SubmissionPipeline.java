@@ -30,9 +30,11 @@ import org.stellaops.attestor.store.Provenance;
 
 /**
  * The life of a submission, in order: parse strictly, verify signatures, validate the predicate, then (and only
- * then) dedupe, plan what each verified signature is logged as (creating service receipts where needed) and
- * archive the bytes. Then the primary log is asked for its entries (at most {@code primaryDeadline}) and the record
- * is stored once, with its audit event: normally already holding the primary's proofs (mirrors, if any, stay
+ * then) dedupe and plan what each verified signature is logged as (creating service receipts where needed). Then
+ * the primary log is asked for its entries (at most {@code primaryDeadline}) while the bytes are archived (the
+ * archive's fsync overlaps the log's integration; the record may refer to the bytes only once they are durable, and
+ * a log entry for bytes the archive then failed to keep is harmless: the submission fails, a retry finds the entry
+ * because logs dedupe) and the record is stored once, with its audit event: normally already holding the primary's proofs (mirrors, if any, stay
  * pending and are published in the background), otherwise {@code pending}, after which the publisher keeps
  * trying and the submission waits out what is left of the deadline. The stored record is the durable outbox entry:
  * the submission is acknowledged from there on, whatever the logs do. A crash before the store write loses
@@ -95,9 +97,13 @@ final class SubmissionPipeline {
         if (existing.isPresent()) {
             return new Submission(existing.get(), false);
         }
-        Prepared prepared = prepare(body, accepted, provenance);
+        Prepared prepared = prepared(accepted, plan(accepted), address(body), provenance);
         long start = System.nanoTime();
-        FastPath.FirstAttempt attempt = fastPath.logFirst(prepared.record(), prepared.job(), primaryDeadline);
+        // the archive's fsync overlaps the log's integration instead of preceding it
+        FastPath.Started started = fastPath.start(prepared.record(), prepared.job());
+        archive(List.of(body));
+        FastPath.FirstAttempt attempt = fastPath.await(started, prepared.record(), prepared.job(),
+                start + primaryDeadline.toNanos());
         EntryRecord first = fastPath.firstVersion(prepared.record(), attempt);
         EntryStore.Stored stored = entries.putIfAbsent(first, created.apply(first));
         if (!stored.created()) {
@@ -108,26 +114,37 @@ final class SubmissionPipeline {
         return new Submission(awaitPrimary(stored.record(), primary, left), true);
     }
 
-    /**
-     * Plans what each verified signature is logged as (may still refuse: no key driver for a needed receipt, so it
-     * runs before the first write), archives the bytes and builds the pending record.
-     */
-    Prepared prepare(byte[] body, Accepted accepted, Provenance provenance) {
-        return prepared(accepted, plan(accepted), cas.put(body), provenance);
-    }
-
-    /** The first step of {@link #prepare}: what each verified signature is logged as (may refuse). */
+    /** What the planner may still refuse (no key driver for a needed receipt); runs before anything is written. */
     EntryPlanner.Plan plan(Accepted accepted) {
         return planner.plan(accepted.digest(), accepted.parsed().envelope(), accepted.verification(),
                 accepted.trust().signers());
     }
 
-    /** Archives the bodies of planned submissions with one durability wait (see {@link ContentStore#putAll}). */
-    List<String> archive(List<byte[]> bodies) {
-        return cas.putAll(bodies);
+    /**
+     * The address the archive gives these bytes (the archive contract: lowercase hex SHA-256), known before they are
+     * archived so that the primary log can be asked while the archive writes.
+     */
+    static String address(byte[] body) {
+        return Verifications.sha256Hex(body);
     }
 
-    /** The last step of {@link #prepare}: the pending record of an archived, planned submission. */
+    /**
+     * Archives envelope bytes with one durability wait (see {@link ContentStore#putAll}); a record may refer to them
+     * only after this returned.
+     *
+     * @throws IllegalStateException if the archive answers another address than {@link #address} (a broken archive)
+     */
+    void archive(List<byte[]> bodies) {
+        List<String> addresses = cas.putAll(bodies);
+        for (int i = 0; i < bodies.size(); i++) {
+            if (!addresses.get(i).equals(address(bodies.get(i)))) {
+                throw new IllegalStateException("the archive stored an envelope under " + addresses.get(i)
+                        + ", not under its SHA-256");
+            }
+        }
+    }
+
+    /** The pending record of a planned submission whose bytes are, or are about to be, archived under {@code casDigest}. */
     Prepared prepared(Accepted accepted, EntryPlanner.Plan plan, String casDigest, Provenance provenance) {
         String digest = accepted.digest();
         Envelope envelope = accepted.parsed().envelope();
