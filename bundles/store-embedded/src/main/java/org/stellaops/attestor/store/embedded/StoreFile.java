@@ -96,7 +96,13 @@ final class StoreFile implements AutoCloseable {
      * @return the map, created if needed
      */
     <K, V> MVMap<K, V> map(String name) {
-        return guard(() -> store.openMap(name));
+        return guard(() -> store.openMap(name, builder()));
+    }
+
+    /** Every map gets the same types (MVStore's defaults, with {@link MapValueType} reading values). */
+    @SuppressWarnings("unchecked")
+    private static <K, V> MVMap.Builder<K, V> builder() {
+        return new MVMap.Builder<K, V>().valueType((org.h2.mvstore.type.DataType<V>) (Object) new MapValueType());
     }
 
     /**
@@ -124,7 +130,7 @@ final class StoreFile implements AutoCloseable {
      * @param to the new name
      */
     void renameMap(String from, String to) {
-        store.renameMap(store.openMap(from), to);
+        store.renameMap(store.openMap(from, builder()), to);
     }
 
     /**
