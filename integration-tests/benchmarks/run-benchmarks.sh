@@ -22,6 +22,7 @@
 #              MODES (load modes in order, default "submit batch verify"; also "mixed"),
 #              BATCH_SIZE (envelopes per batch request, 100), BATCH_CLIENTS (clients of the batch mode, 8),
 #              RATE (requests/s of an open-loop run, e.g. 500 for issue 3's latency target; 0 = closed loop, default),
+#              WARMUP (the driver's unmeasured warm-up before each measured phase, default 5s; 30s warms both JITs),
 #              VERIFY_COLD (1 = verify again on a restart with the verification cache off; default 0),
 #              SERVER_JAVA_OPTS (extra JVM options of the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr),
 #              STORE (embedded | mongo, default embedded), MONGO_BACKEND (memory | h2, default memory; STORE=mongo)
@@ -48,6 +49,7 @@ load_modes="${MODES:-submit batch verify}"
 batch_size="${BATCH_SIZE:-100}"
 batch_clients="${BATCH_CLIENTS:-8}"
 rate="${RATE:-0}"
+warmup="${WARMUP:-5s}"
 verify_cold="${VERIFY_COLD:-0}"
 store="${STORE:-embedded}"
 mongo_backend="${MONGO_BACKEND:-memory}"
@@ -236,10 +238,10 @@ run_mode() {
   if [ "$rate" != 0 ]; then
     extra+=(--rate "$rate")
   fi
-  echo "== load: --mode $load_mode --clients $n --duration $duration --keys $keys${extra[*]:+ ${extra[*]}}" \
+  echo "== load: --mode $load_mode --clients $n --duration $duration --keys $keys --warmup $warmup${extra[*]:+ ${extra[*]}}" \
     "--server-pid $server_pid --clock-ticks $clock_ticks"
   java -cp "$bench_jar" org.stellaops.attestor.bench.LoadDriver --url "$server_url" --data-dir "$data_dir" \
-    --clients "$n" --duration "$duration" --mode "$load_mode" --keys "$keys" "${extra[@]}" \
+    --clients "$n" --duration "$duration" --mode "$load_mode" --keys "$keys" --warmup "$warmup" "${extra[@]}" \
     --server-pid "$server_pid" --clock-ticks "$clock_ticks" \
     | tee "$out/$name.txt"
 }

@@ -39,6 +39,11 @@ public final class LoadDriver {
     static final Duration SEED_TIME_LIMIT = Duration.ofMinutes(5);
     private static final int STATEMENT_BYTES = 2048;
     private static final int WARMUP_ENVELOPES = 1000;
+    /**
+     * Envelopes pre-signed per second of a submit warm-up, so that a long warm-up (30 s to warm both JITs before an
+     * open-loop run) is not cut short by running out of them.
+     */
+    private static final int WARMUP_ENVELOPES_PER_SECOND = 1000;
     private static final int MIN_AUTO_ENVELOPES = 2000;
     /** The warm-up runs on a cold JIT (server and driver): the measured rate was 2–3× higher in practice. */
     private static final int AUTO_ENVELOPE_FACTOR = 4;
@@ -157,8 +162,9 @@ public final class LoadDriver {
         UuidPool uuids = options.mode() == LoadMode.MIXED ? seed() : new UuidPool();
         double submitRate = seedRate;
         if (!options.warmup().isZero()) {
-            submitRate = phase("warmup", Workloads.submit(presign(WARMUP_ENVELOPES), uuids), options.warmup(),
-                    WARMUP_ENVELOPES);
+            int count = (int) Math.min(MAX_AUTO_ENVELOPES, Math.max(WARMUP_ENVELOPES,
+                    options.warmup().toSeconds() * WARMUP_ENVELOPES_PER_SECOND));
+            submitRate = phase("warmup", Workloads.submit(presign(count), uuids), options.warmup(), count);
         }
         List<byte[]> envelopes = presign(envelopeCount(options.rate() > 0 ? options.rate() : submitRate));
         return options.mode() == LoadMode.MIXED ? Workloads.mixed(envelopes, uuids)
