@@ -37,10 +37,15 @@ final class StoreFile implements AutoCloseable {
      * grow. Copy-on-write pages make every commit leave most of older chunks dead; without this the file held about
      * ten times its live data (measured: 884 MiB for 20,000 records instead of 275 MiB).
      */
-    private static final int MAINTENANCE_INTERVAL = 16;
+    private static final int MAINTENANCE_INTERVAL = 4;
     /** Compaction runs while the chunks' live share is below this percentage. */
     private static final int TARGET_FILL_RATE = 50;
-    private static final int MAINTENANCE_WRITE_BYTES = 16 * 1024 * 1024;
+    /**
+     * At most this much is rewritten per compaction. Compaction holds writers off, so its size bounds the stall:
+     * 16 MiB every 16 commits held writers for up to 0.6 s and put submissions' p99 at 500/s at 0.26-0.8 s; 4 MiB
+     * every 4 commits (the same bytes per commit) gave 0.16 s with about the same file size (docs/benchmarks.md).
+     */
+    private static final int MAINTENANCE_WRITE_BYTES = 4 * 1024 * 1024;
     /**
      * No compaction when the file closes: H2 2.3.232 then moves chunks towards the start of the file to shrink it,
      * and that code trips an assertion of its own on some layouts (h2database issues #4086 and #4286; the assertion
