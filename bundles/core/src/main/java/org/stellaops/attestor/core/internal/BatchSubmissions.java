@@ -24,12 +24,11 @@ import org.stellaops.attestor.store.Provenance;
  * dedupe (inside the batch and against the store) and planning on the I/O pool; every planned entry of every item
  * handed to the primary log at once; while the log integrates them, the envelopes archived on the I/O pool,
  * {@value #STORE_CHUNK} per {@link org.stellaops.attestor.cas.ContentStore#putAll} call so that the archive's fsyncs
- * cover many envelopes each (one envelope per I/O thread kept at most one pool's worth in an fsync); the log's
- * answers awaited under one shared deadline; records stored by
- * concurrent {@link EntryStore#putAllIfAbsent} calls of {@value #STORE_CHUNK} records each, so the store's group
- * commit can combine them; then the outbox takes over as for a single submission. A failing item never fails the
- * others: its failure is captured in its outcome (only a failure of the store itself fails every item of the
- * chunk it was storing).
+ * cover many envelopes each (one envelope per I/O thread kept at most one pool's worth in an fsync); the log's answers
+ * awaited under one shared deadline; records stored by concurrent {@link EntryStore#putAllIfAbsent} calls of
+ * {@value #STORE_CHUNK} records each, so the store's group commit can combine them; then the outbox takes over as for
+ * a single submission. A failing item never fails the others: its failure is captured in its outcome (only a failure
+ * of the store itself fails every item of the chunk it was storing).
  */
 final class BatchSubmissions {
 

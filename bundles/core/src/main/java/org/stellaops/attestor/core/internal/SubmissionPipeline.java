@@ -29,15 +29,15 @@ import org.stellaops.attestor.store.EntryStore;
 import org.stellaops.attestor.store.Provenance;
 
 /**
- * The life of a submission, in order: parse strictly, verify signatures, validate the predicate, then (and only
- * then) dedupe and plan what each verified signature is logged as (creating service receipts where needed). Then
- * the primary log is asked for its entries (at most {@code primaryDeadline}) while the bytes are archived (the
- * archive's fsync overlaps the log's integration; the record may refer to the bytes only once they are durable, and
- * a log entry for bytes the archive then failed to keep is harmless: the submission fails, a retry finds the entry
- * because logs dedupe) and the record is stored once, with its audit event: normally already holding the primary's proofs (mirrors, if any, stay
- * pending and are published in the background), otherwise {@code pending}, after which the publisher keeps
- * trying and the submission waits out what is left of the deadline. The stored record is the durable outbox entry:
- * the submission is acknowledged from there on, whatever the logs do. A crash before the store write loses
+ * The life of a submission, in order: parse strictly, verify signatures, validate the predicate, then (and only then)
+ * dedupe and plan what each verified signature is logged as (creating service receipts where needed). Then the primary
+ * log is asked for its entries (at most {@code primaryDeadline}) while the bytes are archived (the archive's fsync
+ * overlaps the log's integration; the record may refer to the bytes only once they are durable, and a log entry for
+ * bytes the archive then failed to keep is harmless: the submission fails, a retry finds the entry because logs
+ * dedupe) and the record is stored once, with its audit event: normally already holding the primary's proofs (mirrors,
+ * if any, stay pending and are published in the background), otherwise {@code pending}, after which the publisher
+ * keeps trying and the submission waits out what is left of the deadline. The stored record is the durable outbox
+ * entry: the submission is acknowledged from there on, whatever the logs do. A crash before the store write loses
  * nothing acknowledged; an entry the log already took is found again by the retry (logs dedupe).
  *
  * <p>Derived facts are marked with {@code derivedBy} = {@code <predicate handler bundle>/<version> <core
