@@ -96,7 +96,7 @@ final class BatchSubmissions {
         }
         each(items, cpu, Item::open, item -> item.accepted = pipeline.check(item.body, who.tenant()));
         markDuplicates(items);
-        chunked(items, io, Item::open, STORE_CHUNK, chunk -> plan(chunk, who));
+        each(items, io, Item::open, item -> plan(item, who));
         long deadline = System.nanoTime() + pipeline.primaryDeadline().toNanos();
         Map<Item, FastPath.Started> started = startLogging(items);
         chunked(items, io, Item::open, STORE_CHUNK, this::archive);
@@ -144,26 +144,21 @@ final class BatchSubmissions {
         }
     }
 
-    /** Finds the items already stored and plans the others, one by one: a refusal fails only its item. */
-    private void plan(List<Item> chunk, Provenance who) {
-        for (Item item : chunk) {
-            try {
-                var existing = pipeline.entries().byEnvelopeDigest(who.tenant(), item.accepted.digest());
-                if (existing.isPresent()) {
-                    item.submission = new Submission(existing.get(), false);
-                } else {
-                    item.prepared = pipeline.prepared(item.accepted, pipeline.plan(item.accepted),
-                            SubmissionPipeline.address(item.body), who);
-                }
-            } catch (RuntimeException e) {
-                item.failure = e;
-            }
+    /** Finds an item already stored, or plans it (a refusal fails only this item). */
+    private void plan(Item item, Provenance who) {
+        var existing = pipeline.entries().byEnvelopeDigest(who.tenant(), item.accepted.digest());
+        if (existing.isPresent()) {
+            item.submission = new Submission(existing.get(), false);
+        } else {
+            item.prepared = pipeline.prepared(item.accepted, pipeline.plan(item.accepted),
+                    SubmissionPipeline.address(item.body), who);
         }
     }
 
     /** Archives the envelopes of a chunk of planned items with one call (a storage failure fails all of them). */
     private void archive(List<Item> chunk) {
-        pipeline.archive(chunk.stream().map(item -> item.body).toList());
+        pipeline.archive(chunk.stream().map(item -> item.body).toList(),
+                chunk.stream().map(item -> item.prepared.record().casDigest()).toList());
     }
 
     /** Hands every entry of every planned item to the primary log at once, without waiting. */

@@ -101,7 +101,7 @@ final class SubmissionPipeline {
         long start = System.nanoTime();
         // the archive's fsync overlaps the log's integration instead of preceding it
         FastPath.Started started = fastPath.start(prepared.record(), prepared.job());
-        archive(List.of(body));
+        archive(List.of(body), List.of(prepared.record().casDigest()));
         FastPath.FirstAttempt attempt = fastPath.await(started, prepared.record(), prepared.job(),
                 start + primaryDeadline.toNanos());
         EntryRecord first = fastPath.firstVersion(prepared.record(), attempt);
@@ -132,19 +132,19 @@ final class SubmissionPipeline {
      * Archives envelope bytes with one durability wait (see {@link ContentStore#putAll}); a record may refer to them
      * only after this returned.
      *
-     * @throws IllegalStateException if the archive answers another address than {@link #address} (a broken archive)
+     * @param bodies the envelopes' bytes
+     * @param addresses the {@link #address} of each, as their records hold it
+     * @throws IllegalStateException if the archive answers other addresses (a broken archive)
      */
-    void archive(List<byte[]> bodies) {
-        List<String> addresses = cas.putAll(bodies);
-        for (int i = 0; i < bodies.size(); i++) {
-            if (!addresses.get(i).equals(address(bodies.get(i)))) {
-                throw new IllegalStateException("the archive stored an envelope under " + addresses.get(i)
-                        + ", not under its SHA-256");
-            }
+    void archive(List<byte[]> bodies, List<String> addresses) {
+        List<String> archived = cas.putAll(bodies);
+        if (!archived.equals(addresses)) {
+            throw new IllegalStateException("the archive stored envelopes under " + archived + ", not under their "
+                    + "SHA-256 " + addresses);
         }
     }
 
-    /** The pending record of a planned submission whose bytes are, or are about to be, archived under {@code casDigest}. */
+    /** The pending record of a planned submission whose bytes are (or are about to be) archived as {@code casDigest}. */
     Prepared prepared(Accepted accepted, EntryPlanner.Plan plan, String casDigest, Provenance provenance) {
         String digest = accepted.digest();
         Envelope envelope = accepted.parsed().envelope();
