@@ -30,8 +30,8 @@ import org.stellaops.attestor.cas.StorageException;
  * Objects appended to pack files instead of one file each: creating, fsyncing and renaming a file and fsyncing its
  * directory per object cost more kernel time than everything else a batch submission does (docs/storage.md).
  *
- * <p>{@code <root>/packs/NNNNNNNN.pack} holds records {@code magic, length, SHA-256, bytes}, appended one at a time;
- * writers that append concurrently share one fsync (whoever syncs covers every append completed before it). The
+ * <p>{@code <root>/packs/NNNNNNNN.pack} holds records {@code magic, length, SHA-256, bytes}, appended by one writer
+ * at a time; writers that append concurrently share one fsync (whoever syncs covers every append completed before it). The
  * newest pack is the active one, indexed on the heap while it grows (at most {@code packLimit} bytes); once full it
  * is sealed: fsynced, and its index written next to it as {@code NNNNNNNN.idx} (sorted digests with their offsets,
  * under a CRC), which is then memory-mapped and binary-searched; the heap holds nothing per sealed object.
