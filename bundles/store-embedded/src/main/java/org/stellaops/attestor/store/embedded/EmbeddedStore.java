@@ -43,7 +43,7 @@ import org.stellaops.attestor.store.TrustedKey;
  * {@link TrustRootStore}, {@link AuditStore}, {@link OneTimeKeyStore} and {@link PolicyStore} from it, each with the service property
  * {@value #STORE_PROPERTY}={@value #STORE_NAME}; it delegates to one small class per contract.
  *
- * <p>Maps in the file: {@code entries}, {@code entries.byUuid}, {@code entries.byCreation},
+ * <p>Maps in the file: {@code entries}, {@code entries.records}, {@code entries.byUuid},
  * {@code entries.byTenantCreation}, {@code entries.pending} (the outbox index; see {@link EntryIndex}),
  * {@code search.time}, {@code search.subject}, {@code search.signer}, {@code search.predicate}, {@code search.fact}
  * (see {@link SearchIndex}), {@code trust.keys} (see {@link TrustKeys}), {@code audit.chain} and {@code audit.byTenant}

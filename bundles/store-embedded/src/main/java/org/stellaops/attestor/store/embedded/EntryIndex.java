@@ -25,22 +25,33 @@ import org.stellaops.attestor.store.RecordJson;
 import org.stellaops.attestor.store.Tenants;
 
 /**
- * Entry records and their indexes, every key starting with the record's tenant ({@link IndexKeys}):
- * {@code entries} ({@code <tenant>\0<envelope digest>} → record JSON, the unique dedupe index),
- * {@code entries.byUuid} ({@code <tenant>\0<uuid>} for every log-entry uuid and every planned signature uuid →
- * envelope digest), {@code entries.byCreation} (insertion sequence → {@code <tenant>\0<digest>}, for
- * {@link #recent} across tenants), {@code entries.byTenantCreation} ({@code <tenant>\0<sequence>} → digest, for
- * {@link #recent} of one tenant), {@code entries.pending} ({@code <creation time>|<tenant>\0<digest>} →
- * {@code <tenant>\0<digest>} for every pending record of every tenant: the outbox) and the {@link SearchIndex}. A
- * record and all its index keys are written in one shared-lock section, so they are committed together. Nothing
- * here keeps per-record data on the heap except the leases of records being published.
+ * Entry records and their indexes: {@code entries.records} (creation sequence → record JSON, in creation order, also
+ * the index of {@link #recent} across tenants) and, with every key starting with the record's tenant
+ * ({@link IndexKeys}), {@code entries} ({@code <tenant>\0<envelope digest>} → creation sequence, the unique dedupe
+ * index), {@code entries.byUuid} ({@code <tenant>\0<uuid>} for every log-entry uuid and every planned signature uuid
+ * → envelope digest), {@code entries.byTenantCreation} ({@code <tenant>\0<sequence>} → digest, for {@link #recent}
+ * of one tenant), {@code entries.pending} ({@code <creation time>|<tenant>\0<digest>} → {@code <tenant>\0<digest>}
+ * for every pending record of every tenant: the outbox) and the {@link SearchIndex}. A record and all its index keys
+ * are written in one shared-lock section, so they are committed together. Nothing here keeps per-record data on the
+ * heap except the leases of records being published.
+ *
+ * <p>Why the documents are keyed by sequence and not by digest: MVStore rewrites a whole leaf page for every change
+ * in it. Keyed by digest, every new record landed in a random leaf of big documents, so every commit rewrote (and
+ * first read back from disk) one such leaf per record, and left every older chunk sparse for compaction to copy
+ * again; keyed by sequence, new documents fill the last leaf only, and the random inserts go to leaves of small
+ * values (docs/storage.md has the figures).
  */
 final class EntryIndex {
 
     /** The names of the maps of this class and its {@link SearchIndex}. */
-    static final List<String> MAPS = List.of("entries", "entries.byUuid", "entries.byCreation",
+    static final List<String> MAPS = List.of("entries", "entries.byUuid", "entries.records",
             "entries.byTenantCreation", "entries.pending", "search.time", "search.subject", "search.signer",
             "search.predicate", "search.fact");
+    /**
+     * The creation index of layouts before 5 (sequence → {@code <tenant>\0<digest>}, documents in {@code entries});
+     * {@link Migration} moves the documents into {@code entries.records} in its order and then drops it.
+     */
+    static final String LEGACY_CREATION = "entries.byCreation";
 
     private static final int STRIPES = 64;
 
@@ -48,7 +59,7 @@ final class EntryIndex {
     private final RecordJson json;
     private final MVMap<String, Object> entries;
     private final MVMap<String, String> byUuid;
-    private final MVMap<Long, String> byCreation;
+    private final MVMap<Long, Object> records;
     private final MVMap<String, String> byTenantCreation;
     private final MVMap<String, String> pending;
     private final SearchIndex search;
@@ -71,12 +82,12 @@ final class EntryIndex {
         this.json = json;
         this.entries = file.map(mapPrefix + MAPS.get(0));
         this.byUuid = file.map(mapPrefix + MAPS.get(1));
-        this.byCreation = file.map(mapPrefix + MAPS.get(2));
+        this.records = file.map(mapPrefix + MAPS.get(2));
         this.byTenantCreation = file.map(mapPrefix + MAPS.get(3));
         this.pending = file.map(mapPrefix + MAPS.get(4));
         this.search = new SearchIndex(file, mapPrefix);
-        Long last = file.guard(byCreation::lastKey);
-        this.nextSequence = new AtomicLong(last == null ? 0 : last + 1);
+        this.nextSequence = new AtomicLong(Math.max(next(records), file.hasMap(mapPrefix + LEGACY_CREATION)
+                ? next(file.<Long, Object>map(mapPrefix + LEGACY_CREATION)) : 0));
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -95,11 +106,59 @@ final class EntryIndex {
         if (entries.containsKey(key)) {
             return false;
         }
-        entries.put(key, StoredJson.encode(json.write(record)));
         long seq = sequence >= 0 ? sequence : nextSequence.get();
         nextSequence.set(Math.max(nextSequence.get(), seq + 1));
+        records.put(seq, StoredJson.encode(json.write(record)));
+        entries.put(key, seq);
         index(seq, key, record);
         return true;
+    }
+
+    /**
+     * Moves a document of a layout before 5 (held in {@code entries} under its key) to {@code entries.records} under
+     * its creation sequence; runs inside a mutation of a migration. Documents moved before are left alone, so a
+     * migration resumed after a crash can run it again.
+     *
+     * @param sequence the creation sequence the old creation index gave the document, or -1 for the next one (a
+     *        document that index missed, which then also gets its tenant creation key)
+     * @param key the {@code entries} key
+     */
+    void moveDocument(long sequence, String key) {
+        Object value = entries.get(key);
+        if (value == null || value instanceof Long) {
+            return;
+        }
+        long seq = sequence >= 0 ? sequence : nextSequence.get();
+        nextSequence.set(Math.max(nextSequence.get(), seq + 1));
+        records.put(seq, value);
+        entries.put(key, seq);
+        if (sequence < 0) {
+            EntryRecord record = json.readRecord(StoredJson.decode(value));
+            byTenantCreation.put(IndexKeys.scoped(record.tenant(), IndexKeys.sequence(seq)), record.envelopeDigest());
+        }
+    }
+
+    /**
+     * @param value an {@code entries} value: a sequence, or a document of a layout before 5 (during a migration)
+     * @return the record it stands for, or null if it stands for none
+     * @throws IllegalStateException if it names a document the file lacks, or is of no known form (a damaged file:
+     *         {@link StoreFile#guard} reports it as a storage failure)
+     */
+    EntryRecord decode(Object value) {
+        Object document = value;
+        if (value instanceof Long seq) {
+            document = records.get(seq);
+            if (document == null) {
+                throw new IllegalStateException("the index names document " + seq + ", which the file lacks");
+            }
+        }
+        String encoded = StoredJson.decode(document);
+        return encoded == null ? null : json.readRecord(encoded);
+    }
+
+    private static long next(MVMap<Long, ?> bySequence) {
+        Long last = bySequence.lastKey();
+        return last == null ? 0 : last + 1;
     }
 
     /**
@@ -113,7 +172,6 @@ final class EntryIndex {
 
     private void index(long sequence, String key, EntryRecord record) {
         String tenant = record.tenant();
-        byCreation.put(sequence, key);
         byTenantCreation.put(IndexKeys.scoped(tenant, IndexKeys.sequence(sequence)), record.envelopeDigest());
         if (record.pending()) {
             pending.put(pendingKey(record), key);
@@ -161,11 +219,14 @@ final class EntryIndex {
         String key = IndexKeys.scoped(record.tenant(), record.envelopeDigest());
         byte[] encoded = StoredJson.encode(json.write(record));
         return locked(key, () -> file.apply(() -> {
-            Object existing = entries.putIfAbsent(key, encoded);
+            Object existing = entries.get(key);
             if (existing != null) {
-                return new EntryStore.Stored(json.readRecord(StoredJson.decode(existing)), false);
+                return new EntryStore.Stored(decode(existing), false);
             }
-            index(nextSequence.getAndIncrement(), key, record);
+            long sequence = nextSequence.getAndIncrement();
+            records.put(sequence, encoded);
+            entries.put(key, sequence);
+            index(sequence, key, record);
             onCreate.run();
             return new EntryStore.Stored(record, true);
         }));
@@ -178,11 +239,11 @@ final class EntryIndex {
         String key = IndexKeys.scoped(tenant, digest);
         byte[] encoded = StoredJson.encode(json.write(next));
         boolean replaced = locked(key, () -> file.apply(() -> {
-            String current = StoredJson.decode(entries.get(key));
-            if (current == null || !json.readRecord(current).equals(expected)) {
+            Object sequence = entries.get(key);
+            if (!(sequence instanceof Long seq) || !expected.equals(decode(seq))) {
                 return false;
             }
-            entries.put(key, encoded);
+            records.put(seq, encoded);
             Set<String> now = next.lookupUuids();
             now.forEach(uuid -> byUuid.put(IndexKeys.scoped(tenant, uuid), digest));
             for (String old : expected.lookupUuids()) {
@@ -236,8 +297,7 @@ final class EntryIndex {
     }
 
     private EntryRecord load(String key) {
-        String encoded = file.guard(() -> StoredJson.decode(entries.get(key)));
-        return encoded == null ? null : json.readRecord(encoded);
+        return file.guard(() -> decode(entries.get(key)));
     }
 
     Optional<EntryRecord> byUuid(String tenant, String uuid) {
@@ -269,9 +329,9 @@ final class EntryIndex {
         }
         if (tenant == null) {
             file.guard(() -> {
-                Iterator<Long> keys = byCreation.keyIteratorReverse(null);
+                Iterator<Long> keys = records.keyIteratorReverse(null);
                 while (keys.hasNext() && result.size() < limit) {
-                    addIfPresent(result, byCreation.get(keys.next()));
+                    result.add(decode(keys.next()));
                 }
                 return null;
             });

@@ -37,6 +37,13 @@ import org.stellaops.attestor.store.TrustedKey;
  * they were begun by a version that did not): adding a key twice changes nothing, so it costs one more pass, never
  * a wrong index.
  *
+ * <p>From schema 4 to 5 the record documents move out of {@code entries} (which then maps each key to a creation
+ * sequence) into {@code entries.records} (sequence → document; see {@link EntryIndex} for why), a batch per commit:
+ * first in the order of the old creation index {@value EntryIndex#LEGACY_CREATION}, each under its sequence there,
+ * then any document that index missed under a new sequence; the commit after the last batch drops the old creation
+ * index and writes {@code schema.version} 5. A file upgraded from before schema 3 gets its documents in the new layout
+ * straight away (step 3 writes through {@link EntryIndex}), so its move step finds nothing to move.
+ *
  * <p>The old maps are only read until the last step, and every batch commits its writes together with its progress
  * (a position in the map it reads), so a migration killed at any point resumes after the last committed batch at
  * the next start and ends with the same file; a file of millions of records is migrated without holding it in
@@ -47,9 +54,11 @@ final class Migration {
     /** The {@code meta} key of the layout version. */
     static final String SCHEMA_VERSION = "schema.version";
     /** The layout this code writes. */
-    static final long CURRENT_SCHEMA = 4;
+    static final long CURRENT_SCHEMA = 5;
     /** The layout with tenants, before the fact index. */
     static final long TENANT_SCHEMA = 3;
+    /** The layout with the fact index, documents still in {@code entries}. */
+    static final long FACT_SCHEMA = 4;
     /** The {@code meta} key of the fact step's progress (a position in {@code entries}). */
     static final String FACTS_PROGRESS = "migration.4.facts";
     /** The map of the unchained audit trail of schema 1. */
@@ -66,6 +75,8 @@ final class Migration {
     static final String STEP_UNLISTED = "unlisted";
     static final String STEP_KEYS = "keys";
     static final String STEP_FACTS = "facts";
+    static final String STEP_DOCUMENTS = "documents";
+    static final String STEP_UNLISTED_DOCUMENTS = "documents.unlisted";
 
     /** Bookkeeping of the migrations before schema 3, obsolete once every index is rebuilt. */
     private static final List<String> OBSOLETE_META = List.of("entries.pending.built", "migration.pending.records",
@@ -118,7 +129,10 @@ final class Migration {
         if (schema == null || schema < TENANT_SCHEMA) {
             migrateToTenants();
         }
-        indexFacts();
+        if (schema == null || schema < FACT_SCHEMA) {
+            indexFacts();
+        }
+        moveDocuments();
     }
 
     /** Schema 1 or 2 to 3: the steps of the class comment, ending with the commit that writes version 3. */
@@ -133,7 +147,13 @@ final class Migration {
             migrateKeys();
         }
         file.write(() -> {
+            // the old creation index goes too, unless an interrupted earlier version of this step built a new one
+            // (then the documents it copied are still in entries: the move step moves them in its order)
+            if (file.hasMap(EntryIndex.LEGACY_CREATION)) {
+                file.removeMap(EntryIndex.LEGACY_CREATION);
+            }
             List<String> names = new ArrayList<>(EntryIndex.MAPS);
+            names.add(EntryIndex.LEGACY_CREATION);
             names.add(TrustKeys.MAP);
             for (String name : names) {
                 if (file.hasMap(TARGET + name)) {
@@ -154,10 +174,33 @@ final class Migration {
     /** Schema 3 to 4: the fact keys of every record, then version 4. */
     private void indexFacts() {
         SearchIndex search = new SearchIndex(file, "");
+        EntryIndex entries = new EntryIndex(file, json);
         forEachBatch(STEP_FACTS, FACTS_PROGRESS, file.<String, Object>map(EntryIndex.MAPS.get(0)),
-                (key, encoded) -> search.addFacts(json.readRecord(StoredJson.decode(encoded))));
+                (key, value) -> search.addFacts(entries.decode(value)));
         file.write(() -> {
             meta.remove(FACTS_PROGRESS);
+            return meta.put(SCHEMA_VERSION, FACT_SCHEMA);
+        });
+    }
+
+    /** Schema 4 to 5: the documents into {@code entries.records}, then version 5 (see the class comment). */
+    private void moveDocuments() {
+        EntryIndex entries = new EntryIndex(file, json);
+        if (file.hasMap(EntryIndex.LEGACY_CREATION)) {
+            forEachBatch(STEP_DOCUMENTS, file.<Long, String>map(EntryIndex.LEGACY_CREATION), entries::moveDocument);
+        }
+        forEachBatch(STEP_UNLISTED_DOCUMENTS, file.<String, Object>map(EntryIndex.MAPS.get(0)), (key, value) -> {
+            if (!(value instanceof Long)) {
+                entries.moveDocument(-1, key);
+            }
+        });
+        file.write(() -> {
+            if (file.hasMap(EntryIndex.LEGACY_CREATION)) {
+                file.removeMap(EntryIndex.LEGACY_CREATION);
+            }
+            for (String step : List.of(STEP_DOCUMENTS, STEP_UNLISTED_DOCUMENTS)) {
+                meta.remove(progressKey(step));
+            }
             return meta.put(SCHEMA_VERSION, CURRENT_SCHEMA);
         });
     }
@@ -173,7 +216,7 @@ final class Migration {
      */
     private void migrateRecords() {
         MVMap<String, Object> oldEntries = file.map(EntryIndex.MAPS.get(0));
-        MVMap<Long, String> oldCreation = file.map(EntryIndex.MAPS.get(2));
+        MVMap<Long, String> oldCreation = file.map(EntryIndex.LEGACY_CREATION);
         EntryIndex target = new EntryIndex(file, json, TARGET);
         forEachBatch(STEP_RECORDS, oldCreation, (seq, digest) -> {
             String encoded = StoredJson.decode(oldEntries.get(digest));

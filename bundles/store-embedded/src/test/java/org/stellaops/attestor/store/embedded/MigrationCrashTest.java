@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stellaops.attestor.store.EntryRecord;
 import org.stellaops.attestor.store.Tenants;
+import org.stellaops.attestor.store.TrustedKey;
 import org.stellaops.attestor.store.tck.TckRecords;
 import org.stellaops.attestor.testing.ChildJvm;
 
@@ -37,9 +38,10 @@ class MigrationCrashTest {
     Path dir;
 
     /**
-     * Schema 2 runs 18 batches: audit tenant index 2, records 5, records the creation index missed 5, keys 1, then
-     * the fact index 5. Schema 1 chains its 12 old events in 2 batches first. Schema 3 runs only the 5 of the fact
-     * index.
+     * Schema 2 runs 23 batches: audit tenant index 2, records 5, records the creation index missed 5, keys 1, the
+     * fact index 5, then 5 that find no document to move. Schema 1 chains its 12 old events in 2 batches first.
+     * Schema 3 runs 15: the fact index 5, documents in creation order 5, then 5 that find no other document. Schema 4
+     * runs the last 10 of those.
      *
      * @return schema, then the batches after which each successive run is killed
      */
@@ -50,7 +52,9 @@ class MigrationCrashTest {
                 Arguments.of(2, List.of(15)), Arguments.of(2, List.of(18)),
                 Arguments.of(2, List.of(4, 3)), Arguments.of(1, List.of(1)), Arguments.of(1, List.of(3, 5)),
                 Arguments.of(3, List.of(1)), Arguments.of(3, List.of(3)), Arguments.of(3, List.of(5)),
-                Arguments.of(3, List.of(2, 2)));
+                Arguments.of(3, List.of(2, 2)), Arguments.of(3, List.of(8)), Arguments.of(3, List.of(12)),
+                Arguments.of(2, List.of(21)), Arguments.of(4, List.of(1)), Arguments.of(4, List.of(5)),
+                Arguments.of(4, List.of(7)), Arguments.of(4, List.of(3, 4)));
     }
 
     @ParameterizedTest(name = "schema {0}, killed after batches {1}")
@@ -75,9 +79,13 @@ class MigrationCrashTest {
     }
 
     private static void writeLegacy(Path file, int schema, List<EntryRecord> records) {
-        if (schema == 3) {
-            Schema3File.write(file, records, MigrationTest.events(EVENTS),
-                    TckRecords.key("legacy", T0, Tenants.LEGACY, false));
+        if (schema >= 3) {
+            TrustedKey key = TckRecords.key("legacy", T0, Tenants.LEGACY, false);
+            if (schema == 3) {
+                Schema3File.write(file, records, MigrationTest.events(EVENTS), key);
+            } else {
+                Schema3File.writeSchema4(file, records, MigrationTest.events(EVENTS), key);
+            }
             return;
         }
         LegacyFile legacy = new LegacyFile(file).records(records)

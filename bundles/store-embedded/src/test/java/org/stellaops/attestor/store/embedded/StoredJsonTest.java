@@ -55,9 +55,9 @@ class StoredJsonTest {
         }
         MVStore raw = new MVStore.Builder().fileName(file().toString()).readOnly().open();
         try {
-            MVMap<String, Object> entries = raw.openMap(EntryIndex.MAPS.get(0));
+            MVMap<Long, Object> documents = raw.openMap(EntryIndex.MAPS.get(2));
             MVMap<Long, Object> events = raw.openMap(AuditTrail.MAP);
-            assertInstanceOf(byte[].class, entries.get(entries.firstKey()));
+            assertInstanceOf(byte[].class, documents.get(documents.firstKey()));
             assertInstanceOf(byte[].class, events.get(1L));
         } finally {
             raw.close();
@@ -93,14 +93,33 @@ class StoredJsonTest {
         try (EmbeddedStore store = new EmbeddedStore(file())) {
             store.putIfAbsent(record);
         }
+        tamper(EntryIndex.MAPS.get(2), 7L);
+        assertUnreadable(record);
+    }
+
+    @Test
+    void refusesToReadARecordWhoseDocumentIsMissing() {
+        EntryRecord record = TckRecords.logged("dangling");
+        try (EmbeddedStore store = new EmbeddedStore(file())) {
+            store.putIfAbsent(record);
+        }
+        tamper(EntryIndex.MAPS.get(0), 7L);
+        assertUnreadable(record);
+    }
+
+    /** Replaces the value of the map's first key. */
+    private void tamper(String map, Object value) {
         MVStore raw = new MVStore.Builder().fileName(file().toString()).open();
         try {
-            MVMap<String, Object> entries = raw.openMap(EntryIndex.MAPS.get(0));
-            entries.put(entries.firstKey(), 7L);
+            MVMap<Object, Object> tampered = raw.openMap(map);
+            tampered.put(tampered.firstKey(), value);
             raw.commit();
         } finally {
             raw.close();
         }
+    }
+
+    private void assertUnreadable(EntryRecord record) {
         try (EmbeddedStore store = new EmbeddedStore(file())) {
             StorageException e = assertThrows(StorageException.class,
                     () -> store.byEnvelopeDigest(TckRecords.TENANT, record.envelopeDigest()));
@@ -111,7 +130,7 @@ class StoredJsonTest {
     private void rewriteValuesAsStrings() {
         MVStore raw = new MVStore.Builder().fileName(file().toString()).open();
         try {
-            for (String name : List.of(EntryIndex.MAPS.get(0), AuditTrail.MAP)) {
+            for (String name : List.of(EntryIndex.MAPS.get(2), AuditTrail.MAP)) {
                 MVMap<Object, Object> map = raw.openMap(name);
                 for (Object key : List.copyOf(map.keySet())) {
                     map.put(key, StoredJson.decode(map.get(key)));
