@@ -145,11 +145,15 @@ final class EntryChecks {
         if (verifiedNotes.containsKey(key)) {
             return;
         }
-        Notes.verify(note, keys.stream().map(v -> verifier(descriptor.origin(), v)).toList());
         if (verifiedNotes.size() >= NOTE_CACHE_LIMIT) {
             verifiedNotes.clear();
         }
-        verifiedNotes.put(key, Boolean.TRUE);
+        // every submission of a log batch gets the same checkpoint at the same moment: the first verifies it while
+        // the others wait for its result instead of verifying it again (a failure is not cached: each one throws)
+        verifiedNotes.computeIfAbsent(key, k -> {
+            Notes.verify(note, keys.stream().map(v -> verifier(descriptor.origin(), v)).toList());
+            return Boolean.TRUE;
+        });
     }
 
     /** Parsing a key makes BouncyCastle precompute curve tables: far costlier than the verification itself. */
