@@ -1,18 +1,26 @@
 package org.stellaops.attestor.store.embedded;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * The value type of every map of the store file: MVStore's own {@link ObjectDataType}, byte for byte the same format,
- * except that a byte array longer than 15 bytes is read with one copy. {@code ObjectDataType} writes such an array
- * in one call but reads it back one byte at a time through a type switch, and every lookup in the records map reads
- * a whole leaf of record documents (several KiB each): under submission load that decoding was 7 % of the service's
- * CPU (a JFR profile, docs/benchmarks.md). Files written with plain {@code ObjectDataType} read unchanged, and files
- * written with this type read with plain {@code ObjectDataType}.
+ * The key and value type of every map of the store file: MVStore's own {@link ObjectDataType}, byte for byte the
+ * same format, with faster paths for the two kinds of data the store is made of:
+ * <ul>
+ * <li>a byte array longer than 15 bytes is read with one copy. {@code ObjectDataType} writes such an array in one
+ *     call but reads it back one byte at a time through a type switch: under submission load decoding record
+ *     documents that way was 7 % of the service's CPU (a JFR profile, docs/benchmarks.md);</li>
+ * <li>a string of ASCII characters only (every key the store makes: tenants, digests, hex times, sequences and the
+ *     {@code \0} separators) is written and read with one bulk copy. {@code ObjectDataType} encodes a string one
+ *     character at a time; in the commit thread, which serializes every index leaf a commit changed, that was
+ *     about a tenth of the submit load's samples. Other strings take {@code ObjectDataType}'s own path.</li>
+ * </ul>
+ * Files written with plain {@code ObjectDataType} read unchanged, and files written with this type read with plain
+ * {@code ObjectDataType}: the tags and encodings are learnt from it when this class loads and checked there.
  */
 final class MapValueType extends ObjectDataType {
 
@@ -20,18 +28,73 @@ final class MapValueType extends ObjectDataType {
     private static final byte ARRAY_TAG;
     /** The class number {@code ObjectDataType} writes after {@link #ARRAY_TAG} for {@code byte[]}. */
     private static final byte BYTE_ARRAY_CLASS;
+    /** Strings this long or shorter have their length in the tag ({@link #SHORT_STRING_TAG} plus the length). */
+    private static final int SHORT_STRING_MAX = 15;
+    /** The tag of the empty string; a short string's tag is this plus its length. */
+    private static final byte SHORT_STRING_TAG;
+    /** The tag before the length of a longer string. */
+    private static final byte STRING_TAG;
 
     static {
         // learnt from the type itself rather than copied from its source, so a format change cannot go unnoticed:
         // the two bytes before the length of a 16-byte array
-        WriteBuffer probe = new WriteBuffer(64);
-        new ObjectDataType().write(probe, new byte[16]);
-        ByteBuffer written = probe.getBuffer().flip();
+        ByteBuffer written = probe(new byte[16]);
         ARRAY_TAG = written.get(0);
         BYTE_ARRAY_CLASS = written.get(1);
         if (written.get(2) != 16 || written.remaining() != 3 + 16) {
             throw new IllegalStateException("MVStore writes byte arrays in an unknown format");
         }
+        SHORT_STRING_TAG = probe("").get(0);
+        String longer = "t\0sha256:0123456789abcdef~";
+        written = probe(longer);
+        STRING_TAG = written.get(0);
+        if (DataUtils.readVarInt(written.position(1)) != longer.length()
+                || !new String(bytes(written), StandardCharsets.US_ASCII).equals(longer)) {
+            throw new IllegalStateException("MVStore writes long strings in an unknown format");
+        }
+        for (String shorter : new String[] {"a", "t\0x", "0123456789abcde"}) {
+            written = probe(shorter);
+            if (written.get(0) != SHORT_STRING_TAG + shorter.length()
+                    || !new String(bytes(written.position(1)), StandardCharsets.US_ASCII).equals(shorter)) {
+                throw new IllegalStateException("MVStore writes short strings in an unknown format");
+            }
+        }
+    }
+
+    private static ByteBuffer probe(Object value) {
+        WriteBuffer probe = new WriteBuffer(64);
+        new ObjectDataType().write(probe, value);
+        return probe.getBuffer().flip();
+    }
+
+    private static byte[] bytes(ByteBuffer rest) {
+        byte[] bytes = new byte[rest.remaining()];
+        rest.get(bytes);
+        return bytes;
+    }
+
+    @Override
+    public void write(WriteBuffer buff, Object obj) {
+        if (obj instanceof String string && isAscii(string)) {
+            int length = string.length();
+            if (length <= SHORT_STRING_MAX) {
+                buff.put((byte) (SHORT_STRING_TAG + length));
+            } else {
+                buff.put(STRING_TAG).putVarInt(length);
+            }
+            buff.put(string.getBytes(StandardCharsets.US_ASCII));
+            return;
+        }
+        super.write(buff, obj);
+    }
+
+    private static boolean isAscii(String string) {
+        for (int i = 0, n = string.length(); i < n; i++) {
+            if (string.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -43,6 +106,45 @@ final class MapValueType extends ObjectDataType {
             buff.get(bytes);
             return bytes;
         }
-        return super.read(buff);
+        String ascii = readAscii(buff);
+        return ascii != null ? ascii : super.read(buff);
+    }
+
+    /**
+     * @return the string at the buffer's position if it is one of ASCII characters only (the position then after
+     *         it), else null with the position unchanged
+     */
+    private static String readAscii(ByteBuffer buff) {
+        int at = buff.position();
+        if (!buff.hasRemaining()) {
+            return null;
+        }
+        byte tag = buff.get(at);
+        int length;
+        int start;
+        if (tag >= SHORT_STRING_TAG && tag <= SHORT_STRING_TAG + SHORT_STRING_MAX) {
+            length = tag - SHORT_STRING_TAG;
+            start = at + 1;
+        } else if (tag == STRING_TAG) {
+            buff.position(at + 1);
+            length = DataUtils.readVarInt(buff);
+            start = buff.position();
+            buff.position(at);
+        } else {
+            return null;
+        }
+        // each character below 0x80 is one byte; a byte of 0x80 or more starts a longer character
+        if (start + length > buff.limit()) {
+            return null;
+        }
+        for (int i = start; i < start + length; i++) {
+            if (buff.get(i) < 0) {
+                return null;
+            }
+        }
+        byte[] chars = new byte[length];
+        buff.get(start, chars);
+        buff.position(start + length);
+        return new String(chars, StandardCharsets.US_ASCII);
     }
 }

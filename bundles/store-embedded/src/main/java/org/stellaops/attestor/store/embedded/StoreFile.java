@@ -104,10 +104,12 @@ final class StoreFile implements AutoCloseable {
         return guard(() -> store.openMap(name, builder()));
     }
 
-    /** Every map gets the same types (MVStore's defaults, with {@link MapValueType} reading values). */
+    /** Every map gets the same types: MVStore's defaults, in the format of {@link MapValueType}. */
     @SuppressWarnings("unchecked")
     private static <K, V> MVMap.Builder<K, V> builder() {
-        return new MVMap.Builder<K, V>().valueType((org.h2.mvstore.type.DataType<V>) (Object) new MapValueType());
+        return new MVMap.Builder<K, V>()
+                .keyType((org.h2.mvstore.type.DataType<K>) (Object) new MapValueType())
+                .valueType((org.h2.mvstore.type.DataType<V>) (Object) new MapValueType());
     }
 
     /**

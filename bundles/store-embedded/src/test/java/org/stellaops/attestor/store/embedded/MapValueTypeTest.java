@@ -62,4 +62,43 @@ class MapValueTypeTest {
         assertArrayEquals(bytes(300), (byte[]) type.read(read));
         assertEquals("next", type.read(read));
     }
+
+    /** Keys as the store makes them, and strings of every length class with and without non-ASCII characters. */
+    private static final List<String> STRINGS = List.of("", "a", "t\0x", "0123456789abcde", "0123456789abcdef",
+            "default\0sha256:" + "ab".repeat(32), "x".repeat(127), "y".repeat(128), "z".repeat(70_000),
+            "\u007f\u0000\u0001", "tenant\0caf\u00e9", "\u20ac", "abc\u0080", "\ud83d\ude00 emoji",
+            "\u00e9".repeat(16));
+
+    @Test
+    void writesStringsByteForByteAsMvstoresOwnType() {
+        for (String string : STRINGS) {
+            assertEquals(written(new ObjectDataType(), string), written(new MapValueType(), string),
+                    () -> "string of length " + string.length());
+        }
+    }
+
+    @Test
+    void readsStringsAsMvstoresOwnTypeWroteThem() {
+        for (String string : STRINGS) {
+            ByteBuffer buffer = written(new ObjectDataType(), string);
+            assertEquals(string, new MapValueType().read(buffer));
+            assertEquals(0, buffer.remaining(), () -> "string of length " + string.length());
+        }
+    }
+
+    @Test
+    void readsAStringThatFollowsAnotherFromWhereTheFirstEnds() {
+        WriteBuffer buffer = new WriteBuffer(16);
+        MapValueType type = new MapValueType();
+        for (String string : STRINGS) {
+            type.write(buffer, string);
+            type.write(buffer, 7L);
+        }
+        ByteBuffer read = buffer.getBuffer().flip();
+        for (String string : STRINGS) {
+            assertEquals(string, type.read(read));
+            assertEquals(7L, type.read(read));
+        }
+        assertEquals(0, read.remaining());
+    }
 }
