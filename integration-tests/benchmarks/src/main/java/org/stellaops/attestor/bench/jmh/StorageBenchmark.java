@@ -47,6 +47,9 @@ public class StorageBenchmark {
     /** Concurrent writers; 32 is the size of the service's batch I/O pool. */
     @Param({"32"})
     public int writers;
+    /** The embedded store's page cache in MiB (its configuration's {@code cacheSizeMb}; the service's default). */
+    @Param({"16"})
+    public int cacheMb;
     /** Writes per operation. */
     static final int WINDOW = 256;
     /** Records per {@code putAllIfAbsent} call: the chunk size of the service's batch submissions. */
@@ -66,7 +69,7 @@ public class StorageBenchmark {
     @Setup(Level.Trial)
     public void open() throws IOException {
         directory = Files.createTempDirectory("bench-storage-");
-        store = new EmbeddedStore(directory.resolve("store/attestor.mv"));
+        store = new EmbeddedStore(directory.resolve("store/attestor.mv"), cacheMb);
         archive = new FsContentStore(directory.resolve("cas"));
         pool = Executors.newFixedThreadPool(writers);
     }
