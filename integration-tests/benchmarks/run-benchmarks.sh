@@ -25,7 +25,9 @@
 #              WARMUP (the driver's unmeasured warm-up before each measured phase, default 5s; 30s warms both JITs),
 #              VERIFY_COLD (1 = verify again on a restart with the verification cache off; default 0),
 #              SERVER_JAVA_OPTS (extra JVM options of the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr),
-#              STORE (embedded | mongo, default embedded), MONGO_BACKEND (memory | h2, default memory; STORE=mongo)
+#              STORE (embedded | mongo, default embedded), MONGO_BACKEND (memory | h2, default memory; STORE=mongo),
+#              STORE_CACHE_MB (the embedded store's page cache in MiB; default: the service's own, 16),
+#              KEEP_DATA (1 = keep each data directory and print its path, for inspecting the files afterwards)
 # Build first: mvn -B -pl integration-tests/benchmarks verify (and the distribution for the load part).
 # Exit status: non-zero when a JMH run fails, a server does not start, any load request failed, or STORE=mongo and
 # the Attestor never used the MongoDB database.
@@ -115,7 +117,11 @@ remove_data_dir() {
   if [ -n "$data_dir" ] && [ -d "$data_dir" ]; then
     echo "== data directory size: $(du -sh "$data_dir" 2>/dev/null | cut -f1)" \
       "($(cd "$data_dir" && du -sh -- * 2>/dev/null | tr '\t\n' ': ' || true))"
-    rm -rf "$data_dir"
+    if [ -n "${KEEP_DATA:-}" ]; then
+      echo "== kept the data directory $data_dir (KEEP_DATA)"
+    else
+      rm -rf "$data_dir"
+    fi
   fi
   data_dir=""
 }
@@ -179,6 +185,10 @@ new_data_dir() {
   echo '{"rateLimitPerSecond":0}' >"$data_dir/conf/org.stellaops.attestor.http.json"
   echo "== wrote $data_dir/conf/org.stellaops.attestor.http.json: {\"rateLimitPerSecond\":0}" \
     "(per-principal rate limit off for measurement)"
+  if [ -n "${STORE_CACHE_MB:-}" ]; then
+    echo "{\"cacheSizeMb\":$STORE_CACHE_MB}" >"$data_dir/conf/org.stellaops.attestor.store.embedded.json"
+    echo "== wrote $data_dir/conf/org.stellaops.attestor.store.embedded.json: {\"cacheSizeMb\":$STORE_CACHE_MB}"
+  fi
   if [ "$store" = mongo ]; then
     local config="{\"uri\":\"$mongo_uri\",\"database\":\"$mongo_database\"}"
     echo "$config" >"$data_dir/conf/org.stellaops.attestor.store.mongo.json"
