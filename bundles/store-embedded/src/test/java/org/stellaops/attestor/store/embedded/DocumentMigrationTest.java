@@ -16,7 +16,6 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stellaops.attestor.store.EntryRecord;
-import org.stellaops.attestor.store.tck.TckRecords;
 
 /**
  * Opening a file of schema 4 (record documents in {@code entries}) moves every document to {@code entries.records}
@@ -31,14 +30,9 @@ class DocumentMigrationTest {
         return dir.resolve("attestor.mv");
     }
 
-    /** Two tenants, logged and pending records interleaved. */
+    /** Logged and pending records of the default tenant, then records of another tenant. */
     private static List<EntryRecord> records() {
-        List<EntryRecord> records = new ArrayList<>(MigrationTest.records(20));
-        for (int i = 0; i < 6; i++) {
-            records.add(3 * i, TckRecords.record("doc-" + i).tenant("tenant-b").facts(Map.of("scan.index", i))
-                    .logged());
-        }
-        return records;
+        return FactIndexMigrationTest.records();
     }
 
     @Test

@@ -31,7 +31,7 @@ class FactIndexMigrationTest {
         return dir.resolve("attestor.mv");
     }
 
-    private static List<EntryRecord> records() {
+    static List<EntryRecord> records() {
         List<EntryRecord> records = new ArrayList<>(MigrationTest.records(20));
         for (int i = 0; i < 6; i++) {
             records.add(TckRecords.record("other-tenant-" + i).tenant("tenant-b").facts(Map.of("scan.index", 3))
