@@ -106,10 +106,7 @@ final class EntryIndex {
         if (entries.containsKey(key)) {
             return false;
         }
-        long seq = sequence >= 0 ? sequence : nextSequence.get();
-        nextSequence.set(Math.max(nextSequence.get(), seq + 1));
-        records.put(seq, StoredJson.encode(json.write(record)));
-        entries.put(key, seq);
+        long seq = putDocument(sequence, key, StoredJson.encode(json.write(record)));
         index(seq, key, record);
         return true;
     }
@@ -128,10 +125,7 @@ final class EntryIndex {
         if (value == null || value instanceof Long) {
             return;
         }
-        long seq = sequence >= 0 ? sequence : nextSequence.get();
-        nextSequence.set(Math.max(nextSequence.get(), seq + 1));
-        records.put(seq, value);
-        entries.put(key, seq);
+        long seq = putDocument(sequence, key, value);
         if (sequence < 0) {
             EntryRecord record = json.readRecord(StoredJson.decode(value));
             byTenantCreation.put(IndexKeys.scoped(record.tenant(), IndexKeys.sequence(seq)), record.envelopeDigest());
@@ -154,6 +148,21 @@ final class EntryIndex {
         }
         String encoded = StoredJson.decode(document);
         return encoded == null ? null : json.readRecord(encoded);
+    }
+
+    /**
+     * Stores a document under a sequence and points its key at it; inside a mutation of a migration (which owns the
+     * file), or with the key's stripe held.
+     *
+     * @param sequence the sequence to use, or -1 for the next one
+     * @return the sequence used; the next one handed out is beyond it
+     */
+    private long putDocument(long sequence, String key, Object document) {
+        long seq = sequence >= 0 ? sequence : nextSequence.getAndIncrement();
+        nextSequence.accumulateAndGet(seq + 1, Math::max);
+        records.put(seq, document);
+        entries.put(key, seq);
+        return seq;
     }
 
     private static long next(MVMap<Long, ?> bySequence) {
@@ -223,10 +232,7 @@ final class EntryIndex {
             if (existing != null) {
                 return new EntryStore.Stored(decode(existing), false);
             }
-            long sequence = nextSequence.getAndIncrement();
-            records.put(sequence, encoded);
-            entries.put(key, sequence);
-            index(sequence, key, record);
+            index(putDocument(-1, key, encoded), key, record);
             onCreate.run();
             return new EntryStore.Stored(record, true);
         }));

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.type.DataType;
 import org.stellaops.attestor.cas.StorageException;
 
 /**
@@ -104,12 +105,11 @@ final class StoreFile implements AutoCloseable {
         return guard(() -> store.openMap(name, builder()));
     }
 
-    /** Every map gets the same types: MVStore's defaults, in the format of {@link MapValueType}. */
+    /** Every map's keys and values: MVStore's default format, read and written by {@link MapDataType}. */
     @SuppressWarnings("unchecked")
     private static <K, V> MVMap.Builder<K, V> builder() {
-        return new MVMap.Builder<K, V>()
-                .keyType((org.h2.mvstore.type.DataType<K>) (Object) new MapValueType())
-                .valueType((org.h2.mvstore.type.DataType<V>) (Object) new MapValueType());
+        return new MVMap.Builder<K, V>().keyType((DataType<K>) (Object) new MapDataType())
+                .valueType((DataType<V>) (Object) new MapDataType());
     }
 
     /**

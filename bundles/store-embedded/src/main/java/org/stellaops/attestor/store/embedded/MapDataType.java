@@ -22,7 +22,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * Files written with plain {@code ObjectDataType} read unchanged, and files written with this type read with plain
  * {@code ObjectDataType}: the tags and encodings are learnt from it when this class loads and checked there.
  */
-final class MapValueType extends ObjectDataType {
+final class MapDataType extends ObjectDataType {
 
     /** The tag {@code ObjectDataType} writes before an array longer than its short forms. */
     private static final byte ARRAY_TAG;

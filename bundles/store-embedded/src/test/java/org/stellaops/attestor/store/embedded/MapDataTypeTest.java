@@ -12,7 +12,7 @@ import org.h2.mvstore.type.DataType;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 
-class MapValueTypeTest {
+class MapDataTypeTest {
 
     private static final int[] LENGTHS = {0, 1, 15, 16, 127, 128, 5_000, 70_000};
 
@@ -32,7 +32,7 @@ class MapValueTypeTest {
     void readsByteArraysOfEveryLengthAsMvstoresOwnTypeWroteThem() {
         for (int length : LENGTHS) {
             ByteBuffer buffer = written(new ObjectDataType(), bytes(length));
-            assertArrayEquals(bytes(length), (byte[]) new MapValueType().read(buffer), "length " + length);
+            assertArrayEquals(bytes(length), (byte[]) new MapDataType().read(buffer), "length " + length);
             assertEquals(0, buffer.remaining(), "length " + length);
         }
     }
@@ -40,7 +40,7 @@ class MapValueTypeTest {
     @Test
     void writesByteArraysThatMvstoresOwnTypeReads() {
         for (int length : LENGTHS) {
-            assertArrayEquals(bytes(length), (byte[]) new ObjectDataType().read(written(new MapValueType(), bytes(length))),
+            assertArrayEquals(bytes(length), (byte[]) new ObjectDataType().read(written(new MapDataType(), bytes(length))),
                     "length " + length);
         }
     }
@@ -48,7 +48,7 @@ class MapValueTypeTest {
     @Test
     void readsOtherValuesAsMvstoresOwnTypeDoes() {
         for (Object value : List.of("a record written by an earlier version", 42L, "", Long.MIN_VALUE)) {
-            assertEquals(value, new MapValueType().read(written(new ObjectDataType(), value)));
+            assertEquals(value, new MapDataType().read(written(new ObjectDataType(), value)));
         }
     }
 
@@ -58,7 +58,7 @@ class MapValueTypeTest {
         new ObjectDataType().write(buffer, bytes(300));
         new ObjectDataType().write(buffer, "next");
         ByteBuffer read = buffer.getBuffer().flip();
-        MapValueType type = new MapValueType();
+        MapDataType type = new MapDataType();
         assertArrayEquals(bytes(300), (byte[]) type.read(read));
         assertEquals("next", type.read(read));
     }
@@ -72,7 +72,7 @@ class MapValueTypeTest {
     @Test
     void writesStringsByteForByteAsMvstoresOwnType() {
         for (String string : STRINGS) {
-            assertEquals(written(new ObjectDataType(), string), written(new MapValueType(), string),
+            assertEquals(written(new ObjectDataType(), string), written(new MapDataType(), string),
                     () -> "string of length " + string.length());
         }
     }
@@ -81,7 +81,7 @@ class MapValueTypeTest {
     void readsStringsAsMvstoresOwnTypeWroteThem() {
         for (String string : STRINGS) {
             ByteBuffer buffer = written(new ObjectDataType(), string);
-            assertEquals(string, new MapValueType().read(buffer));
+            assertEquals(string, new MapDataType().read(buffer));
             assertEquals(0, buffer.remaining(), () -> "string of length " + string.length());
         }
     }
@@ -89,7 +89,7 @@ class MapValueTypeTest {
     @Test
     void readsAStringThatFollowsAnotherFromWhereTheFirstEnds() {
         WriteBuffer buffer = new WriteBuffer(16);
-        MapValueType type = new MapValueType();
+        MapDataType type = new MapDataType();
         for (String string : STRINGS) {
             type.write(buffer, string);
             type.write(buffer, 7L);
