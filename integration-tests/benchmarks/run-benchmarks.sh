@@ -23,6 +23,9 @@
 #              BATCH_SIZE (envelopes per batch request, 100), BATCH_CLIENTS (clients of the batch mode, 8),
 #              RATE (requests/s of an open-loop run, e.g. 500 for issue 3's latency target; 0 = closed loop, default),
 #              WARMUP (the driver's unmeasured warm-up before each measured phase, default 5s; 30s warms both JITs),
+#              DRIVER_CLIENT (how the driver sends load requests, passed as --client: blocking = one keep-alive
+#              HTTP/1.1 connection per client, the default and the least driver CPU on the shared cores; jdk = the
+#              JDK HttpClient, as in every figure measured before this variable existed),
 #              VERIFY_COLD (1 = verify again on a restart with the verification cache off; default 0),
 #              SERVER_JAVA_OPTS (extra JVM options of the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr),
 #              STORE (embedded | mongo, default embedded), MONGO_BACKEND (memory | h2, default memory; STORE=mongo),
@@ -52,6 +55,7 @@ batch_size="${BATCH_SIZE:-100}"
 batch_clients="${BATCH_CLIENTS:-8}"
 rate="${RATE:-0}"
 warmup="${WARMUP:-5s}"
+driver_client="${DRIVER_CLIENT:-blocking}"
 verify_cold="${VERIFY_COLD:-0}"
 store="${STORE:-embedded}"
 mongo_backend="${MONGO_BACKEND:-memory}"
@@ -63,6 +67,7 @@ clock_ticks="$(getconf CLK_TCK)"
 case "$store" in embedded|mongo) ;; *) echo "STORE must be embedded or mongo, not $store" >&2; exit 2 ;; esac
 case "$mongo_backend" in memory|h2) ;; *) echo "MONGO_BACKEND must be memory or h2, not $mongo_backend" >&2; exit 2 ;; esac
 case "$verify_cold" in 0|1) ;; *) echo "VERIFY_COLD must be 0 or 1, not $verify_cold" >&2; exit 2 ;; esac
+case "$driver_client" in blocking|jdk) ;; *) echo "DRIVER_CLIENT must be blocking or jdk, not $driver_client" >&2; exit 2 ;; esac
 case "$rate" in *[!0-9.]*|"") echo "RATE must be a number of requests per second, not $rate" >&2; exit 2 ;; esac
 for m in $load_modes; do
   case "$m" in submit|batch|verify|mixed) ;; *) echo "MODES: unknown load mode $m" >&2; exit 2 ;; esac
@@ -249,10 +254,10 @@ run_mode() {
     extra+=(--rate "$rate")
   fi
   echo "== load: --mode $load_mode --clients $n --duration $duration --keys $keys --warmup $warmup${extra[*]:+ ${extra[*]}}" \
-    "--server-pid $server_pid --clock-ticks $clock_ticks"
+    "--server-pid $server_pid --clock-ticks $clock_ticks --client $driver_client"
   java -cp "$bench_jar" org.stellaops.attestor.bench.LoadDriver --url "$server_url" --data-dir "$data_dir" \
     --clients "$n" --duration "$duration" --mode "$load_mode" --keys "$keys" --warmup "$warmup" "${extra[@]}" \
-    --server-pid "$server_pid" --clock-ticks "$clock_ticks" \
+    --server-pid "$server_pid" --clock-ticks "$clock_ticks" --client "$driver_client" \
     | tee "$out/$name.txt"
 }
 

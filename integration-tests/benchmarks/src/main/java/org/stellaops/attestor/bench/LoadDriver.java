@@ -32,6 +32,11 @@ import java.util.Optional;
  *
  * <p>Every request carries the access token ({@code --token}, or a development token minted from
  * {@code --data-dir}); over https the server certificate must chain to the given CA and name the URL's host.
+ *
+ * <p>The load phases send through one blocking keep-alive connection per client ({@code --client blocking}, the
+ * default: the driver shares the server's cores, and it costs less CPU per request) or through the JDK's
+ * {@code HttpClient} ({@code --client jdk}, as every figure before the option existed); setup requests always use the
+ * JDK client.
  */
 public final class LoadDriver {
 
@@ -130,6 +135,8 @@ public final class LoadDriver {
 
     private int drive() throws IOException, InterruptedException {
         out.println("requests: " + server.describe());
+        out.println("load requests: " + options.client().description() + " (--client "
+                + options.client().optionValue() + "); setup requests: the JDK HttpClient");
         out.println("cpu time: driver pid " + ProcessHandle.current().pid() + serverCpu.map(
                 c -> ", server pid " + options.serverPid().getAsLong() + " (" + c.statFile() + ", "
                         + options.clockTicks() + " clock ticks/s)").orElse(", server not watched (no --server-pid)"));
@@ -259,7 +266,7 @@ public final class LoadDriver {
     }
 
     private LoadRun newRun() {
-        return new LoadRun(server, options.requestTimeout(), out);
+        return new LoadRun(server, options.client(), options.requestTimeout(), out);
     }
 
     private KeyPair registerKeys(String runId) throws IOException, InterruptedException {

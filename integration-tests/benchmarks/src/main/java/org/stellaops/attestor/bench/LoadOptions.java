@@ -31,10 +31,12 @@ import java.util.regex.Pattern;
  * @param serverPid the server process whose CPU time each phase reports (read from {@code /proc/<pid>/stat});
  *        empty = only the driver's own CPU time is reported
  * @param clockTicks clock ticks per second of the server's stat figures ({@code getconf CLK_TCK}; 1–100000)
+ * @param client how the load phases send their requests: one blocking keep-alive connection per client (default)
+ *        or the JDK's {@code HttpClient}
  */
 public record LoadOptions(ServerOptions server, int clients, Duration duration, LoadMode mode, int keys,
                           long maxRequests, int envelopes, int seedEntries, Duration warmup, Duration requestTimeout,
-                          double rate, int batchSize, OptionalLong serverPid, int clockTicks) {
+                          double rate, int batchSize, OptionalLong serverPid, int clockTicks, LoadClient client) {
 
     /** The only hosts the driver talks to. */
     public static final Set<String> LOOPBACK_HOSTS = ServerOptions.LOOPBACK_HOSTS;
@@ -65,7 +67,7 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
             "         [--data-dir DIR] [--cacert FILE] [--token TOKEN]",
             "         [--clients 64] [--duration 30s] [--mode submit|batch|verify|mixed] [--keys 1]",
             "         [--max-requests 1000000] [--envelopes N] [--seed-entries 256] [--warmup 5s] [--timeout 30s]",
-            "         [--rate 0] [--batch-size 100] [--server-pid PID [--clock-ticks 100]]",
+            "         [--rate 0] [--batch-size 100] [--server-pid PID [--clock-ticks 100]] [--client blocking|jdk]",
             "  --mode      batch: --batch-size distinct envelopes per POST /api/v1/rekor/entries:batch",
             "  --batch-size envelopes per batch request, 1-1000 (only with --mode batch)",
             "  --rate      requests/s of the measured phase, spread over the clients (open loop, latency from",
@@ -83,7 +85,11 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
             "              (from /proc/PID/stat), its cores used and its CPU ms per item; the driver's own",
             "              CPU time is always reported",
             "  --clock-ticks clock ticks per second of /proc/PID/stat (getconf CLK_TCK), 1-100000, default 100;",
-            "              only with --server-pid");
+            "              only with --server-pid",
+            "  --client    how the load phases send requests: blocking (default) = one keep-alive HTTP/1.1",
+            "              connection per client, the least driver CPU on cores shared with the server;",
+            "              jdk = the JDK HttpClient, as every figure measured before this option; setup",
+            "              requests always use the JDK HttpClient");
 
     /**
      * Parses and checks a command line.
@@ -180,6 +186,7 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
         private Integer batchSize;
         private OptionalLong serverPid = OptionalLong.empty();
         private Integer clockTicks;
+        private LoadClient client = LoadClient.BLOCKING;
 
         void set(String name, String value) {
             if (server.set(name, value)) {
@@ -200,6 +207,7 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
                 case "--batch-size" -> batchSize = (int) number(name, value, 1, MAX_BATCH_SIZE);
                 case "--server-pid" -> serverPid = OptionalLong.of(number(name, value, 1, MAX_PID));
                 case "--clock-ticks" -> clockTicks = (int) number(name, value, 1, MAX_CLOCK_TICKS);
+                case "--client" -> client = client(value);
                 default -> throw new UsageException("unknown option " + name);
             }
         }
@@ -217,7 +225,7 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
             int items = mode != LoadMode.BATCH ? 1 : batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
             return new LoadOptions(target, clients, duration, mode, keys, maxRequests, envelopes, seedEntries, warmup,
                     timeout, rate, items, serverPid,
-                    clockTicks == null ? ProcessCpu.DEFAULT_CLOCK_TICKS : clockTicks);
+                    clockTicks == null ? ProcessCpu.DEFAULT_CLOCK_TICKS : clockTicks, client);
         }
 
         private static LoadMode mode(String value) {
@@ -226,6 +234,15 @@ public record LoadOptions(ServerOptions server, int clients, Duration duration, 
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--mode must be submit, batch, verify or mixed, not " + value);
             }
+        }
+
+        private static LoadClient client(String value) {
+            for (LoadClient c : LoadClient.values()) {
+                if (c.optionValue().equals(value.toLowerCase(Locale.ROOT))) {
+                    return c;
+                }
+            }
+            throw new UsageException("--client must be blocking or jdk, not " + value);
         }
 
         private static long number(String name, String value, long min, long max) {

@@ -2,8 +2,6 @@ package org.stellaops.attestor.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * One load phase: N client threads send the workload's requests back to back until the duration or the request cap
  * is reached, each request with its own timeout. The run itself is bounded too: it stops waiting for clients one
  * request timeout (plus a grace period) after the duration, and reports the clients that never came back.
+ *
+ * <p>Each client thread sends through a {@link Transport} of its own (with {@link LoadClient#BLOCKING}, its own
+ * keep-alive connection), closed when the thread's loop ends.
  */
 final class LoadRun {
 
@@ -26,6 +27,7 @@ final class LoadRun {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     private final ServerAccess server;
+    private final LoadClient client;
     private final Duration requestTimeout;
     private final PrintStream progress;
 
@@ -40,11 +42,13 @@ final class LoadRun {
 
     /**
      * @param server the loopback server, its client and the token every request carries
+     * @param client how the client threads send their requests
      * @param requestTimeout timeout of each request
      * @param progress where a progress line goes every few seconds
      */
-    LoadRun(ServerAccess server, Duration requestTimeout, PrintStream progress) {
+    LoadRun(ServerAccess server, LoadClient client, Duration requestTimeout, PrintStream progress) {
         this.server = server;
+        this.client = client;
         this.requestTimeout = requestTimeout;
         this.progress = progress;
     }
@@ -123,7 +127,19 @@ final class LoadRun {
         }
     }
 
+    /** One client thread: its own transport for all its requests, closed at the end. */
     private void clientLoop(Workload workload, ClientStats stats, long deadline, long maxRequests) {
+        try (Transport transport = Transport.open(client, server, requestTimeout)) {
+            sendLoop(transport, workload, stats, deadline, maxRequests);
+        } catch (IOException e) {
+            // Every request was judged already, so no figure changes; but a connection that would not close is
+            // worth a line.
+            progress.printf("  %s: closing its connection failed: %s%n", Thread.currentThread().getName(), e);
+        }
+    }
+
+    private void sendLoop(Transport transport, Workload workload, ClientStats stats, long deadline,
+            long maxRequests) {
         while (System.nanoTime() < deadline) {
             long sequence = issued.getAndIncrement();
             if (sequence >= maxRequests) {
@@ -134,15 +150,10 @@ final class LoadRun {
                 exhausted.set(true);
                 return;
             }
-            HttpRequest request = server.request(call.path(), requestTimeout)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()))
-                    .build();
             long t0 = dueTime(sequence);
             try {
-                HttpResponse<byte[]> response = server.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
-                judge(call, response.statusCode(), response.body(), System.nanoTime() - t0, stats);
+                Transport.Answer answer = transport.post(call.path(), call.body());
+                judge(call, answer.status(), answer.body(), System.nanoTime() - t0, stats);
             } catch (IOException e) {
                 String label = "error " + e.getClass().getSimpleName();
                 record(stats, System.nanoTime() - t0, label, false, call.path() + " -> " + label + ": " + e.getMessage());

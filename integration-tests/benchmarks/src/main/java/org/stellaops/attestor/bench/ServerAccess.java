@@ -18,7 +18,9 @@ import org.stellaops.attestor.sdk.jose.Jwk;
 
 /**
  * The resolved {@link ServerOptions}: one HTTP client (HTTPS trusting exactly the given CA, or plain HTTP) and the
- * {@code Authorization} header every request carries.
+ * {@code Authorization} header every request carries. The load driver's own connections
+ * ({@link KeepAliveConnection}) are built from the same parts: the base URL, the TLS context, the header and the
+ * connect timeout.
  *
  * <p>A development token is minted once, when the tool starts, with the longest lifetime the issuer allows
  * ({@link DevIssuer#MAX_TTL}, 1 h). That outlives any load driver run: the measured phase is capped at 10 min, the
@@ -41,13 +43,15 @@ final class ServerAccess {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private final URI base;
+    private final SSLContext tls;
     private final HttpClient client;
     private final String authorization;
     private final String description;
 
-    private ServerAccess(URI base, HttpClient client, String authorization, String description) {
+    private ServerAccess(URI base, SSLContext tls, String authorization, String description) {
         this.base = base;
-        this.client = client;
+        this.tls = tls;
+        this.client = client(tls);
         this.authorization = authorization;
         this.description = description;
     }
@@ -79,7 +83,7 @@ final class ServerAccess {
             tokenText = "development token for " + SUBJECT + " (tenant " + TENANT + ", " + String.join(" ", SCOPES)
                     + ") valid until " + now.plus(DevIssuer.MAX_TTL);
         }
-        return new ServerAccess(options.baseUrl(), client(tls), token == null ? null : "Bearer " + token,
+        return new ServerAccess(options.baseUrl(), tls, token == null ? null : "Bearer " + token,
                 transport + ", " + tokenText);
     }
 
@@ -93,12 +97,25 @@ final class ServerAccess {
         return client;
     }
 
+    /** @return the TLS context trusting exactly the given CA; empty for plain http */
+    Optional<SSLContext> tls() {
+        return Optional.ofNullable(tls);
+    }
+
+    /** @return the longest a connection to the server may take to open, for the shared client and any other */
+    Duration connectTimeout() {
+        return CONNECT_TIMEOUT;
+    }
+
     /** @return the {@code Authorization} header value sent with every request, if any */
     Optional<String> authorization() {
         return Optional.ofNullable(authorization);
     }
 
-    /** @return how requests are sent and authenticated, for the driver's first lines (never the token itself) */
+    /**
+     * @return how requests are secured and authenticated, for the driver's first lines (never the token itself);
+     *         which client sends them is the caller's to say
+     */
     String describe() {
         return description;
     }

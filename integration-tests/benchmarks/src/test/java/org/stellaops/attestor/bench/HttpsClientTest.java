@@ -8,10 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
@@ -23,12 +33,13 @@ import org.stellaops.attestor.sdk.jose.Jwk;
 import org.stellaops.attestor.sdk.jose.Jws;
 
 /**
- * The client side of HTTPS and tokens, through ApiGet and Health, against a real loopback HTTPS server whose
- * certificate comes from a test CA.
+ * The client side of HTTPS and tokens, through ApiGet and Health (the JDK client) and through the load driver's
+ * blocking connection, against a real loopback HTTPS server whose certificate comes from a test CA.
  */
 class HttpsClientTest {
 
     private static final String STATS = "/api/v1/stats";
+    private static final String ENTRIES = "/api/v1/rekor/entries";
 
     @TempDir
     Path dir;
@@ -186,10 +197,99 @@ class HttpsClientTest {
         assertFalse(description.contains("very-secret"), description);
     }
 
-    private void startServer(TestCa issuer, String... sans) throws Exception {
+    @Test
+    void theBlockingLoadClientSendsTheTokenOverOneTlsConnectionToAServerCertifiedByTheGivenCa() throws Exception {
+        Set<Integer> ports = Collections.synchronizedSet(new HashSet<>());
+        startServer(ca, "127.0.0.1").route(ENTRIES, ex -> {
+            ports.add(ex.getRemoteAddress().getPort());
+            RecordingHttpsServer.answer(ex, 201, "{\"uuid\":\"u\"}");
+        });
+        try (KeepAliveConnection connection = blockingClient(server.url(), "--token", "abc.def.ghi")) {
+            for (int i = 0; i < 3; i++) {
+                Transport.Answer answer = connection.post(ENTRIES, "{}".getBytes(StandardCharsets.UTF_8));
+                assertEquals(201, answer.status());
+                assertEquals("{\"uuid\":\"u\"}", new String(answer.body(), StandardCharsets.UTF_8));
+            }
+            assertEquals(1, connection.connectionsOpened());
+        }
+        assertEquals(1, ports.size(), "one TLS connection, one handshake: " + ports);
+        assertEquals(3, server.seen().size());
+        assertTrue(server.seen().stream().allMatch(s -> s.method().equals("POST")
+                && "Bearer abc.def.ghi".equals(s.authorization())), server.seen().toString());
+    }
+
+    @Test
+    void theBlockingLoadClientRefusesAServerWhoseCertificateComesFromAnotherCa() throws Exception {
+        startServer(TestCa.create("someone else's CA"), "127.0.0.1", "localhost").route(ENTRIES,
+                ex -> RecordingHttpsServer.answer(ex, 201, "{}"));
+        try (KeepAliveConnection connection = blockingClient(server.url(), "--token", "secret")) {
+            assertThrows(SSLHandshakeException.class, () -> connection.post(ENTRIES, new byte[0]));
+            assertFalse(connection.isOpen());
+        }
+        assertEquals(List.of(), server.seen(), "nothing, in particular no token, reached the server");
+    }
+
+    @Test
+    void theBlockingLoadClientRefusesAServerCertificateThatDoesNotNameTheHostOfTheUrl() throws Exception {
+        startServer(ca, "attestor.example.com").route(ENTRIES, ex -> RecordingHttpsServer.answer(ex, 201, "{}"));
+        try (KeepAliveConnection connection = blockingClient(server.url(), "--token", "secret")) {
+            assertThrows(SSLHandshakeException.class, () -> connection.post(ENTRIES, new byte[0]));
+        }
+        assertEquals(List.of(), server.seen());
+    }
+
+    @Test
+    void theBlockingLoadClientChecksTheUrlsHostNameNotTheAddressItConnectsTo() throws Exception {
+        startServer(ca, "127.0.0.1").route(ENTRIES, ex -> RecordingHttpsServer.answer(ex, 201, "{}"));
+        String byName = "https://localhost:" + server.port();
+        try (KeepAliveConnection connection = blockingClient(byName, "--token", "secret")) {
+            // localhost is 127.0.0.1, which the certificate names; but the URL says localhost, which it does not.
+            assertThrows(SSLHandshakeException.class, () -> connection.post(ENTRIES, new byte[0]));
+        }
+        assertEquals(List.of(), server.seen());
+    }
+
+    @Test
+    void theBlockingLoadClientTimesOutOverTlsAndReconnectsForTheNextRequest() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        startServer(ca, "127.0.0.1").route("/slow", ex -> {
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            RecordingHttpsServer.answer(ex, 200, "{}");
+        }).route(ENTRIES, ex -> RecordingHttpsServer.answer(ex, 201, "{}"));
+        try (KeepAliveConnection connection = blockingClient(server.url(), Duration.ofMillis(300), "--token", "t")) {
+            long t0 = System.nanoTime();
+            assertThrows(HttpTimeoutException.class, () -> connection.post("/slow", new byte[0]));
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(5), "bounded by the request timeout");
+            assertFalse(connection.isOpen());
+            assertEquals(201, connection.post(ENTRIES, new byte[0]).status());
+            assertEquals(2, connection.connectionsOpened());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private KeepAliveConnection blockingClient(String url, String... args) throws Exception {
+        return blockingClient(url, Duration.ofSeconds(10), args);
+    }
+
+    private KeepAliveConnection blockingClient(String url, Duration timeout, String... args) throws Exception {
+        Path caFile = ca.writePem(dir.resolve("ca.pem"));
+        List<String> all = new ArrayList<>(List.of("--url", url, "--cacert", caFile.toString()));
+        all.addAll(List.of(args));
+        ServerAccess access = ServerAccess.open(LoadOptions.parse(all.toArray(String[]::new)).server(), false,
+                Instant.now());
+        return KeepAliveConnection.to(access, timeout);
+    }
+
+    private RecordingHttpsServer startServer(TestCa issuer, String... sans) throws Exception {
         server = RecordingHttpsServer.start(issuer.serverContext(sans))
                 .route(STATS, ex -> RecordingHttpsServer.answer(ex, 200, "{\"ok\":true}"))
                 .route("/health", ex -> RecordingHttpsServer.answer(ex, 200, "{\"status\":\"UP\"}"));
+        return server;
     }
 
     private int apiGet(String... args) {

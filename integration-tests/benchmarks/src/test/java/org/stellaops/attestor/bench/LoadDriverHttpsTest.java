@@ -76,6 +76,24 @@ class LoadDriverHttpsTest {
     }
 
     @Test
+    void theDefaultBlockingClientAndTheJdkClientBothCarryARunAndTheDriverSaysWhichOneItUses() {
+        for (LoadClient client : LoadClient.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            List<String> args = new java.util.ArrayList<>(List.of("--url", server.url(), "--data-dir",
+                    dataDir.toString(), "--mode", "submit", "--clients", "3", "--warmup", "0", "--envelopes", "9"));
+            if (client == LoadClient.JDK) {
+                args.addAll(List.of("--client", "jdk"));
+            }
+            int status = LoadDriver.run(args.toArray(String[]::new), print(out), print(out));
+            String text = out.toString(StandardCharsets.UTF_8);
+            assertEquals(0, status, text);
+            assertTrue(text.contains("load requests: " + client.description() + " (--client "
+                    + client.optionValue() + ")"), text);
+            assertTrue(text.contains("RESULT phase=submit clients=3 requests=9 "), text);
+        }
+    }
+
+    @Test
     void anHttpsUrlWithoutCaStopsTheDriverBeforeAnyRequest() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = LoadDriver.run(new String[] {"--url", server.url(), "--token", "t"}, print(out), print(out));

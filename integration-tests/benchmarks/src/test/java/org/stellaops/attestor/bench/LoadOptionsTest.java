@@ -278,6 +278,33 @@ class LoadOptionsTest {
     }
 
     @Test
+    void theLoadPhasesSendThroughOneBlockingConnectionPerClientByDefault() {
+        assertEquals(LoadClient.BLOCKING, LoadOptions.parse("--url", "http://127.0.0.1:1").client());
+    }
+
+    @Test
+    void acceptsEitherClientWhateverTheCase() {
+        assertEquals(LoadClient.JDK, LoadOptions.parse("--url", "http://127.0.0.1:1", "--client", "jdk").client());
+        assertEquals(LoadClient.JDK, LoadOptions.parse("--client", "JDK", "--url", "http://127.0.0.1:1").client());
+        assertEquals(LoadClient.BLOCKING, LoadOptions.parse("--url", "http://127.0.0.1:1", "--client", "blocking")
+                .client());
+    }
+
+    @Test
+    void refusesAnUnknownClientNamingTheTwoItKnows() {
+        for (String client : new String[] {"netty", "", "http2"}) {
+            UsageException e = assertThrows(UsageException.class,
+                    () -> LoadOptions.parse("--url", "http://127.0.0.1:1", "--client", client), client);
+            assertTrue(e.getMessage().contains("--client must be blocking or jdk"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theUsageTextNamesTheClientOption() {
+        assertTrue(LoadOptions.USAGE.contains("[--client blocking|jdk]"), LoadOptions.USAGE);
+    }
+
+    @Test
     void oneDevelopmentTokenOutlivesTheLongestRunTheCapsAllow() {
         LoadOptions longest = LoadOptions.parse("--url", "http://127.0.0.1:1", "--mode", "mixed", "--duration",
                 "10m", "--warmup", "2m", "--timeout", "2m");

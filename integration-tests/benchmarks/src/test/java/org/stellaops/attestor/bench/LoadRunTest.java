@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,10 +31,13 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The driver's own behaviour (caps, counting, judging answers) against a small real HTTP server on loopback whose
- * answers the test controls; the figures against the real Attestor come from run-benchmarks.sh.
+ * answers the test controls, with each of the two clients; the figures against the real Attestor come from
+ * run-benchmarks.sh.
  */
 class LoadRunTest {
 
@@ -41,6 +46,8 @@ class LoadRunTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final List<String> batchItems = Collections.synchronizedList(new ArrayList<>());
+    /** The client port of every verify request: which connection carried it. */
+    private final Set<Integer> verifyPorts = Collections.synchronizedSet(new HashSet<>());
     private HttpServer server;
     private ExecutorService executor;
     private final CountDownLatch release = new CountDownLatch(1);
@@ -53,7 +60,10 @@ class LoadRunTest {
         executor = Executors.newCachedThreadPool();
         server.setExecutor(executor);
         server.createContext(Workloads.ENTRIES, this::entries);
-        server.createContext(Workloads.VERIFY, ex -> answer(ex, 200, verifyAnswer));
+        server.createContext(Workloads.VERIFY, ex -> {
+            verifyPorts.add(ex.getRemoteAddress().getPort());
+            answer(ex, 200, verifyAnswer);
+        });
         server.createContext(BatchRequests.PATH, this::batch);
         server.createContext("/slow", this::slow);
         server.start();
@@ -68,14 +78,15 @@ class LoadRunTest {
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    @Test
-    void submitsEachEnvelopeOnceAndCountsEveryStatus() throws Exception {
+    @ParameterizedTest
+    @EnumSource(LoadClient.class)
+    void submitsEachEnvelopeOnceAndCountsEveryStatus(LoadClient client) throws Exception {
         List<byte[]> envelopes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             envelopes.add((i < 8 ? "good" : "bad").getBytes(StandardCharsets.US_ASCII));
         }
         UuidPool uuids = new UuidPool();
-        RunResult r = run(Workloads.submit(envelopes, uuids), 3, Duration.ofSeconds(30), 1000);
+        RunResult r = run(client, Workloads.submit(envelopes, uuids), 3, Duration.ofSeconds(30), 1000);
         assertEquals(Map.of("201", 8L, "422", 2L), r.outcomes());
         assertEquals(2, r.failures());
         assertEquals(8, uuids.size());
@@ -84,13 +95,14 @@ class LoadRunTest {
         assertFalse(r.clean());
     }
 
-    @Test
-    void batchModeSendsEachEnvelopeOnceInWholeBatchesUntilTooFewAreLeft() throws Exception {
+    @ParameterizedTest
+    @EnumSource(LoadClient.class)
+    void batchModeSendsEachEnvelopeOnceInWholeBatchesUntilTooFewAreLeft(LoadClient client) throws Exception {
         List<byte[]> envelopes = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             envelopes.add(("{\"n\":" + i + "}").getBytes(StandardCharsets.US_ASCII));
         }
-        RunResult r = run(Workloads.batch(envelopes, 3), 2, Duration.ofSeconds(30), 1000);
+        RunResult r = run(client, Workloads.batch(envelopes, 3), 2, Duration.ofSeconds(30), 1000);
         assertEquals(Map.of("200", 3L), r.outcomes());
         assertTrue(r.clean());
         assertTrue(r.exhausted());
@@ -100,48 +112,62 @@ class LoadRunTest {
                 "{\"n\":6}", "{\"n\":7}", "{\"n\":8}"), sent);
     }
 
-    @Test
-    void aBatchWithAnItemNotCreatedIsUnexpectedAndItsSampleNamesThatItem() throws Exception {
+    @ParameterizedTest
+    @EnumSource(LoadClient.class)
+    void aBatchWithAnItemNotCreatedIsUnexpectedAndItsSampleNamesThatItem(LoadClient client) throws Exception {
         List<byte[]> envelopes = List.of("{\"n\":1}".getBytes(StandardCharsets.US_ASCII),
                 "{\"n\":2,\"bad\":true}".getBytes(StandardCharsets.US_ASCII));
-        RunResult r = run(Workloads.batch(envelopes, 2), 1, Duration.ofSeconds(30), 1000);
+        RunResult r = run(client, Workloads.batch(envelopes, 2), 1, Duration.ofSeconds(30), 1000);
         assertEquals(Map.of("200 (unexpected body)", 1L), r.outcomes());
         String sample = r.failureSamples().get(0);
         assertTrue(sample.contains("\"failed\":1") && sample.contains("first not created: {\"index\":1"), sample);
     }
 
-    @Test
-    void stopsIssuingAtTheRequestCap() throws Exception {
+    @ParameterizedTest
+    @EnumSource(LoadClient.class)
+    void stopsIssuingAtTheRequestCap(LoadClient client) throws Exception {
         UuidPool uuids = new UuidPool();
         uuids.add(UUID);
-        RunResult r = run(Workloads.verify(uuids), 4, Duration.ofSeconds(30), 25);
+        RunResult r = run(client, Workloads.verify(uuids), 4, Duration.ofSeconds(30), 25);
         assertEquals(25, r.requests());
         assertEquals(Map.of("200", 25L), r.outcomes());
         assertTrue(r.clean());
     }
 
-    @Test
-    void countsAVerificationThatIsNotVerifiedAsUnexpected() throws Exception {
+    @ParameterizedTest
+    @EnumSource(LoadClient.class)
+    void countsAVerificationThatIsNotVerifiedAsUnexpected(LoadClient client) throws Exception {
         verifyAnswer = "{\"verified\":false}";
         UuidPool uuids = new UuidPool();
         uuids.add(UUID);
-        RunResult r = run(Workloads.verify(uuids), 1, Duration.ofSeconds(30), 3);
+        RunResult r = run(client, Workloads.verify(uuids), 1, Duration.ofSeconds(30), 3);
         assertEquals(Map.of("200 (unexpected body)", 3L), r.outcomes());
         assertEquals(3, r.failures());
     }
 
-    @Test
-    void aServerThatDoesNotAnswerGivesTimeoutsNotAHungDriver() throws Exception {
+    @ParameterizedTest
+    @EnumSource(LoadClient.class)
+    void aServerThatDoesNotAnswerGivesTimeoutsNotAHungDriver(LoadClient client) throws Exception {
         Workload slow = sequence -> new Call("/slow", new byte[0], 200, b -> true, b -> { });
-        RunResult r = new LoadRun(plainHttp(), Duration.ofMillis(200), quiet())
+        RunResult r = new LoadRun(plainHttp(), client, Duration.ofMillis(200), quiet())
                 .run(slow, 2, Duration.ofMillis(300), 100);
         assertEquals(0, r.stillRunning());
         assertEquals(r.requests(), r.failures());
         assertTrue(r.outcomes().containsKey("error HttpTimeoutException"), r.outcomes().toString());
     }
 
-    private RunResult run(Workload workload, int clients, Duration duration, long max) throws InterruptedException {
-        return new LoadRun(plainHttp(), Duration.ofSeconds(10), quiet())
+    @Test
+    void eachBlockingClientSendsAllItsRequestsOverOneConnection() throws Exception {
+        UuidPool uuids = new UuidPool();
+        uuids.add(UUID);
+        RunResult r = run(LoadClient.BLOCKING, Workloads.verify(uuids), 3, Duration.ofSeconds(30), 60);
+        assertEquals(Map.of("200", 60L), r.outcomes());
+        assertTrue(verifyPorts.size() <= 3, "at most one connection per client: " + verifyPorts);
+    }
+
+    private RunResult run(LoadClient client, Workload workload, int clients, Duration duration, long max)
+            throws InterruptedException {
+        return new LoadRun(plainHttp(), client, Duration.ofSeconds(10), quiet())
                 .run(workload, clients, duration, max);
     }
 
