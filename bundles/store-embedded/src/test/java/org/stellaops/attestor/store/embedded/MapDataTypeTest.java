@@ -63,11 +63,15 @@ class MapDataTypeTest {
         assertEquals("next", type.read(read));
     }
 
-    /** Keys as the store makes them, and strings of every length class with and without non-ASCII characters. */
+    /**
+     * Keys as the store makes them, and strings of every length class with and without non-ASCII characters,
+     * including lone surrogates (a UTF-8 encoder turns each into one '?', the length an ASCII string would have).
+     */
     private static final List<String> STRINGS = List.of("", "a", "t\0x", "0123456789abcde", "0123456789abcdef",
             "default\0sha256:" + "ab".repeat(32), "x".repeat(127), "y".repeat(128), "z".repeat(70_000),
             "\u007f\u0000\u0001", "tenant\0caf\u00e9", "\u20ac", "abc\u0080", "\ud83d\ude00 emoji",
-            "\u00e9".repeat(16));
+            "\u00e9".repeat(16), "lone \ud800 high", "lone low \udc00", "?\ud83d", "what?", "\ufffd",
+            "x".repeat(40) + "\ud800");
 
     @Test
     void writesStringsByteForByteAsMvstoresOwnType() {
