@@ -28,6 +28,8 @@ final class HttpExchange {
     private final Principal principal;
     /** Whether the body was read to its end or deliberately left (with the connection then closed). */
     private boolean bodySettled;
+    /** Whether the body was left with more unread than may be dropped, so the connection closes after the answer. */
+    private boolean closing;
 
     /**
      * @param principal the authenticated caller, or null for unauthenticated endpoints and refusals
@@ -116,6 +118,7 @@ final class HttpExchange {
     private void leaveUnread(InputStream in, long declared) throws IOException {
         if (!RequestBodies.drainDeclared(in, declared)) {
             response.setHeader("Connection", "close");
+            closing = true;
         }
         bodySettled = true;
     }
@@ -231,6 +234,9 @@ final class HttpExchange {
         response.setContentLength(bytes.length);
         try (OutputStream out = response.getOutputStream()) {
             out.write(bytes);
+        }
+        if (closing) {
+            RequestBodies.linger(request.getInputStream());
         }
     }
 

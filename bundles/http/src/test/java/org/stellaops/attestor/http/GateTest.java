@@ -39,14 +39,21 @@ class GateTest {
         }
     }
 
+    /*
+     * Closing the connection while the client still sent its body used to reset it before the client read the 403
+     * ("header parser received no bytes"): 9 rounds in 1,000 under load, until the server lingered after answering.
+     */
     @Test
     void aRefusalLeavingMoreBodyThanItWouldDropClosesTheConnectionOpenly() throws Exception {
         try (ApiHarness api = new ApiHarness()) {
             String body = "[" + " ".repeat(2 * 1024 * 1024) + "]";
-            ApiHarness.Answer refused = api.sendAs(TokenTable.READ_ONLY, "POST", "/api/v1/rekor/entries:batch", body);
-            assertEquals(403, refused.status());
-            assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
-            assertEquals(404, api.get("/api/v1/nothing-here").status());
+            for (int round = 0; round < 20; round++) {
+                ApiHarness.Answer refused = api.sendAs(TokenTable.READ_ONLY, "POST", "/api/v1/rekor/entries:batch",
+                        body);
+                assertEquals(403, refused.status());
+                assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
+                assertEquals(404, api.get("/api/v1/nothing-here").status());
+            }
         }
     }
 

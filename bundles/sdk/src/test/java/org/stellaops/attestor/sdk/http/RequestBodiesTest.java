@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +42,46 @@ class RequestBodiesTest {
     @Test
     void drainsAChunkedBodyOfUnknownLength() throws IOException {
         assertTrue(RequestBodies.drainDeclared(new ByteArrayInputStream(new byte[100]), -1));
+    }
+
+    @Test
+    void lingersUntilTheBodyEnds() {
+        ByteArrayInputStream in = new ByteArrayInputStream(new byte[3_000_000]);
+        assertTrue(RequestBodies.linger(in));
+        assertEquals(0, in.available());
+    }
+
+    @Test
+    void stopsLingeringAtTheByteBound() {
+        ByteArrayInputStream in = new ByteArrayInputStream(new byte[100_000]);
+        assertFalse(RequestBodies.linger(in, 20_000, Duration.ofMinutes(1)));
+        assertTrue(in.available() > 0);
+    }
+
+    @Test
+    void stopsLingeringAtTheTimeBoundOnABodyThatNeverEnds() {
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return len;
+            }
+        };
+        assertFalse(RequestBodies.linger(endless, Long.MAX_VALUE, Duration.ofMillis(50)));
+    }
+
+    @Test
+    void aClientThatHangsUpEndsTheLingering() {
+        InputStream reset = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("Connection reset by peer");
+            }
+        };
+        assertTrue(RequestBodies.linger(reset));
     }
 }

@@ -40,11 +40,13 @@ public class WitnessServlet extends HttpServlet {
         if (witness == null || !ADD_CHECKPOINT.equals(request.getPathInfo())) {
             leaveUnread(request.getInputStream(), request.getContentLengthLong(), response);
             send(response, 404, WitnessDecision.TEXT_TYPE, "not found\n");
+            lingerIfClosing(request, response);
             return;
         }
         byte[] body = readLimited(request, response);
         if (body == null) {
             send(response, 413, WitnessDecision.TEXT_TYPE, "request body larger than " + maxBodyBytes + " bytes\n");
+            lingerIfClosing(request, response);
             return;
         }
         WitnessDecision decision = witness.addCheckpoint(body);
@@ -87,6 +89,17 @@ public class WitnessServlet extends HttpServlet {
                 return null;
             }
             return body;
+        }
+    }
+
+    /**
+     * After an answer that closes the connection with body left unread, sends the answer and lingers, so that a
+     * client still sending reads it rather than a reset (see {@link RequestBodies}).
+     */
+    private static void lingerIfClosing(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("close".equals(response.getHeader("Connection"))) {
+            response.flushBuffer();
+            RequestBodies.linger(request.getInputStream());
         }
     }
 

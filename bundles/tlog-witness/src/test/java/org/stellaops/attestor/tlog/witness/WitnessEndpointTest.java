@@ -218,6 +218,17 @@ class WitnessEndpointTest {
     }
 
     @Test
+    void refusesABodyFarAboveTheLimitWith413BeforeClosingTheConnection() throws Exception {
+        String checkpoint = log.checkpoint(tree, 10);
+        String padding = "A".repeat(3 * 1024 * 1024);
+        for (int round = 0; round < 20; round++) {
+            HttpResponse<String> refused = witness.post("old 0\n\n" + checkpoint + padding);
+            assertEquals(413, refused.statusCode());
+            assertEquals("close", refused.headers().firstValue("Connection").orElse(""));
+        }
+    }
+
+    @Test
     void publishesItsVerifierKeyAndKeepsTheKeyInTheKeyDriver() throws Exception {
         Cosigner cosigner = witness.cosigner();
         assertEquals(WitnessHarness.NAME, cosigner.name());

@@ -122,6 +122,7 @@ public class RekorV2Servlet extends HttpServlet {
         }
         HashedRekordRequest entry = accept(request, response);
         if (entry == null) {
+            lingerIfClosing(request, response);
             return;
         }
         AsyncContext async = request.startAsync();
@@ -223,6 +224,17 @@ public class RekorV2Servlet extends HttpServlet {
         } else {
             LOG.log(Level.WARNING, "failed to integrate a Rekor v2 entry", failure);
             error(response, Outcome.FAILED, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, UNKNOWN, "failed to integrate entry");
+        }
+    }
+
+    /**
+     * After an answer that closes the connection with body left unread, sends the answer and lingers, so that a
+     * client still sending reads it rather than a reset (see {@link RequestBodies}).
+     */
+    private static void lingerIfClosing(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if ("close".equals(response.getHeader("Connection"))) {
+            response.flushBuffer();
+            RequestBodies.linger(request.getInputStream());
         }
     }
 
