@@ -1,5 +1,6 @@
 package org.stellaops.attestor.cas.fs;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -177,11 +178,19 @@ public final class FsContentStore implements ContentStore, AutoCloseable {
                 || holds(pathOf(hex), content);
     }
 
-    /** An existing object counts only if it still holds exactly these bytes; a damaged one is rewritten. */
+    /**
+     * An existing object counts only if it still holds exactly these bytes; a damaged one is rewritten. Every new
+     * object is looked for here first, so an absent file must not cost an exception: {@link File#isFile}
+     * answers false without one, where {@code Files.size} throws (a stack trace on each submission).
+     */
     private static boolean holds(Path target, byte[] content) throws IOException {
+        File file = target.toFile();
+        if (!file.isFile() || file.length() != content.length) {
+            return false;
+        }
         try {
-            return Files.size(target) == content.length && Arrays.equals(Files.readAllBytes(target), content);
-        } catch (NoSuchFileException absent) {
+            return Arrays.equals(Files.readAllBytes(target), content);
+        } catch (NoSuchFileException removedMeanwhile) {
             return false;
         }
     }
