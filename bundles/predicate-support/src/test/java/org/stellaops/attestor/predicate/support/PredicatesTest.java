@@ -41,6 +41,39 @@ class PredicatesTest {
     }
 
     @Test
+    void buildsTheTreeJacksonWouldBuildNodeForNode() {
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        plain.put("text", "caf\u00e9 \ud83d\ude00");
+        plain.put("int", new java.math.BigInteger("42"));
+        plain.put("huge", new java.math.BigInteger("123456789012345678901234567890"));
+        plain.put("decimals", List.of(new java.math.BigDecimal("1.50"), new java.math.BigDecimal("0.000"),
+                new java.math.BigDecimal("-2E+3"), new java.math.BigDecimal("100")));
+        plain.put("boxed", List.of(7, 7L, (short) 7, (byte) 7, 1.25d, 1.25f));
+        plain.put("flags", List.of(true, false));
+        plain.put("nothing", null);
+        plain.put("nested", Map.of("list", List.of(Map.of(), List.of())));
+        com.fasterxml.jackson.databind.JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(plain);
+        com.fasterxml.jackson.databind.JsonNode built = Predicates.toNode(plain);
+        assertEquals(expected, built);
+        assertSameNodeTypes(expected, built);
+    }
+
+    private static void assertSameNodeTypes(com.fasterxml.jackson.databind.JsonNode expected,
+            com.fasterxml.jackson.databind.JsonNode actual) {
+        assertEquals(expected.getClass(), actual.getClass(), expected.toString());
+        assertEquals(expected.toString(), actual.toString());
+        java.util.Iterator<String> names = expected.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            assertSameNodeTypes(expected.get(name), actual.get(name));
+        }
+        for (int i = 0; expected.isArray() && i < expected.size(); i++) {
+            assertSameNodeTypes(expected.get(i), actual.get(i));
+        }
+    }
+
+    @Test
     void makesAResultOfOneError() {
         assertEquals(List.of(new ValidationError("/predicateType", "unknown")),
                 assertInstanceOf(PredicateResult.Invalid.class, Predicates.invalid("/predicateType", "unknown"))
