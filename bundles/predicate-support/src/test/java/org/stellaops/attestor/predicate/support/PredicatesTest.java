@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.stellaops.attestor.api.model.Bytes;
 import org.stellaops.attestor.api.model.Digest;
@@ -42,28 +48,26 @@ class PredicatesTest {
 
     @Test
     void buildsTheTreeJacksonWouldBuildNodeForNode() {
-        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        Map<String, Object> plain = new LinkedHashMap<>();
         plain.put("text", "caf\u00e9 \ud83d\ude00");
-        plain.put("int", new java.math.BigInteger("42"));
-        plain.put("huge", new java.math.BigInteger("123456789012345678901234567890"));
-        plain.put("decimals", List.of(new java.math.BigDecimal("1.50"), new java.math.BigDecimal("0.000"),
-                new java.math.BigDecimal("-2E+3"), new java.math.BigDecimal("100")));
+        plain.put("int", new BigInteger("42"));
+        plain.put("huge", new BigInteger("123456789012345678901234567890"));
+        plain.put("decimals", List.of(new BigDecimal("1.50"), new BigDecimal("0.000"),
+                new BigDecimal("-2E+3"), new BigDecimal("100")));
         plain.put("boxed", List.of(7, 7L, (short) 7, (byte) 7, 1.25d, 1.25f));
         plain.put("flags", List.of(true, false));
         plain.put("nothing", null);
         plain.put("nested", Map.of("list", List.of(Map.of(), List.of())));
-        com.fasterxml.jackson.databind.JsonNode expected = new com.fasterxml.jackson.databind.ObjectMapper()
-                .valueToTree(plain);
-        com.fasterxml.jackson.databind.JsonNode built = Predicates.toNode(plain);
+        JsonNode expected = new ObjectMapper().valueToTree(plain);
+        JsonNode built = Predicates.toNode(plain);
         assertEquals(expected, built);
         assertSameNodeTypes(expected, built);
     }
 
-    private static void assertSameNodeTypes(com.fasterxml.jackson.databind.JsonNode expected,
-            com.fasterxml.jackson.databind.JsonNode actual) {
+    private static void assertSameNodeTypes(JsonNode expected, JsonNode actual) {
         assertEquals(expected.getClass(), actual.getClass(), expected.toString());
         assertEquals(expected.toString(), actual.toString());
-        java.util.Iterator<String> names = expected.fieldNames();
+        Iterator<String> names = expected.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
             assertSameNodeTypes(expected.get(name), actual.get(name));
