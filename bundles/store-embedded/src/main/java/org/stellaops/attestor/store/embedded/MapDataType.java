@@ -40,7 +40,10 @@ final class MapDataType extends ObjectDataType {
     private static final char[] SURROGATES_WITH_LOW_BYTE_QUESTION_MARK = {0xD83F, 0xD93F, 0xDA3F, 0xDB3F, 0xDC3F,
         0xDD3F, 0xDE3F, 0xDF3F};
 
-    /** Per thread, an array for the low bytes of a string's characters; it grows with the longest string. */
+    /** The longest string whose low bytes go to the per-thread scratch array; keys are a few hundred characters. */
+    private static final int SCRATCH_MAX = 4096;
+
+    /** Per thread, an array for the low bytes of a string's characters, grown up to {@link #SCRATCH_MAX}. */
     private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[256]});
 
     static {
@@ -131,9 +134,13 @@ final class MapDataType extends ObjectDataType {
     }
 
     private static byte[] lowBytes(int length) {
+        if (length > SCRATCH_MAX) {
+            // a rare long string: a one-off array, so that no thread keeps a large scratch array for good
+            return new byte[length];
+        }
         byte[][] holder = SCRATCH.get();
         if (holder[0].length < length) {
-            holder[0] = new byte[Math.max(length, 2 * holder[0].length)];
+            holder[0] = new byte[Math.min(SCRATCH_MAX, Math.max(length, 2 * holder[0].length))];
         }
         return holder[0];
     }

@@ -66,14 +66,15 @@ class MapDataTypeTest {
     /**
      * Keys as the store makes them, and strings of every length class with and without non-ASCII characters,
      * including lone surrogates (a UTF-8 encoder turns each into one '?', the length an ASCII string would have),
-     * among them those whose low byte is '?' itself, and strings longer than the first scratch array.
+     * among them those whose low byte is '?' itself, and strings longer than the scratch array grows to.
      */
     private static final List<String> STRINGS = List.of("", "a", "t\0x", "0123456789abcde", "0123456789abcdef",
             "default\0sha256:" + "ab".repeat(32), "x".repeat(127), "y".repeat(128), "z".repeat(70_000),
             "\u007f\u0000\u0001", "tenant\0caf\u00e9", "\u20ac", "abc\u0080", "\ud83d\ude00 emoji",
             "\u00e9".repeat(16), "lone \ud800 high", "lone low \udc00", "?\ud83d", "what?", "\ufffd",
             "x".repeat(40) + "\ud800", "a\ud83f", "\udf3f" + "k".repeat(30), "?\uda3f?", "\ud83f\udc3f pair",
-            "key\0\udd3f\0tail" + "0".repeat(200), "y".repeat(300) + "\ud900");
+            "key\0\udd3f\0tail" + "0".repeat(200), "y".repeat(300) + "\ud900",
+            "w".repeat(5000) + "\udb3f", "v".repeat(5000));
 
     @Test
     void writesStringsByteForByteAsMvstoresOwnType() {
