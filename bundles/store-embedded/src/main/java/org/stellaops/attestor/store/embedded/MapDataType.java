@@ -114,7 +114,9 @@ final class MapDataType extends ObjectDataType {
         // tells those apart (a surrogate's is its own, not '?'), copied into a scratch array and compared in one
         // vectorized step, except for the eight surrogates whose low byte is '?' itself: indexOf finds those, and
         // answers at once for a string without characters above U+00FF. This replaced a check that built a
-        // second String from the bytes, whose allocation and copy were a third of the commit thread's samples.
+        // second String from the bytes: half the allocation, 10-15 % less time in a micro-benchmark. (JFR had put a
+        // third of the commit thread's samples on that String; most of it is the first read of cold key strings,
+        // which JFR now charges to the ThreadLocal lookup, see docs/benchmarks.md.)
         byte[] utf8 = string.getBytes(StandardCharsets.UTF_8);
         int length = string.length();
         if (utf8.length != length) {
