@@ -28,8 +28,6 @@ final class HttpExchange {
     private final Principal principal;
     /** Whether the body was read to its end or deliberately left (with the connection then closed). */
     private boolean bodySettled;
-    /** Whether the body was left with more unread than may be dropped, so the connection closes after the answer. */
-    private boolean closing;
 
     /**
      * @param principal the authenticated caller, or null for unauthenticated endpoints and refusals
@@ -118,7 +116,6 @@ final class HttpExchange {
     private void leaveUnread(InputStream in, long declared) throws IOException {
         if (!RequestBodies.drainDeclared(in, declared)) {
             response.setHeader("Connection", "close");
-            closing = true;
         }
         bodySettled = true;
     }
@@ -235,7 +232,8 @@ final class HttpExchange {
         try (OutputStream out = response.getOutputStream()) {
             out.write(bytes);
         }
-        if (closing) {
+        if ("close".equals(response.getHeader("Connection"))) {
+            // the body was left with more unread than may be dropped: see RequestBodies
             RequestBodies.linger(request.getInputStream());
         }
     }

@@ -180,12 +180,13 @@ public final class FsContentStore implements ContentStore, AutoCloseable {
 
     /**
      * An existing object counts only if it still holds exactly these bytes; a damaged one is rewritten. Every new
-     * object is looked for here first, so an absent file must not cost an exception: {@link File#isFile}
-     * answers false without one, where {@code Files.size} throws (a stack trace on each submission).
+     * object is looked for here first, so an absent file must not cost an exception: {@link File#length}
+     * answers 0 without one, where {@code Files.size} throws (a stack trace on each submission).
      */
     private static boolean holds(Path target, byte[] content) throws IOException {
         File file = target.toFile();
-        if (!file.isFile() || file.length() != content.length) {
+        // length() is 0 for an absent file, so a new object costs one stat; isFile only settles the rest
+        if (file.length() != content.length || !file.isFile()) {
             return false;
         }
         try {

@@ -44,7 +44,7 @@ final class MapDataType extends ObjectDataType {
     private static final int SCRATCH_MAX = 4096;
 
     /** Per thread, an array for the low bytes of a string's characters, grown up to {@link #SCRATCH_MAX}. */
-    private static final ThreadLocal<byte[][]> SCRATCH = ThreadLocal.withInitial(() -> new byte[][] {new byte[256]});
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
 
     static {
         // learnt from the type itself rather than copied from its source, so a format change cannot go unnoticed:
@@ -140,11 +140,12 @@ final class MapDataType extends ObjectDataType {
             // a rare long string: a one-off array, so that no thread keeps a large scratch array for good
             return new byte[length];
         }
-        byte[][] holder = SCRATCH.get();
-        if (holder[0].length < length) {
-            holder[0] = new byte[Math.min(SCRATCH_MAX, Math.max(length, 2 * holder[0].length))];
+        byte[] scratch = SCRATCH.get();
+        if (scratch.length < length) {
+            scratch = new byte[Math.min(SCRATCH_MAX, Math.max(length, 2 * scratch.length))];
+            SCRATCH.set(scratch);
         }
-        return holder[0];
+        return scratch;
     }
 
     @Override
