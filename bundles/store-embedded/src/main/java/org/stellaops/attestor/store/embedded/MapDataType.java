@@ -3,6 +3,7 @@ package org.stellaops.attestor.store.embedded;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -20,8 +21,17 @@ import org.h2.mvstore.type.ObjectDataType;
  *     character at a time; in the commit thread, which serializes every index leaf a commit changed, that was
  *     about a tenth of the submit load's samples. Other strings take {@code ObjectDataType}'s own path.</li>
  * </ul>
- * Files written with plain {@code ObjectDataType} read unchanged, and files written with this type read with plain
- * {@code ObjectDataType}: the tags and encodings are learnt from it when this class loads and checked there.
+ * And one format of its own, for whole pages: when front coding is on (schema 6, see {@link Migration}), a page's
+ * keys or values that are all ASCII strings are written as {@link #FRONT_CODED_TAG}, then for each item the number of
+ * leading bytes it shares with the item before it, the number of bytes that follow and those bytes (two var-ints
+ * and a suffix), if that is smaller than writing them one by one. A page's keys are sorted, and index keys share
+ * long prefixes (tenant, indexed value, the leading digits of the hex time): under the submit load front coding cut
+ * the bytes the store writes per record by a fifth, the fact index's by two fifths (docs/benchmarks.md).
+ *
+ * <p>Pages written item by item read unchanged, with or without front coding, and plain {@code ObjectDataType} reads
+ * them too: the tags and encodings are learnt from it when this class loads and checked there. Plain
+ * {@code ObjectDataType} cannot read a front-coded page, so the {@code meta} map (where an older version finds the
+ * layout version it then refuses) is never front-coded.
  */
 final class MapDataType extends ObjectDataType {
 
@@ -45,6 +55,18 @@ final class MapDataType extends ObjectDataType {
 
     /** Per thread, an array for the low bytes of a string's characters, grown up to {@link #SCRATCH_MAX}. */
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
+
+    /**
+     * The first byte of a front-coded array. {@code ObjectDataType}'s tags are 0-19, 32-49 and 64-119 (checked when
+     * this class loads for every kind of item the store writes), so an array written item by item never starts
+     * with it.
+     */
+    static final byte FRONT_CODED_TAG = 126;
+
+    private static final byte[] EMPTY_BYTES = new byte[0];
+
+    /** Whether pages may be written front-coded now; read at every page write. */
+    private final BooleanSupplier frontCoding;
 
     static {
         // learnt from the type itself rather than copied from its source, so a format change cannot go unnoticed:
@@ -70,6 +92,25 @@ final class MapDataType extends ObjectDataType {
                 throw new IllegalStateException("MVStore writes short strings in an unknown format");
             }
         }
+        for (Object item : new Object[] {"", longer, new byte[3], new byte[16], 0L, 7L, -1L, Long.MAX_VALUE, 3}) {
+            if (probe(item).get(0) == FRONT_CODED_TAG) {
+                throw new IllegalStateException("MVStore now writes " + item.getClass().getSimpleName()
+                        + " with the tag of front-coded arrays");
+            }
+        }
+    }
+
+    /** A type that writes every page item by item, in {@code ObjectDataType}'s format, and reads both forms. */
+    MapDataType() {
+        this(() -> false);
+    }
+
+    /**
+     * @param frontCoding whether a page may be written front-coded (asked at every page write: a file gets
+     *        front-coded pages only once its layout says so, see {@link Migration})
+     */
+    MapDataType(BooleanSupplier frontCoding) {
+        this.frontCoding = frontCoding;
     }
 
     private static ByteBuffer probe(Object value) {
@@ -82,6 +123,108 @@ final class MapDataType extends ObjectDataType {
         byte[] bytes = new byte[rest.remaining()];
         rest.get(bytes);
         return bytes;
+    }
+
+    /**
+     * Writes a page's keys or values: front-coded when {@link #frontCoding} allows it, every item is an ASCII
+     * string and that is smaller (the sorted keys of a page share long prefixes: tenant, indexed value, the hex
+     * time's leading digits), else item by item as {@code ObjectDataType} does.
+     */
+    @Override
+    public void write(WriteBuffer buff, Object storage, int len) {
+        Object[] items = (Object[]) storage;
+        byte[][] ascii = frontCoding.getAsBoolean() ? asciiArray(items, len) : null;
+        if (ascii == null || frontCodedSize(ascii, len) >= plainSize(ascii, len)) {
+            for (int i = 0; i < len; i++) {
+                write(buff, items[i]);
+            }
+            return;
+        }
+        buff.put(FRONT_CODED_TAG);
+        byte[] previous = EMPTY_BYTES;
+        for (int i = 0; i < len; i++) {
+            byte[] current = ascii[i];
+            int shared = shared(previous, current);
+            buff.putVarInt(shared).putVarInt(current.length - shared).put(current, shared, current.length - shared);
+            previous = current;
+        }
+    }
+
+    /** @return the ASCII bytes of every item, or null unless there are two or more, all ASCII strings */
+    private static byte[][] asciiArray(Object[] items, int len) {
+        if (len < 2) {
+            return null;
+        }
+        byte[][] ascii = new byte[len][];
+        for (int i = 0; i < len; i++) {
+            if (!(items[i] instanceof String string) || (ascii[i] = asciiBytes(string)) == null) {
+                return null;
+            }
+        }
+        return ascii;
+    }
+
+    private static int shared(byte[] previous, byte[] current) {
+        int mismatch = Arrays.mismatch(previous, current);
+        return mismatch < 0 ? current.length : mismatch;
+    }
+
+    private static int plainSize(byte[][] ascii, int len) {
+        int size = 0;
+        for (int i = 0; i < len; i++) {
+            int length = ascii[i].length;
+            size += 1 + (length <= SHORT_STRING_MAX ? 0 : varIntSize(length)) + length;
+        }
+        return size;
+    }
+
+    private static int frontCodedSize(byte[][] ascii, int len) {
+        int size = 1;
+        byte[] previous = EMPTY_BYTES;
+        for (int i = 0; i < len; i++) {
+            int shared = shared(previous, ascii[i]);
+            int suffix = ascii[i].length - shared;
+            size += varIntSize(shared) + varIntSize(suffix) + suffix;
+            previous = ascii[i];
+        }
+        return size;
+    }
+
+    private static int varIntSize(int value) {
+        return DataUtils.getVarIntLen(value);
+    }
+
+    /**
+     * Reads a page's keys or values in either form, whatever {@link #frontCoding} says now.
+     *
+     * @throws IllegalStateException if a front-coded array is damaged (the store reports a storage failure)
+     */
+    @Override
+    public void read(ByteBuffer buff, Object storage, int len) {
+        Object[] items = (Object[]) storage;
+        if (len == 0 || buff.get(buff.position()) != FRONT_CODED_TAG) {
+            for (int i = 0; i < len; i++) {
+                items[i] = read(buff);
+            }
+            return;
+        }
+        buff.get();
+        byte[] key = EMPTY_BYTES;
+        int length = 0;
+        for (int i = 0; i < len; i++) {
+            int shared = DataUtils.readVarInt(buff);
+            int suffix = DataUtils.readVarInt(buff);
+            if (shared < 0 || shared > length || suffix < 0 || suffix > buff.remaining()) {
+                throw new IllegalStateException("a front-coded page is damaged: key " + i + " shares " + shared
+                        + " bytes of " + length + " and adds " + suffix);
+            }
+            if (key.length < shared + suffix) {
+                key = Arrays.copyOf(key, Math.max(shared + suffix, 2 * key.length));
+            }
+            buff.get(key, shared, suffix);
+            length = shared + suffix;
+            items[i] = new String(key, 0, length, StandardCharsets.US_ASCII);
+        }
     }
 
     @Override

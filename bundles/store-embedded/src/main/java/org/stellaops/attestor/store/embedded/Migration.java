@@ -44,6 +44,12 @@ import org.stellaops.attestor.store.TrustedKey;
  * index and writes {@code schema.version} 5. A file upgraded from before schema 3 gets its documents in the new layout
  * straight away (step 3 writes through {@link EntryIndex}), so its move step finds nothing to move.
  *
+ * <p>Schema 6 changes no data, only how pages may be written: front-coded ({@link MapDataType}), which a version
+ * before it cannot read. So a file becomes version 6 first (one commit, also at the end of every older file's
+ * steps), and only then may commits write front-coded pages ({@link StoreFile#frontCode}); pages written before
+ * stay as they are and read as before, and {@code meta} is never front-coded, so an older version still reads the
+ * layout version and refuses the file with a clear error.
+ *
  * <p>The old maps are only read until the last step, and every batch commits its writes together with its progress
  * (a position in the map it reads), so a migration killed at any point resumes after the last committed batch at
  * the next start and ends with the same file; a file of millions of records is migrated without holding it in
@@ -54,7 +60,9 @@ final class Migration {
     /** The {@code meta} key of the layout version. */
     static final String SCHEMA_VERSION = "schema.version";
     /** The layout this code writes. */
-    static final long CURRENT_SCHEMA = 5;
+    static final long CURRENT_SCHEMA = 6;
+    /** The layout with the documents keyed by sequence, pages written item by item only. */
+    static final long DOCUMENT_SCHEMA = 5;
     /** The layout with tenants, before the fact index. */
     static final long TENANT_SCHEMA = 3;
     /** The layout with the fact index, documents still in {@code entries}. */
@@ -106,7 +114,7 @@ final class Migration {
         this.file = file;
         this.json = json;
         this.audit = audit;
-        this.meta = file.map("meta");
+        this.meta = file.map(StoreFile.META);
         this.batch = batch;
         this.listener = listener;
     }
@@ -123,16 +131,20 @@ final class Migration {
                     + " has layout " + schema + ", newer than this version understands (" + CURRENT_SCHEMA + ")",
                     null);
         }
-        if (schema != null && schema == CURRENT_SCHEMA) {
-            return;
-        }
         if (schema == null || schema < TENANT_SCHEMA) {
             migrateToTenants();
         }
         if (schema == null || schema < FACT_SCHEMA) {
             indexFacts();
         }
-        moveDocuments();
+        if (schema == null || schema < DOCUMENT_SCHEMA) {
+            moveDocuments();
+        }
+        if (schema == null || schema < CURRENT_SCHEMA) {
+            file.write(() -> meta.put(SCHEMA_VERSION, CURRENT_SCHEMA));
+        }
+        // only now that the version announcing them is durable: a version that cannot read them refuses the file
+        file.frontCode();
     }
 
     /** Schema 1 or 2 to 3: the steps of the class comment, ending with the commit that writes version 3. */
@@ -201,7 +213,7 @@ final class Migration {
             for (String step : List.of(STEP_DOCUMENTS, STEP_UNLISTED_DOCUMENTS)) {
                 meta.remove(progressKey(step));
             }
-            return meta.put(SCHEMA_VERSION, CURRENT_SCHEMA);
+            return meta.put(SCHEMA_VERSION, DOCUMENT_SCHEMA);
         });
     }
 

@@ -44,7 +44,7 @@ final class PolicyVersions implements PolicyStore {
         this.json = json;
         this.versions = file.map(VERSIONS);
         this.approvals = file.map(APPROVALS);
-        this.meta = file.map("meta");
+        this.meta = file.map(StoreFile.META);
         Long stored = file.guard(() -> meta.get(REVISION));
         this.revision = stored == null ? 0 : stored;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.h2.mvstore.MVMap;
@@ -56,8 +57,15 @@ final class StoreFile implements AutoCloseable {
     private static final int CLOSE_COMPACTION_MILLIS = 0;
     private static final int RETENTION_MILLIS = 0;
 
+    /**
+     * The map of the layout version (and a few counters): never front-coded, so that every version of the store can
+     * read it and refuse a layout newer than it knows.
+     */
+    static final String META = "meta";
+
     private final Path path;
     private final MVStore store;
+    private volatile boolean frontCoded;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final GroupCommit commits;
     private long commitsSinceMaintenance;
@@ -102,14 +110,27 @@ final class StoreFile implements AutoCloseable {
      * @return the map, created if needed
      */
     <K, V> MVMap<K, V> map(String name) {
-        return guard(() -> store.openMap(name, builder()));
+        return guard(() -> store.openMap(name, builder(name)));
     }
 
-    /** Every map's keys and values: MVStore's default format, read and written by {@link MapDataType}. */
+    /**
+     * Every map's keys and values: MVStore's default format, read and written by {@link MapDataType}, front-coded
+     * once {@link #frontCode} was called, except in {@value #META}.
+     */
     @SuppressWarnings("unchecked")
-    private static <K, V> MVMap.Builder<K, V> builder() {
-        return new MVMap.Builder<K, V>().keyType((DataType<K>) (Object) new MapDataType())
-                .valueType((DataType<V>) (Object) new MapDataType());
+    private <K, V> MVMap.Builder<K, V> builder(String name) {
+        BooleanSupplier frontCoding = META.equals(name) ? () -> false : () -> frontCoded;
+        return new MVMap.Builder<K, V>().keyType((DataType<K>) (Object) new MapDataType(frontCoding))
+                .valueType((DataType<V>) (Object) new MapDataType(frontCoding));
+    }
+
+    /**
+     * Lets every later commit write front-coded pages (every map but {@value #META}); called once the file's layout
+     * version that announces them is durable, so a version of the store that cannot read them refuses the file
+     * instead of failing on a page.
+     */
+    void frontCode() {
+        frontCoded = true;
     }
 
     /**
@@ -137,7 +158,7 @@ final class StoreFile implements AutoCloseable {
      * @param to the new name
      */
     void renameMap(String from, String to) {
-        store.renameMap(store.openMap(from, builder()), to);
+        store.renameMap(store.openMap(from, builder(from)), to);
     }
 
     /**

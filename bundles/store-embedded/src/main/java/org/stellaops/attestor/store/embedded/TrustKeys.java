@@ -38,7 +38,7 @@ final class TrustKeys implements TrustRootStore {
         this.file = file;
         this.json = json;
         this.keys = file.map(MAP);
-        this.meta = file.map("meta");
+        this.meta = file.map(StoreFile.META);
         Long stored = file.guard(() -> meta.get(VERSION));
         this.version = stored == null ? 0 : stored;
     }

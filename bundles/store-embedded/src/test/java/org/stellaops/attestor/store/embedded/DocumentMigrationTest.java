@@ -71,9 +71,9 @@ class DocumentMigrationTest {
             assertEquals(Migration.CURRENT_SCHEMA, meta.get(Migration.SCHEMA_VERSION));
             assertFalse(meta.keySet().stream().anyMatch(k -> k.startsWith("migration.")), meta.keySet()::toString);
             assertFalse(raw.hasMap(EntryIndex.LEGACY_CREATION));
-            MVMap<String, Object> entries = raw.openMap("entries");
+            MVMap<String, Object> entries = RawMaps.open(raw, "entries");
             entries.values().forEach(v -> assertInstanceOf(Long.class, v));
-            assertEquals(entries.size(), raw.openMap("entries.records").size());
+            assertEquals(entries.size(), RawMaps.open(raw, "entries.records").size());
         } finally {
             raw.close();
         }

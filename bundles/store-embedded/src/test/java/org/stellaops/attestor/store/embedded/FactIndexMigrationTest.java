@@ -63,7 +63,7 @@ class FactIndexMigrationTest {
             assertNull(meta.get(Migration.FACTS_PROGRESS));
             assertTrue(raw.hasMap("search.fact"));
             // 20 records with three facts (an index, two tags, a boolean: four terms), 6 with one term
-            assertEquals(20 * 4 + 6, raw.openMap("search.fact").size());
+            assertEquals(20 * 4 + 6, RawMaps.open(raw, "search.fact").size());
         } finally {
             raw.close();
         }

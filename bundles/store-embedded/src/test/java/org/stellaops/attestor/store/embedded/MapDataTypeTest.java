@@ -2,8 +2,12 @@ package org.stellaops.attestor.store.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -107,5 +111,93 @@ class MapDataTypeTest {
             assertEquals(7L, type.read(read));
         }
         assertEquals(0, read.remaining());
+    }
+
+    private static final String[] SORTED_KEYS = {"default\0https://slsa.dev/provenance/v1\0800000006a5c1f2b1d0c0000\0sha256:0a",
+        "default\0https://slsa.dev/provenance/v1\0800000006a5c1f2b1d0c0001\0sha256:ff",
+        "default\0https://slsa.dev/provenance/v1\0800000006a5c1f2c00000000\0sha256:17",
+        "default\0https://slsa.dev/provenance/v2", "default\0https://slsa.dev/provenance/v2", "e"};
+
+    private static ByteBuffer page(MapDataType type, Object... items) {
+        WriteBuffer buffer = new WriteBuffer(16);
+        type.write(buffer, items, items.length);
+        return buffer.getBuffer().flip();
+    }
+
+    private static Object[] readPage(DataType<Object> type, ByteBuffer buffer, int len) {
+        Object[] items = new Object[len];
+        type.read(buffer, items, len);
+        return items;
+    }
+
+    @Test
+    void aPageOfSortedAsciiKeysIsFrontCodedAndReadsBackWhole() {
+        ByteBuffer buffer = page(new MapDataType(() -> true), (Object[]) SORTED_KEYS);
+        assertEquals(MapDataType.FRONT_CODED_TAG, buffer.get(0));
+        assertArrayEquals(SORTED_KEYS, readPage(new MapDataType(), buffer, SORTED_KEYS.length));
+        assertEquals(0, buffer.remaining());
+    }
+
+    @Test
+    void frontCodingWritesFewerBytesThanItemByItem() {
+        int frontCoded = page(new MapDataType(() -> true), (Object[]) SORTED_KEYS).remaining();
+        int itemByItem = page(new MapDataType(), (Object[]) SORTED_KEYS).remaining();
+        assertTrue(frontCoded < itemByItem * 2 / 3, frontCoded + " bytes front-coded, " + itemByItem + " item by item");
+    }
+
+    @Test
+    void withoutFrontCodingAPageIsWhatMvstoresOwnTypeWrites() {
+        WriteBuffer own = new WriteBuffer(16);
+        new ObjectDataType().write(own, SORTED_KEYS, SORTED_KEYS.length);
+        assertEquals(own.getBuffer().flip(), page(new MapDataType(), (Object[]) SORTED_KEYS));
+    }
+
+    @Test
+    void aPageThatFrontCodingWouldNotShrinkIsWrittenItemByItem() {
+        // the empty values of the search indexes: one byte each item by item, two front-coded
+        ByteBuffer buffer = page(new MapDataType(() -> true), "", "", "", "");
+        assertArrayEquals(new Object[] {"", "", "", ""}, readPage(new ObjectDataType(), buffer, 4));
+    }
+
+    @Test
+    void aPageWithAnythingButAsciiStringsIsWrittenItemByItem() {
+        for (Object[] items : List.of(new Object[] {"a\0b", 7L}, new Object[] {"caf\u00e9-1", "caf\u00e9-2"},
+                new Object[] {"x\uD83Fy", "x\uD83Fz"}, new Object[] {new byte[20], new byte[20]})) {
+            ByteBuffer buffer = page(new MapDataType(() -> true), items);
+            Object[] read = readPage(new ObjectDataType(), buffer, items.length);
+            for (int i = 0; i < items.length; i++) {
+                if (items[i] instanceof byte[] bytes) {
+                    assertArrayEquals(bytes, (byte[]) read[i]);
+                } else {
+                    assertEquals(items[i], read[i]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSingleKeyIsWrittenItemByItem() {
+        ByteBuffer buffer = page(new MapDataType(() -> true), SORTED_KEYS[0]);
+        assertEquals(SORTED_KEYS[0], new ObjectDataType().read(buffer));
+    }
+
+    @Test
+    void aDamagedFrontCodedPageIsAFailureNotWrongKeys() {
+        ByteBuffer buffer = page(new MapDataType(() -> true), (Object[]) SORTED_KEYS);
+        // the first key claims to share bytes with a key before it, which does not exist
+        buffer.put(1, (byte) 5);
+        assertThrows(IllegalStateException.class, () -> readPage(new MapDataType(), buffer, SORTED_KEYS.length));
+    }
+
+    @Test
+    void keysOfRandomDigestsReadBackWhole() {
+        Random random = new Random(42);
+        String[] keys = new String[48];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = "t\0sha256:" + HexFormat.of().formatHex(bytes(random.nextInt(40)));
+        }
+        Arrays.sort(keys);
+        ByteBuffer buffer = page(new MapDataType(() -> true), (Object[]) keys);
+        assertArrayEquals(keys, readPage(new MapDataType(), buffer, keys.length));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stellaops.attestor.cas.StorageException;
@@ -204,6 +205,53 @@ class MigrationTest {
             assertEquals(Migration.CURRENT_SCHEMA, raw.<String, Long>openMap("meta").get(Migration.SCHEMA_VERSION));
         } finally {
             raw.close();
+        }
+    }
+
+    @Test
+    void aNewFileFrontCodesItsIndexPagesButNotTheLayoutVersion() {
+        try (EmbeddedStore store = new EmbeddedStore(file())) {
+            records(12).forEach(store::putIfAbsent);
+        }
+        MVStore raw = new MVStore.Builder().fileName(file().toString()).readOnly().open();
+        try {
+            // what a version before schema 6 reads first: it finds a layout it does not know and refuses the file
+            assertEquals(Migration.CURRENT_SCHEMA, raw.<String, Long>openMap("meta").get(Migration.SCHEMA_VERSION));
+            assertThrows(MVStoreException.class, () -> raw.openMap("search.subject").firstKey());
+            assertEquals(12, RawMaps.open(raw, "entries").size());
+        } finally {
+            raw.close();
+        }
+    }
+
+    @Test
+    void aSchema5FileReadsWhileItsNewPagesAreFrontCoded() {
+        List<EntryRecord> records = records(12);
+        try (EmbeddedStore store = new EmbeddedStore(file())) {
+            records.subList(0, 6).forEach(store::putIfAbsent);
+        }
+        RawMaps.rewriteItemByItem(file());
+        MVStore raw = new MVStore.Builder().fileName(file().toString()).open();
+        raw.<String, Long>openMap("meta").put(Migration.SCHEMA_VERSION, Migration.DOCUMENT_SCHEMA);
+        raw.close();
+        try (EmbeddedStore store = new EmbeddedStore(file())) {
+            records.subList(6, 12).forEach(store::putIfAbsent);
+        }
+        try (EmbeddedStore store = new EmbeddedStore(file())) {
+            for (EntryRecord r : records) {
+                assertEquals(r, store.byEnvelopeDigest(r.tenant(), r.envelopeDigest()).orElseThrow());
+            }
+            EntryQuery base = new EntryQuery(Tenants.LEGACY, TckRecords.subject("base"), null, null, null, null, 100,
+                    null);
+            assertEquals(SearchOracle.search(records, base), store.search(base).records());
+        }
+        MVStore upgraded = new MVStore.Builder().fileName(file().toString()).readOnly().open();
+        try {
+            assertEquals(Migration.CURRENT_SCHEMA,
+                    upgraded.<String, Long>openMap("meta").get(Migration.SCHEMA_VERSION));
+            assertThrows(MVStoreException.class, () -> upgraded.openMap("search.subject").firstKey());
+        } finally {
+            upgraded.close();
         }
     }
 }

@@ -13,7 +13,8 @@ import org.stellaops.attestor.store.TrustedKey;
  * Writes store files of schema 3 (store contract 4.0 to 5.0: the layout of schema 4 without the fact index) and of
  * schema 4 (record documents in {@code entries}, under their keys, and the creation index
  * {@code entries.byCreation}). They are made the way such files came about: the store writes everything, then the
- * file is taken back to the older layout and the version set back, leaving exactly the maps that schema wrote.
+ * file is rewritten item by item (no front-coded pages, which only schema 6 writes) and taken back to the older
+ * layout, and the version set back, leaving exactly the maps that schema wrote.
  */
 final class Schema3File {
 
@@ -53,6 +54,7 @@ final class Schema3File {
                 store.put(key);
             }
         }
+        RawMaps.rewriteItemByItem(file);
     }
 
     /** Every document back under its key in {@code entries}, its sequence in the creation index. */

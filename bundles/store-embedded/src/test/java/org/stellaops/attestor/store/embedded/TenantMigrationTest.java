@@ -158,7 +158,7 @@ class TenantMigrationTest {
         try {
             for (String name : List.of("entries", "entries.byUuid", "entries.pending", "search.time",
                     "search.subject", "trust.keys")) {
-                MVMap<String, String> map = raw.openMap(name);
+                MVMap<String, String> map = RawMaps.open(raw, name);
                 assertFalse(map.isEmpty(), name);
                 assertTrue(map.keySet().stream().allMatch(k -> k.startsWith(Tenants.LEGACY + "\0")
                         || k.contains("|" + Tenants.LEGACY + "\0")), name);
@@ -180,10 +180,10 @@ class TenantMigrationTest {
         new EmbeddedStore(file()).close();
         MVStore raw = new MVStore.Builder().fileName(file().toString()).readOnly().open();
         try {
-            Long sequence = raw.<String, Long>openMap("entries").get(Tenants.LEGACY + "\0" + record.envelopeDigest());
-            String stored = StoredJson.decode(raw.<Long, Object>openMap("entries.records").get(sequence));
+            Long sequence = RawMaps.<String, Long>open(raw, "entries").get(Tenants.LEGACY + "\0" + record.envelopeDigest());
+            String stored = StoredJson.decode(RawMaps.<Long, Object>open(raw, "entries.records").get(sequence));
             assertTrue(stored.contains("\"tenant\":\"default\""), stored);
-            String key = raw.<String, String>openMap("trust.keys").values().iterator().next();
+            String key = RawMaps.<String, String>open(raw, "trust.keys").values().iterator().next();
             assertTrue(key.contains("\"tenant\":\"default\""), key);
         } finally {
             raw.close();
