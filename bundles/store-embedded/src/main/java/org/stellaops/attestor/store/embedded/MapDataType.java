@@ -50,12 +50,6 @@ final class MapDataType extends ObjectDataType {
     private static final char[] SURROGATES_WITH_LOW_BYTE_QUESTION_MARK = {0xD83F, 0xD93F, 0xDA3F, 0xDB3F, 0xDC3F,
         0xDD3F, 0xDE3F, 0xDF3F};
 
-    /** The longest string whose low bytes go to the per-thread scratch array; keys are a few hundred characters. */
-    private static final int SCRATCH_MAX = 4096;
-
-    /** Per thread, an array for the low bytes of a string's characters, grown up to {@link #SCRATCH_MAX}. */
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[256]);
-
     /**
      * The first byte of a front-coded array. {@code ObjectDataType}'s tags are 0-19, 32-49 and 64-119 (checked when
      * this class loads for every kind of item the store writes), so an array written item by item never starts
@@ -134,19 +128,31 @@ final class MapDataType extends ObjectDataType {
     public void write(WriteBuffer buff, Object storage, int len) {
         Object[] items = (Object[]) storage;
         byte[][] ascii = frontCoding.getAsBoolean() ? asciiArray(items, len) : null;
-        if (ascii == null || frontCodedSize(ascii, len) >= plainSize(ascii, len)) {
+        if (ascii == null) {
             for (int i = 0; i < len; i++) {
                 write(buff, items[i]);
             }
             return;
         }
-        buff.put(FRONT_CODED_TAG);
-        byte[] previous = EMPTY_BYTES;
+        int[] shared = new int[len];
+        int frontCoded = 1;
+        int plain = 0;
         for (int i = 0; i < len; i++) {
-            byte[] current = ascii[i];
-            int shared = shared(previous, current);
-            buff.putVarInt(shared).putVarInt(current.length - shared).put(current, shared, current.length - shared);
-            previous = current;
+            int length = ascii[i].length;
+            shared[i] = i == 0 ? 0 : shared(ascii[i - 1], ascii[i]);
+            frontCoded += varIntSize(shared[i]) + varIntSize(length - shared[i]) + length - shared[i];
+            plain += 1 + (length <= SHORT_STRING_MAX ? 0 : varIntSize(length)) + length;
+        }
+        if (frontCoded >= plain) {
+            for (int i = 0; i < len; i++) {
+                writeAscii(buff, ascii[i]);
+            }
+            return;
+        }
+        buff.put(FRONT_CODED_TAG);
+        for (int i = 0; i < len; i++) {
+            int suffix = ascii[i].length - shared[i];
+            buff.putVarInt(shared[i]).putVarInt(suffix).put(ascii[i], shared[i], suffix);
         }
     }
 
@@ -156,8 +162,16 @@ final class MapDataType extends ObjectDataType {
             return null;
         }
         byte[][] ascii = new byte[len][];
+        // one scratch array for the page: a per-thread one cost a ThreadLocal lookup per key (3 % of the samples)
+        byte[] scratch = new byte[256];
         for (int i = 0; i < len; i++) {
-            if (!(items[i] instanceof String string) || (ascii[i] = asciiBytes(string)) == null) {
+            if (!(items[i] instanceof String string)) {
+                return null;
+            }
+            if (scratch.length < string.length()) {
+                scratch = new byte[Math.max(string.length(), 2 * scratch.length)];
+            }
+            if ((ascii[i] = asciiBytes(string, scratch)) == null) {
                 return null;
             }
         }
@@ -167,27 +181,6 @@ final class MapDataType extends ObjectDataType {
     private static int shared(byte[] previous, byte[] current) {
         int mismatch = Arrays.mismatch(previous, current);
         return mismatch < 0 ? current.length : mismatch;
-    }
-
-    private static int plainSize(byte[][] ascii, int len) {
-        int size = 0;
-        for (int i = 0; i < len; i++) {
-            int length = ascii[i].length;
-            size += 1 + (length <= SHORT_STRING_MAX ? 0 : varIntSize(length)) + length;
-        }
-        return size;
-    }
-
-    private static int frontCodedSize(byte[][] ascii, int len) {
-        int size = 1;
-        byte[] previous = EMPTY_BYTES;
-        for (int i = 0; i < len; i++) {
-            int shared = shared(previous, ascii[i]);
-            int suffix = ascii[i].length - shared;
-            size += varIntSize(shared) + varIntSize(suffix) + suffix;
-            previous = ascii[i];
-        }
-        return size;
     }
 
     private static int varIntSize(int value) {
@@ -230,26 +223,33 @@ final class MapDataType extends ObjectDataType {
     @Override
     public void write(WriteBuffer buff, Object obj) {
         if (obj instanceof String string) {
-            byte[] ascii = asciiBytes(string);
+            byte[] ascii = asciiBytes(string, new byte[string.length()]);
             if (ascii != null) {
-                int length = ascii.length;
-                if (length <= SHORT_STRING_MAX) {
-                    buff.put((byte) (SHORT_STRING_TAG + length));
-                } else {
-                    buff.put(STRING_TAG).putVarInt(length);
-                }
-                buff.put(ascii);
+                writeAscii(buff, ascii);
                 return;
             }
         }
         super.write(buff, obj);
     }
 
+    /** Writes the bytes of an ASCII string exactly as {@code ObjectDataType} writes the string. */
+    private static void writeAscii(WriteBuffer buff, byte[] ascii) {
+        int length = ascii.length;
+        if (length <= SHORT_STRING_MAX) {
+            buff.put((byte) (SHORT_STRING_TAG + length));
+        } else {
+            buff.put(STRING_TAG).putVarInt(length);
+        }
+        buff.put(ascii);
+    }
+
     /**
+     * @param string a string
+     * @param scratch at least as long as the string: receives its characters' low bytes
      * @return the string's characters as bytes if it is made of ASCII characters only, else null
      */
     @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): each character's low byte, no coding
-    static byte[] asciiBytes(String string) {
+    static byte[] asciiBytes(String string, byte[] scratch) {
         // The JDK encodes an ASCII string to UTF-8 with one vectorized check and one copy; a loop over the
         // characters was 2.5 times slower on 170-character index keys, and keys are serialized again every time a
         // commit rewrites their leaf (about a thousand strings per stored record). Any other character takes more
@@ -258,16 +258,14 @@ final class MapDataType extends ObjectDataType {
         // vectorized step, except for the eight surrogates whose low byte is '?' itself: indexOf finds those, and
         // answers at once for a string without characters above U+00FF. This replaced a check that built a
         // second String from the bytes: half the allocation, 10-15 % less time in a micro-benchmark. (JFR had put a
-        // third of the commit thread's samples on that String; most of it is the first read of cold key strings,
-        // which JFR now charges to the ThreadLocal lookup, see docs/benchmarks.md.)
+        // third of the commit thread's samples on that String; most of it is the first read of cold key strings.)
         byte[] utf8 = string.getBytes(StandardCharsets.UTF_8);
         int length = string.length();
         if (utf8.length != length) {
             return null;
         }
-        byte[] low = lowBytes(length);
-        string.getBytes(0, length, low, 0);
-        if (!Arrays.equals(utf8, 0, length, low, 0, length)) {
+        string.getBytes(0, length, scratch, 0);
+        if (!Arrays.equals(utf8, 0, length, scratch, 0, length)) {
             return null;
         }
         for (char surrogate : SURROGATES_WITH_LOW_BYTE_QUESTION_MARK) {
@@ -276,19 +274,6 @@ final class MapDataType extends ObjectDataType {
             }
         }
         return utf8;
-    }
-
-    private static byte[] lowBytes(int length) {
-        if (length > SCRATCH_MAX) {
-            // a rare long string: a one-off array, so that no thread keeps a large scratch array for good
-            return new byte[length];
-        }
-        byte[] scratch = SCRATCH.get();
-        if (scratch.length < length) {
-            scratch = new byte[Math.min(SCRATCH_MAX, Math.max(length, 2 * scratch.length))];
-            SCRATCH.set(scratch);
-        }
-        return scratch;
     }
 
     @Override
