@@ -30,6 +30,7 @@
 #              SERVER_JAVA_OPTS (extra JVM options of the server, e.g. -XX:StartFlightRecording=filename=/tmp/s.jfr),
 #              STORE (embedded | mongo, default embedded), MONGO_BACKEND (memory | h2, default memory; STORE=mongo),
 #              STORE_CACHE_MB (the embedded store's page cache in MiB; default: the service's own, 16),
+#              LOG_BATCH_MAX_AGE_MS (the embedded log's batchMaxAgeMillis; default: the service's own, 0 = adaptive),
 #              KEEP_DATA (1 = keep each data directory and print its path, for inspecting the files afterwards)
 # Build first: mvn -B -pl integration-tests/benchmarks verify (and the distribution for the load part).
 # Exit status: non-zero when a JMH run fails, a server does not start, any load request failed, or STORE=mongo and
@@ -193,6 +194,11 @@ new_data_dir() {
   if [ -n "${STORE_CACHE_MB:-}" ]; then
     echo "{\"cacheSizeMb\":$STORE_CACHE_MB}" >"$data_dir/conf/org.stellaops.attestor.store.embedded.json"
     echo "== wrote $data_dir/conf/org.stellaops.attestor.store.embedded.json: {\"cacheSizeMb\":$STORE_CACHE_MB}"
+  fi
+  if [ -n "${LOG_BATCH_MAX_AGE_MS:-}" ]; then
+    echo "{\"batchMaxAgeMillis\":$LOG_BATCH_MAX_AGE_MS}" >"$data_dir/conf/org.stellaops.attestor.tlog.embedded.json"
+    echo "== wrote $data_dir/conf/org.stellaops.attestor.tlog.embedded.json:" \
+      "{\"batchMaxAgeMillis\":$LOG_BATCH_MAX_AGE_MS}"
   fi
   if [ "$store" = mongo ]; then
     local config="{\"uri\":\"$mongo_uri\",\"database\":\"$mongo_database\"}"

@@ -26,7 +26,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * leading bytes it shares with the item before it, the number of bytes that follow and those bytes (two var-ints
  * and a suffix), if that is smaller than writing them one by one. A page's keys are sorted, and index keys share
  * long prefixes (tenant, indexed value, the leading digits of the hex time): under the submit load front coding cut
- * the bytes the store writes per record by a fifth, the fact index's by two fifths (docs/benchmarks.md).
+ * the commit thread's disk writes per request by about a fifth, the fact index's keys by two fifths
+ * (docs/benchmarks.md).
  *
  * <p>Pages written item by item read unchanged, with or without front coding, and plain {@code ObjectDataType} reads
  * them too: the tags and encodings are learnt from it when this class loads and checked there. Plain
