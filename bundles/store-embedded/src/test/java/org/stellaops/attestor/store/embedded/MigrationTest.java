@@ -229,6 +229,7 @@ class MigrationTest {
         List<EntryRecord> records = records(12);
         try (EmbeddedStore store = new EmbeddedStore(file())) {
             records.subList(0, 6).forEach(store::putIfAbsent);
+            store.appendAll(events(3));
         }
         RawMaps.rewriteItemByItem(file());
         MVStore raw = new MVStore.Builder().fileName(file().toString()).open();
@@ -244,6 +245,7 @@ class MigrationTest {
             EntryQuery base = new EntryQuery(Tenants.LEGACY, TckRecords.subject("base"), null, null, null, null, 100,
                     null);
             assertEquals(SearchOracle.search(records, base), store.search(base).records());
+            assertEquals(3, store.eventCount());
         }
         MVStore upgraded = new MVStore.Builder().fileName(file().toString()).readOnly().open();
         try {

@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param origin checkpoint origin and note key name: non-empty, no whitespace, no {@code +}
  * @param signingKeyName name of the checkpoint key in the key driver
  * @param batchSize most entries integrated per checkpoint, at least 1
- * @param batchMaxAgeMillis 0 to integrate whatever is queued as soon as the sequencer is free; otherwise how long
- *        to wait after the oldest queued submission for a fuller batch
+ * @param batchMaxAgeMillis 0 to integrate whatever is queued as soon as the sequencer is free (after a batch of
+ *        several submissions, waiting a few milliseconds for a fuller one); otherwise how long to wait after the
+ *        oldest queued submission for a fuller batch
  * @param readUrl where clients read the tiles, for the descriptor
  * @param maxPending most submissions queued at once; beyond, submissions fail at once (pushback)
  * @param readOnly a frozen log: it opens, serves reads and proofs, but refuses every new submission

@@ -10,8 +10,12 @@ import java.util.function.Consumer;
 /**
  * The single writer: one thread drains the submission queue in batches of up to {@code batchSize} and hands each
  * batch to the integrator. With {@code batchMaxAgeMillis = 0} it takes whatever is queued the moment it is free
- * (adaptive group commit: batches grow with load, an idle log answers at once); with a positive age it waits up
- * to that long after the oldest submission for a fuller batch. Callers never wait on a lock: they only enqueue.
+ * (adaptive group commit: batches grow with load, an idle log answers at once), except that after a batch of more
+ * than one submission (concurrent load) it waits up to {@code loadAgeMillis} after the oldest for a fuller batch:
+ * each batch costs a checkpoint signature and its verification, a rewrite of the partial tiles and bundle and a
+ * round of fsyncs, and under load 4 ms more per batch cut the sequencer's disk writes per submission by a third
+ * (docs/benchmarks.md, session 16). With a positive {@code batchMaxAgeMillis} it always waits up to that long.
+ * Callers never wait on a lock: they only enqueue.
  */
 final class Sequencer {
 
@@ -20,6 +24,7 @@ final class Sequencer {
     private final BlockingQueue<Pending> queue;
     private final int batchSize;
     private final long maxAgeNanos;
+    private final long loadAgeNanos;
     private final Consumer<List<Pending>> integrator;
     private final Thread thread;
     private volatile boolean accepting = true;
@@ -32,9 +37,24 @@ final class Sequencer {
      * @param integrator integrates one batch; must complete or fail every future of the batch
      */
     Sequencer(String name, int batchSize, long batchMaxAgeMillis, int maxPending, Consumer<List<Pending>> integrator) {
+        this(name, batchSize, batchMaxAgeMillis, 0, maxPending, integrator);
+    }
+
+    /**
+     * @param name thread name
+     * @param batchSize most entries per batch
+     * @param batchMaxAgeMillis how long to wait for a fuller batch; 0 for none
+     * @param loadAgeMillis with {@code batchMaxAgeMillis} 0: how long to wait for a fuller batch after a batch of
+     *        more than one submission
+     * @param maxPending most submissions queued at once (pushback beyond)
+     * @param integrator integrates one batch; must complete or fail every future of the batch
+     */
+    Sequencer(String name, int batchSize, long batchMaxAgeMillis, long loadAgeMillis, int maxPending,
+              Consumer<List<Pending>> integrator) {
         this.queue = new LinkedBlockingQueue<>(maxPending);
         this.batchSize = batchSize;
         this.maxAgeNanos = TimeUnit.MILLISECONDS.toNanos(batchMaxAgeMillis);
+        this.loadAgeNanos = batchMaxAgeMillis > 0 ? 0 : TimeUnit.MILLISECONDS.toNanos(loadAgeMillis);
         this.integrator = integrator;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -88,6 +108,7 @@ final class Sequencer {
     }
 
     private void run() {
+        int previous = 0;
         while (accepting) {
             Pending first;
             try {
@@ -102,7 +123,8 @@ final class Sequencer {
             batch.add(first);
             boolean stop;
             try {
-                stop = fill(batch, first.enqueuedNanos());
+                long age = previous > 1 ? Math.max(maxAgeNanos, loadAgeNanos) : maxAgeNanos;
+                stop = fill(batch, first.enqueuedNanos(), age);
             } catch (InterruptedException e) {
                 stop = true;
             }
@@ -115,12 +137,13 @@ final class Sequencer {
             if (stop) {
                 return;
             }
+            previous = batch.size();
         }
     }
 
     /** @return true if the stop marker was seen */
-    private boolean fill(List<Pending> batch, long firstEnqueued) throws InterruptedException {
-        long deadline = firstEnqueued + maxAgeNanos;
+    private boolean fill(List<Pending> batch, long firstEnqueued, long ageNanos) throws InterruptedException {
+        long deadline = firstEnqueued + ageNanos;
         while (batch.size() < batchSize) {
             int before = batch.size();
             queue.drainTo(batch, batchSize - batch.size());
@@ -128,7 +151,7 @@ final class Sequencer {
                 return true;
             }
             long wait = deadline - System.nanoTime();
-            if (batch.size() >= batchSize || maxAgeNanos == 0 || wait <= 0) {
+            if (batch.size() >= batchSize || ageNanos == 0 || wait <= 0) {
                 return false;
             }
             Pending next = queue.poll(wait, TimeUnit.NANOSECONDS);

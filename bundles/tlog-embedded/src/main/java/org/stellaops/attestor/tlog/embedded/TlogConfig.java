@@ -57,7 +57,8 @@ public @interface TlogConfig {
     /** @return batch age limit in milliseconds; 0 = adaptive group commit */
     @AttributeDefinition(name = "Batch max age (ms)", description = "0 (recommended): integrate whatever is queued as "
             + "soon as the sequencer is free (adaptive group commit: batches grow with load, an idle log answers at "
-            + "once). Greater than 0: wait up to this long after the oldest submission for a fuller batch. Tessera's "
+            + "once), except that after a batch of several submissions it waits up to 4 ms for a fuller one. "
+            + "Greater than 0: wait up to this long after the oldest submission for a fuller batch. Tessera's "
             + "250 ms would cap 64 closed-loop clients (each waiting for its checkpoint before sending again) at "
             + "about 256 requests/s.", min = "0")
     long batchMaxAgeMillis() default 0;

@@ -81,6 +81,70 @@ class SequencerTest {
     }
 
     @Test
+    void integratesALoneSubmissionAtOnceInAdaptiveMode() throws Exception {
+        Recorder recorder = new Recorder(new CountDownLatch(0));
+        // a load age of a minute: had a lone submission waited for it, the get below would time out
+        Sequencer sequencer = new Sequencer("t", 10, 0, 60_000, 1000, recorder);
+        sequencer.start();
+        for (int i = 0; i < 3; i++) {
+            Pending p = pending();
+            sequencer.offer(p);
+            p.future().get(30, TimeUnit.SECONDS);
+        }
+        sequencer.stop(LogErrors.unavailable("stopped"));
+        assertEquals(List.of(1, 1, 1), recorder.sizes);
+    }
+
+    @Test
+    void waitsForAFullerBatchAfterABatchOfSeveralInAdaptiveMode() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        Recorder recorder = new Recorder(hold);
+        Sequencer sequencer = new Sequencer("t", 10, 0, 60_000, 1000, recorder);
+        sequencer.start();
+        List<Pending> all = new ArrayList<>(List.of(pending()));
+        sequencer.offer(all.get(0));
+        Await.until("the first batch in the integrator", () -> recorder.sizes.size() == 1);
+        // three more arrive while the first batch is being integrated: concurrent load
+        for (int i = 0; i < 3; i++) {
+            Pending p = pending();
+            all.add(p);
+            sequencer.offer(p);
+        }
+        hold.countDown();
+        CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        assertEquals(List.of(1, 3), recorder.sizes);
+        List<Pending> next = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Pending p = pending();
+            next.add(p);
+            sequencer.offer(p);
+            Thread.sleep(2);
+        }
+        CompletableFuture.allOf(next.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        sequencer.stop(LogErrors.unavailable("stopped"));
+        // without the wait the first of the ten, alone in the queue for 2 ms, would have gone alone
+        assertEquals(List.of(1, 3, 10), recorder.sizes);
+    }
+
+    @Test
+    void aFixedMaxAgeAppliesAfterABatchOfSeveralTooNotTheLoadAge() throws Exception {
+        Recorder recorder = new Recorder(new CountDownLatch(0));
+        Sequencer sequencer = new Sequencer("t", 10, 60_000, 1, 1000, recorder);
+        sequencer.start();
+        List<Pending> all = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Pending p = pending();
+            all.add(p);
+            sequencer.offer(p);
+            Thread.sleep(2);
+        }
+        CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        sequencer.stop(LogErrors.unavailable("stopped"));
+        // a load age of 1 ms after the first batch of ten would have split the second
+        assertEquals(List.of(10, 10), recorder.sizes);
+    }
+
+    @Test
     void finishesTheCurrentBatchAndFailsTheQueuedRestOnStop() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
         Recorder recorder = new Recorder(hold);
