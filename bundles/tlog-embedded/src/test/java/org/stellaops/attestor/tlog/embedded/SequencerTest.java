@@ -80,6 +80,18 @@ class SequencerTest {
         assertEquals(List.of(10), recorder.sizes);
     }
 
+    /** Offers {@code count} submissions 2 ms apart and waits until all are integrated. */
+    private static void offerTwoMillisecondsApart(Sequencer sequencer, int count) throws Exception {
+        List<Pending> all = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Pending p = pending();
+            all.add(p);
+            sequencer.offer(p);
+            Thread.sleep(2);
+        }
+        CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+    }
+
     @Test
     void integratesALoneSubmissionAtOnceInAdaptiveMode() throws Exception {
         Recorder recorder = new Recorder(new CountDownLatch(0));
@@ -113,14 +125,7 @@ class SequencerTest {
         hold.countDown();
         CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         assertEquals(List.of(1, 3), recorder.sizes);
-        List<Pending> next = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            Pending p = pending();
-            next.add(p);
-            sequencer.offer(p);
-            Thread.sleep(2);
-        }
-        CompletableFuture.allOf(next.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        offerTwoMillisecondsApart(sequencer, 10);
         sequencer.stop(LogErrors.unavailable("stopped"));
         // without the wait the first of the ten, alone in the queue for 2 ms, would have gone alone
         assertEquals(List.of(1, 3, 10), recorder.sizes);
@@ -131,14 +136,7 @@ class SequencerTest {
         Recorder recorder = new Recorder(new CountDownLatch(0));
         Sequencer sequencer = new Sequencer("t", 10, 60_000, 1, 1000, recorder);
         sequencer.start();
-        List<Pending> all = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            Pending p = pending();
-            all.add(p);
-            sequencer.offer(p);
-            Thread.sleep(2);
-        }
-        CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        offerTwoMillisecondsApart(sequencer, 20);
         sequencer.stop(LogErrors.unavailable("stopped"));
         // a load age of 1 ms after the first batch of ten would have split the second
         assertEquals(List.of(10, 10), recorder.sizes);
