@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
 
 /**
  * Raw access to a store file for tests that inspect or fake layouts: maps opened with a {@link MapDataType} that
@@ -28,8 +29,8 @@ final class RawMaps {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> org.h2.mvstore.type.DataType<T> type() {
-        return (org.h2.mvstore.type.DataType<T>) (Object) new MapDataType();
+    private static <T> DataType<T> type() {
+        return (DataType<T>) (Object) new MapDataType();
     }
 
     /**

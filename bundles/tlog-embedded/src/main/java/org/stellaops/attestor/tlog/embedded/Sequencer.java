@@ -24,21 +24,11 @@ final class Sequencer {
     private final BlockingQueue<Pending> queue;
     private final int batchSize;
     private final long maxAgeNanos;
-    private final long loadAgeNanos;
+    /** How long to wait for a fuller batch after a batch of more than one submission. */
+    private final long underLoadAgeNanos;
     private final Consumer<List<Pending>> integrator;
     private final Thread thread;
     private volatile boolean accepting = true;
-
-    /**
-     * @param name thread name
-     * @param batchSize most entries per batch
-     * @param batchMaxAgeMillis how long to wait for a fuller batch; 0 for none
-     * @param maxPending most submissions queued at once (pushback beyond)
-     * @param integrator integrates one batch; must complete or fail every future of the batch
-     */
-    Sequencer(String name, int batchSize, long batchMaxAgeMillis, int maxPending, Consumer<List<Pending>> integrator) {
-        this(name, batchSize, batchMaxAgeMillis, 0, maxPending, integrator);
-    }
 
     /**
      * @param name thread name
@@ -54,7 +44,7 @@ final class Sequencer {
         this.queue = new LinkedBlockingQueue<>(maxPending);
         this.batchSize = batchSize;
         this.maxAgeNanos = TimeUnit.MILLISECONDS.toNanos(batchMaxAgeMillis);
-        this.loadAgeNanos = batchMaxAgeMillis > 0 ? 0 : TimeUnit.MILLISECONDS.toNanos(loadAgeMillis);
+        this.underLoadAgeNanos = batchMaxAgeMillis > 0 ? maxAgeNanos : TimeUnit.MILLISECONDS.toNanos(loadAgeMillis);
         this.integrator = integrator;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -76,6 +66,11 @@ final class Sequencer {
         }
         // stop() may have drained the queue between the check and the offer: take the submission back.
         return accepting || !queue.remove(pending);
+    }
+
+    /** @return how many submissions are queued and not yet taken into a batch */
+    int queued() {
+        return queue.size();
     }
 
     /** @return false once {@link #stop} began: a refused offer then means "stopping", not "queue full" */
@@ -123,8 +118,7 @@ final class Sequencer {
             batch.add(first);
             boolean stop;
             try {
-                long age = previous > 1 ? Math.max(maxAgeNanos, loadAgeNanos) : maxAgeNanos;
-                stop = fill(batch, first.enqueuedNanos(), age);
+                stop = fill(batch, first.enqueuedNanos(), previous > 1 ? underLoadAgeNanos : maxAgeNanos);
             } catch (InterruptedException e) {
                 stop = true;
             }

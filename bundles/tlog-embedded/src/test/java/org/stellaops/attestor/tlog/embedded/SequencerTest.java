@@ -48,7 +48,7 @@ class SequencerTest {
     void neverHandsMoreThanBatchSizeEntriesToOneBatch() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
         Recorder recorder = new Recorder(hold);
-        Sequencer sequencer = new Sequencer("t", 8, 0, 1000, recorder);
+        Sequencer sequencer = new Sequencer("t", 8, 0, 0, 1000, recorder);
         sequencer.start();
         List<Pending> all = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -67,7 +67,7 @@ class SequencerTest {
     @Test
     void waitsForAFullBatchWhenAMaxAgeIsSet() throws Exception {
         Recorder recorder = new Recorder(new CountDownLatch(0));
-        Sequencer sequencer = new Sequencer("t", 10, 60_000, 1000, recorder);
+        Sequencer sequencer = new Sequencer("t", 10, 60_000, 0, 1000, recorder);
         sequencer.start();
         List<Pending> all = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -80,14 +80,19 @@ class SequencerTest {
         assertEquals(List.of(10), recorder.sizes);
     }
 
-    /** Offers {@code count} submissions 2 ms apart and waits until all are integrated. */
-    private static void offerTwoMillisecondsApart(Sequencer sequencer, int count) throws Exception {
-        List<Pending> all = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+    /**
+     * Offers one submission, waits until the sequencer has taken it into a batch (alone in the queue), then offers
+     * the rest, and waits until all are integrated: a sequencer that does not wait for a fuller batch integrates the
+     * first one alone.
+     */
+    private static void offerOneThenTheRest(Sequencer sequencer, int count) throws Exception {
+        List<Pending> all = new ArrayList<>(List.of(pending()));
+        sequencer.offer(all.get(0));
+        Await.until("the sequencer took the first submission", () -> sequencer.queued() == 0);
+        for (int i = 1; i < count; i++) {
             Pending p = pending();
             all.add(p);
             sequencer.offer(p);
-            Thread.sleep(2);
         }
         CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     }
@@ -125,20 +130,21 @@ class SequencerTest {
         hold.countDown();
         CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
         assertEquals(List.of(1, 3), recorder.sizes);
-        offerTwoMillisecondsApart(sequencer, 10);
+        offerOneThenTheRest(sequencer, 10);
         sequencer.stop(LogErrors.unavailable("stopped"));
-        // without the wait the first of the ten, alone in the queue for 2 ms, would have gone alone
+        // without the wait the first of the ten, alone in the queue, would have gone alone
         assertEquals(List.of(1, 3, 10), recorder.sizes);
     }
 
     @Test
     void aFixedMaxAgeAppliesAfterABatchOfSeveralTooNotTheLoadAge() throws Exception {
         Recorder recorder = new Recorder(new CountDownLatch(0));
-        Sequencer sequencer = new Sequencer("t", 10, 60_000, 1, 1000, recorder);
+        Sequencer sequencer = new Sequencer("t", 10, 60_000, 0, 1000, recorder);
         sequencer.start();
-        offerTwoMillisecondsApart(sequencer, 20);
+        offerOneThenTheRest(sequencer, 10);
+        offerOneThenTheRest(sequencer, 10);
         sequencer.stop(LogErrors.unavailable("stopped"));
-        // a load age of 1 ms after the first batch of ten would have split the second
+        // the load age (0) instead of the fixed age after the first batch of ten would have split the second
         assertEquals(List.of(10, 10), recorder.sizes);
     }
 
@@ -146,7 +152,7 @@ class SequencerTest {
     void finishesTheCurrentBatchAndFailsTheQueuedRestOnStop() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
         Recorder recorder = new Recorder(hold);
-        Sequencer sequencer = new Sequencer("t", 1, 0, 1000, recorder);
+        Sequencer sequencer = new Sequencer("t", 1, 0, 0, 1000, recorder);
         sequencer.start();
         Pending first = pending();
         sequencer.offer(first);
@@ -173,7 +179,7 @@ class SequencerTest {
 
     @Test
     void refusesSubmissionsOnceStopped() {
-        Sequencer sequencer = new Sequencer("t", 4, 0, 1000, new Recorder(new CountDownLatch(0)));
+        Sequencer sequencer = new Sequencer("t", 4, 0, 0, 1000, new Recorder(new CountDownLatch(0)));
         sequencer.start();
         sequencer.stop(LogErrors.unavailable("stopped"));
         CompletableFuture<Submission> future = new CompletableFuture<>();
@@ -184,7 +190,7 @@ class SequencerTest {
     void refusesSubmissionsBeyondThePendingLimit() throws Exception {
         CountDownLatch hold = new CountDownLatch(1);
         Recorder recorder = new Recorder(hold);
-        Sequencer sequencer = new Sequencer("t", 1, 0, 2, recorder);
+        Sequencer sequencer = new Sequencer("t", 1, 0, 0, 2, recorder);
         sequencer.start();
         sequencer.offer(pending());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
