@@ -69,13 +69,7 @@ class SequencerTest {
         Recorder recorder = new Recorder(new CountDownLatch(0));
         Sequencer sequencer = new Sequencer("t", 10, 60_000, 0, 1000, recorder);
         sequencer.start();
-        List<Pending> all = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            Pending p = pending();
-            all.add(p);
-            sequencer.offer(p);
-        }
-        CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        awaitAll(offer(sequencer, 10));
         sequencer.stop(LogErrors.unavailable("stopped"));
         assertEquals(List.of(10), recorder.sizes);
     }
@@ -86,15 +80,26 @@ class SequencerTest {
      * first one alone.
      */
     private static void offerOneThenTheRest(Sequencer sequencer, int count) throws Exception {
-        List<Pending> all = new ArrayList<>(List.of(pending()));
-        sequencer.offer(all.get(0));
+        List<Pending> all = new ArrayList<>(offer(sequencer, 1));
         Await.until("the sequencer took the first submission", () -> sequencer.queued() == 0);
-        for (int i = 1; i < count; i++) {
+        all.addAll(offer(sequencer, count - 1));
+        awaitAll(all);
+    }
+
+    /** @return {@code count} new submissions, offered in order */
+    private static List<Pending> offer(Sequencer sequencer, int count) {
+        List<Pending> offered = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
             Pending p = pending();
-            all.add(p);
+            offered.add(p);
             sequencer.offer(p);
         }
-        CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        return offered;
+    }
+
+    private static void awaitAll(List<Pending> submissions) throws Exception {
+        CompletableFuture.allOf(submissions.stream().map(Pending::future).toArray(CompletableFuture[]::new))
+                .get(30, TimeUnit.SECONDS);
     }
 
     @Test
@@ -118,17 +123,12 @@ class SequencerTest {
         Recorder recorder = new Recorder(hold);
         Sequencer sequencer = new Sequencer("t", 10, 0, 60_000, 1000, recorder);
         sequencer.start();
-        List<Pending> all = new ArrayList<>(List.of(pending()));
-        sequencer.offer(all.get(0));
+        List<Pending> all = new ArrayList<>(offer(sequencer, 1));
         Await.until("the first batch in the integrator", () -> recorder.sizes.size() == 1);
         // three more arrive while the first batch is being integrated: concurrent load
-        for (int i = 0; i < 3; i++) {
-            Pending p = pending();
-            all.add(p);
-            sequencer.offer(p);
-        }
+        all.addAll(offer(sequencer, 3));
         hold.countDown();
-        CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        awaitAll(all);
         assertEquals(List.of(1, 3), recorder.sizes);
         offerOneThenTheRest(sequencer, 10);
         sequencer.stop(LogErrors.unavailable("stopped"));
