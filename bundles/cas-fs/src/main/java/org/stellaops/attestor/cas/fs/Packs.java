@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -65,6 +66,10 @@ final class Packs implements AutoCloseable {
     private record Tail(FileChannel channel, long mark) {
     }
 
+    /** An fsync in progress for the appends up to {@code covering}; {@code done} completes when it has ended. */
+    private record Flush(Tail covering, CompletableFuture<Void> done) {
+    }
+
     /** A sealed pack's memory-mapped index. */
     private record Sealed(int pack, MappedByteBuffer index, int count) {
         Location find(byte[] digest) {
@@ -106,6 +111,8 @@ final class Packs implements AutoCloseable {
     private long activeSize;
     /** Guarded by {@link #syncLock}. */
     private long durable;
+    /** The fsync in progress, or null. Guarded by {@link #syncLock}. */
+    private Flush flushing;
 
     /**
      * Opens the packs under {@code root}, sealing and scanning as the class comment says.
@@ -430,20 +437,52 @@ final class Packs implements AutoCloseable {
         activeIndex.put(hex, new Location(activeNumber, at + HEADER, content.length));
     }
 
-    /** One fsync covers every append completed before it; writers arriving meanwhile find themselves covered. */
+    /**
+     * One fsync covers every append completed before it: the first writer to find none running starts one (the
+     * leader) for the newest append, the others wait for it and find themselves covered, or start the next. The
+     * fsync runs outside any lock and its end wakes every waiter directly: with the fsync inside a monitor, as
+     * before, each waiter had to take the monitor in turn after it, and under submission load on two cores that
+     * hand-over chain held writers for 20-45 ms per fsync of 2-4 ms (docs/benchmarks.md, session 17).
+     */
     private void awaitDurable(long mark) {
-        synchronized (syncLock) {
-            if (durable >= mark) {
-                return;
+        while (true) {
+            Flush flush;
+            boolean lead;
+            synchronized (syncLock) {
+                if (durable >= mark) {
+                    return;
+                }
+                checkUsable();
+                lead = flushing == null;
+                if (lead) {
+                    flushing = new Flush(tail, new CompletableFuture<>());
+                }
+                flush = flushing;
             }
-            checkUsable();
-            Tail covering = tail;
-            try {
-                covering.channel().force(false);
-            } catch (IOException e) {
-                throw fail("appended before offset " + (covering.mark() & ((1L << OFFSET_BITS) - 1)), e);
+            if (lead) {
+                flush(flush);
+            } else {
+                flush.done().join(); // a failed fsync completes normally: the loop reports it through checkUsable
             }
-            durable = covering.mark();
+        }
+    }
+
+    private void flush(Flush flush) {
+        boolean synced = false;
+        try {
+            flush.covering().channel().force(false);
+            synced = true;
+        } catch (IOException e) {
+            // broken before any waiter looks again: a second fsync could call pages the failed one dropped clean
+            throw fail("appended before offset " + (flush.covering().mark() & ((1L << OFFSET_BITS) - 1)), e);
+        } finally {
+            synchronized (syncLock) {
+                if (synced) {
+                    durable = flush.covering().mark();
+                }
+                flushing = null;
+            }
+            flush.done().complete(null);
         }
     }
 

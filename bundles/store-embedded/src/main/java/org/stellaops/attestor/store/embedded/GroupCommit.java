@@ -1,16 +1,26 @@
 package org.stellaops.attestor.store.embedded;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import org.stellaops.attestor.cas.StorageException;
 
 /**
- * Group commit: writers apply their changes, then call {@link #awaitDurable()}, which hands out a ticket and waits
- * until a commit that started after the ticket was issued has finished. One committer thread runs the commits back
- * to back, so every writer that arrives while a commit is running is covered by the next one: one fsync for many
- * writers instead of one each, and no global lock held across the fsync.
+ * Group commit: writers apply their changes, then call {@link #awaitDurable()}, which waits until a commit that
+ * started after the call has finished. One committer thread runs the commits back to back, so every writer that
+ * arrives while a commit is running is covered by the next one: one fsync for many writers instead of one each, and
+ * no global lock held across the fsync.
+ *
+ * <p>Writers wait on the {@link Round} of the next commit to start, not on a lock: the committer ends a round by
+ * completing its future, which unparks every waiter of that round directly. With a lock and a condition, as before,
+ * each woken writer had to take the lock again in turn, and under submission load on two cores (64 request threads
+ * runnable) that hand-over chain, one context switch per link, held writers for about 30 ms per commit of 7 ms, and
+ * the committer itself waited in the same queue (docs/benchmarks.md, session 17).
  *
  * <p>Once a commit fails the group commit is broken for good: every waiting and every later writer gets a
  * {@link StorageException}, because nothing written since the last good commit can be promised any more.
@@ -24,17 +34,20 @@ final class GroupCommit implements AutoCloseable {
         void commitAndSync();
     }
 
-    private final Committer committer;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
-    private final Condition progress = lock.newCondition();
-    private final Thread thread;
+    /** The writers one commit covers: it is complete once that commit is durable. */
+    private static final class Round {
+        private final CompletableFuture<Void> durable = new CompletableFuture<>();
+        private final AtomicInteger writers = new AtomicInteger();
+    }
 
-    private long issued;
-    private long durable;
-    private long commits;
-    private boolean closing;
-    private Throwable failure;
+    private final Committer committer;
+    private final Thread thread;
+    /** The round of the next commit to start; only the committer replaces it. */
+    private final AtomicReference<Round> next = new AtomicReference<>(new Round());
+    private final AtomicLong issued = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private volatile boolean closing;
+    private volatile Throwable failure;
 
     /**
      * Starts the committer thread.
@@ -56,26 +69,30 @@ final class GroupCommit implements AutoCloseable {
      * @throws StorageException {@code storage.failure} if the covering commit failed or the store is closed
      */
     void awaitDurable() {
-        lock.lock();
+        checkUsable();
+        // The committer replaces the round before its commit takes the store's write lock, so a round read here
+        // is committed after everything this thread wrote before the call.
+        Round round = next.get();
+        if (round.writers.incrementAndGet() == 1) {
+            LockSupport.unpark(thread);
+        }
+        issued.incrementAndGet();
         try {
-            checkUsable();
-            long ticket = ++issued;
-            work.signal();
-            while (durable < ticket && failure == null) {
-                progress.awaitUninterruptibly();
+            round.durable.join(); // uninterruptible; join keeps the interrupt status
+        } catch (CompletionException e) {
+            Throwable failed = failure; // set before any round fails, so a failed round always finds it
+            if (failed == null) {
+                throw new StorageException(StorageException.FAILURE, "the store is closed", null);
             }
-            if (durable < ticket) {
-                throw new StorageException(StorageException.FAILURE, "the store could not commit", failure);
-            }
-        } finally {
-            lock.unlock();
+            throw new StorageException(StorageException.FAILURE, "the store could not commit", failed);
         }
     }
 
     private void checkUsable() {
-        if (failure != null) {
+        Throwable failed = failure;
+        if (failed != null) {
             throw new StorageException(StorageException.FAILURE, "the store failed earlier and accepts no writes",
-                    failure);
+                    failed);
         }
         if (closing) {
             throw new StorageException(StorageException.FAILURE, "the store is closed", null);
@@ -84,93 +101,68 @@ final class GroupCommit implements AutoCloseable {
 
     private void run() {
         while (true) {
-            long upTo;
-            lock.lock();
-            try {
-                while (issued == durable && !closing) {
-                    work.awaitUninterruptibly();
-                }
-                if (issued == durable) {
-                    return;
-                }
-                upTo = issued;
-            } finally {
-                lock.unlock();
+            boolean last = closing;
+            if (next.get().writers.get() == 0 && !last) {
+                LockSupport.park(this);
+                continue;
             }
-            if (!commit(upTo)) {
+            Round round = next.getAndSet(last ? ended(new StorageException(StorageException.FAILURE,
+                    "the store is closed", null)) : new Round());
+            if (last && round.writers.get() == 0) {
+                // nobody waits: no commit (the file's close commits what is left); a writer that joins the round
+                // only now raced with close and is told the store is closed
+                round.durable.completeExceptionally(new StorageException(StorageException.FAILURE,
+                        "the store is closed", null));
+                return;
+            }
+            try {
+                committer.commitAndSync();
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                round.durable.completeExceptionally(e);
+                // writers that read the round after this one wait for a commit that will never run
+                next.getAndSet(ended(e)).durable.completeExceptionally(e);
+                return;
+            }
+            commits.incrementAndGet();
+            round.durable.complete(null);
+            if (last) {
                 return;
             }
         }
     }
 
-    private boolean commit(long upTo) {
-        try {
-            committer.commitAndSync();
-        } catch (RuntimeException | Error e) {
-            lock.lock();
-            try {
-                failure = e;
-                progress.signalAll();
-            } finally {
-                lock.unlock();
-            }
-            return false;
-        }
-        lock.lock();
-        try {
-            durable = upTo;
-            commits++;
-            progress.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        return true;
+    private static Round ended(Throwable why) {
+        Round ended = new Round();
+        ended.durable.completeExceptionally(why);
+        return ended;
     }
 
     /** @return how many commits ran */
     long commits() {
-        lock.lock();
-        try {
-            return commits;
-        } finally {
-            lock.unlock();
-        }
+        return commits.get();
     }
 
-    /** @return how many tickets were issued, i.e. writers that asked for durability */
+    /** @return how many writers asked for durability */
     long issued() {
-        lock.lock();
-        try {
-            return issued;
-        } finally {
-            lock.unlock();
-        }
+        return issued.get();
     }
 
     /** @return the failure that broke the group commit, or null */
     Throwable failure() {
-        lock.lock();
-        try {
-            return failure;
-        } finally {
-            lock.unlock();
-        }
+        return failure;
     }
 
     /**
-     * Refuses new writers, lets the committer finish the writers already waiting, and stops it.
+     * Refuses new writers, lets the committer finish the writers already waiting (with one last commit), and stops
+     * it.
      *
      * @throws StorageException if the committer does not stop within a minute
      */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closing = true;
-            work.signal();
-        } finally {
-            lock.unlock();
-        }
+        closing = true;
+        LockSupport.unpark(thread);
         try {
             thread.join(TimeUnit.MINUTES.toMillis(1));
         } catch (InterruptedException e) {

@@ -109,6 +109,38 @@ class GroupCommitTest {
     }
 
     @Test
+    void closeWithoutWaitingWritersCommitsNothing() {
+        AtomicInteger commitsRun = new AtomicInteger();
+        GroupCommit gc = new GroupCommit("test-commit", commitsRun::incrementAndGet);
+        gc.awaitDurable();
+        gc.close();
+        assertEquals(1, commitsRun.get(), "only the writer's commit; the file's own close commits what is left");
+        assertThrows(StorageException.class, gc::awaitDurable);
+    }
+
+    @Test
+    void manyConcurrentWritersAreAllReleasedByFewerCommits() throws Exception {
+        AtomicInteger commitsRun = new AtomicInteger();
+        GroupCommit gc = new GroupCommit("test-commit", commitsRun::incrementAndGet);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                writers.add(pool.submit(gc::awaitDurable));
+            }
+            for (Future<?> w : writers) {
+                w.get(30, TimeUnit.SECONDS);
+            }
+            assertEquals(2_000, gc.issued());
+            assertEquals(gc.commits(), commitsRun.get());
+            assertTrue(commitsRun.get() <= 2_000, "never more commits than writers");
+        } finally {
+            pool.shutdownNow();
+            gc.close();
+        }
+    }
+
+    @Test
     void anInterruptedWriterStillWaitsForDurabilityAndKeepsItsInterrupt() throws Exception {
         CountDownLatch commitMayFinish = new CountDownLatch(1);
         GroupCommit gc = new GroupCommit("test-commit", () -> await(commitMayFinish));

@@ -118,7 +118,7 @@ class MigrationCrashTest {
         try {
             Map<String, Map<Object, Object>> maps = new LinkedHashMap<>();
             for (String name : raw.getMapNames().stream().sorted().toList()) {
-                MVMap<Object, Object> map = raw.openMap(name);
+                MVMap<Object, Object> map = RawMaps.open(raw, name);
                 Map<Object, Object> entries = new LinkedHashMap<>();
                 map.forEach((key, value) -> entries.put(key,
                         value instanceof byte[] ? StoredJson.decode(value) : value));
