@@ -3,8 +3,6 @@ package org.stellaops.attestor.store.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -18,10 +16,10 @@ import org.stellaops.attestor.cas.StorageException;
  * One MVStore file with explicit, grouped, crash-consistent commits.
  *
  * <p>MVStore's own auto-commit is off (no background writer, no commit triggered by buffered memory), so a version
- * reaches the file only through {@link GroupCommit}. A write that touches several maps runs under the shared side
- * of a read-write lock; the commit takes the exclusive side just while MVStore snapshots and writes the new version,
- * so every committed version holds whole writes only. The fsync happens after the lock is released, so writers keep
- * going while the disk flushes.
+ * reaches the file only through {@link GroupCommit}. A write that touches several maps runs inside the
+ * {@link CommitGate} (a shared/exclusive lock); the commit holds the gate alone just while MVStore snapshots and
+ * writes the new version, so every committed version holds whole writes only. The fsync happens after the gate
+ * opens again, so writers keep going while the disk flushes.
  *
  * <p>The file is opened through H2's {@code retry:} file system, which reopens the channel when a reading thread was
  * interrupted (a plain {@code FileChannel} would close for everyone).
@@ -66,7 +64,7 @@ final class StoreFile implements AutoCloseable {
     private final Path path;
     private final MVStore store;
     private volatile boolean frontCoded;
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final CommitGate gate = new CommitGate();
     private final GroupCommit commits;
     private long commitsSinceMaintenance;
 
@@ -184,11 +182,11 @@ final class StoreFile implements AutoCloseable {
      * @return the mutation's result
      */
     <T> T apply(Supplier<T> mutation) {
-        lock.readLock().lock();
+        gate.enter();
         try {
             return guard(mutation);
         } finally {
-            lock.readLock().unlock();
+            gate.leave();
         }
     }
 
@@ -224,7 +222,7 @@ final class StoreFile implements AutoCloseable {
     }
 
     private void commitAndSync() {
-        lock.writeLock().lock();
+        gate.close();
         try {
             store.commit();
             if (++commitsSinceMaintenance >= MAINTENANCE_INTERVAL) {
@@ -237,7 +235,7 @@ final class StoreFile implements AutoCloseable {
                 }
             }
         } finally {
-            lock.writeLock().unlock();
+            gate.open();
         }
         store.sync();
     }
@@ -253,7 +251,7 @@ final class StoreFile implements AutoCloseable {
         try {
             commits.close();
         } finally {
-            lock.writeLock().lock();
+            gate.close();
             try {
                 if (!store.isClosed()) {
                     store.close(CLOSE_COMPACTION_MILLIS);
@@ -261,7 +259,7 @@ final class StoreFile implements AutoCloseable {
             } catch (MVStoreException e) {
                 throw new StorageException(StorageException.FAILURE, "cannot close the store file " + path, e);
             } finally {
-                lock.writeLock().unlock();
+                gate.open();
             }
         }
     }
