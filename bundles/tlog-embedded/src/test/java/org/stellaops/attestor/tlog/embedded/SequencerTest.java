@@ -50,14 +50,9 @@ class SequencerTest {
         Recorder recorder = new Recorder(hold);
         Sequencer sequencer = new Sequencer("t", 8, 0, 0, 1000, recorder);
         sequencer.start();
-        List<Pending> all = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            Pending p = pending();
-            all.add(p);
-            assertTrue(sequencer.offer(p));
-        }
+        List<Pending> all = offer(sequencer, 50);
         hold.countDown();
-        CompletableFuture.allOf(all.stream().map(Pending::future).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        awaitAll(all);
         sequencer.stop(LogErrors.unavailable("stopped"));
         assertEquals(50, recorder.sizes.stream().mapToInt(Integer::intValue).sum());
         assertTrue(recorder.sizes.stream().allMatch(s -> s <= 8), recorder.sizes.toString());
@@ -92,7 +87,7 @@ class SequencerTest {
         for (int i = 0; i < count; i++) {
             Pending p = pending();
             offered.add(p);
-            sequencer.offer(p);
+            assertTrue(sequencer.offer(p), "the sequencer took the submission");
         }
         return offered;
     }
